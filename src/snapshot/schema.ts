@@ -1,0 +1,172 @@
+/**
+ * The snapshot contract, version 1 (see README "Snapshot format").
+ * One schema, one place: field rules live on the fields, cross-field rules in
+ * `crossFieldRules` at the bottom, and every message is written for a person
+ * ("expected a number of US dollars, got \"1.2B\""), not for a type checker.
+ */
+import { z } from 'zod';
+import { describeValue } from './describe.js';
+
+export const MAX_USD = 1e13;
+export const MAX_WINDOW_DAYS = 31;
+
+const money = z
+  .number({ error: (iss) => `expected a number of US dollars, got ${describeValue(iss.input)}` })
+  .refine(Number.isFinite, 'expected a finite number of US dollars')
+  .refine((n) => n >= 0, 'must be 0 or more')
+  .refine((n) => n <= MAX_USD, 'is larger than $10 trillion; amounts are plain US dollars, not cents');
+
+const price = z
+  .number({ error: (iss) => `expected a price in US dollars per coin, got ${describeValue(iss.input)}` })
+  .refine(Number.isFinite, 'expected a finite price')
+  .refine((n) => n > 0, 'must be greater than 0');
+
+const OFFSET_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const timestamp = z
+  .string({ error: (iss) => `expected an ISO 8601 timestamp with an offset, got ${describeValue(iss.input)}` })
+  .superRefine((s, ctx) => {
+    if (!/(Z|[+-]\d{2}:\d{2})$/.test(s) && /^\d{4}-\d{2}-\d{2}(T|$)/.test(s)) {
+      ctx.addIssue({ code: 'custom', message: `timestamp "${s}" has no time zone offset; add "Z" or "+hh:mm" (the product never guesses a zone)` });
+    } else if (!OFFSET_TIMESTAMP.test(s) || Number.isNaN(Date.parse(s))) {
+      ctx.addIssue({ code: 'custom', message: `expected an ISO 8601 timestamp such as "2026-02-05T00:00:00Z", got "${s}"` });
+    }
+  });
+
+const text = (max: number, what = 'text') =>
+  z
+    .string({ error: (iss) => `expected ${what}, got ${describeValue(iss.input)}` })
+    .refine((s) => s.trim().length > 0, 'must not be empty')
+    .refine((s) => s.length <= max, `must be at most ${max} characters`);
+
+const httpsUrl = z
+  .string({ error: (iss) => `expected an https URL, got ${describeValue(iss.input)}` })
+  .refine((s) => isUrl(s, ['https:']), 'expected an https:// URL');
+
+const httpUrl = z
+  .string({ error: (iss) => `expected an http(s) URL, got ${describeValue(iss.input)}` })
+  .refine((s) => isUrl(s, ['http:', 'https:']), 'expected an http:// or https:// URL');
+
+function isUrl(s: string, protocols: string[]): boolean {
+  try {
+    return protocols.includes(new URL(s).protocol) && !/\s/.test(s);
+  } catch {
+    return false;
+  }
+}
+
+const side = z.enum(['long', 'short'], { error: (iss) => `expected "long" or "short", got ${describeValue(iss.input)}` });
+
+export const SENTIMENT_LABELS = ['Extreme Fear', 'Fear', 'Neutral', 'Greed', 'Extreme Greed'] as const;
+
+const PriceSchema = z
+  .strictObject({
+    open: price.optional(),
+    close: price.optional(),
+    high: price.optional(),
+    low: price.optional(),
+    previousAllTimeHigh: price.optional(),
+  })
+  .superRefine((p, ctx) => {
+    if ((p.open === undefined) !== (p.close === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [p.open === undefined ? 'open' : 'close'], message: 'open and close come together: give both or neither' });
+    }
+    if (p.high !== undefined && p.low !== undefined && p.low > p.high) {
+      ctx.addIssue({ code: 'custom', path: ['low'], message: `low (${p.low}) is above high (${p.high})` });
+    }
+    for (const k of ['open', 'close'] as const) {
+      const v = p[k];
+      if (v === undefined) continue;
+      if (p.low !== undefined && p.low > v) ctx.addIssue({ code: 'custom', path: ['low'], message: `low (${p.low}) is above ${k} (${v})` });
+      if (p.high !== undefined && p.high < v) ctx.addIssue({ code: 'custom', path: ['high'], message: `high (${p.high}) is below ${k} (${v})` });
+    }
+  });
+
+const AssetSchema = z.strictObject({
+  symbol: z
+    .string({ error: (iss) => `expected a ticker such as "BTC", got ${describeValue(iss.input)}` })
+    .regex(/^[A-Z0-9]{1,15}$/, 'expected 1 to 15 capital letters or digits, such as "BTC"'),
+  name: text(60, 'a display name').optional(),
+  longUsd: money,
+  shortUsd: money,
+  price: PriceSchema.optional(),
+});
+
+const ExchangeSchema = z.strictObject({
+  name: text(60, 'an exchange name'),
+  longUsd: money,
+  shortUsd: money,
+});
+
+const LargestOrderSchema = z.strictObject({
+  exchange: text(60, 'an exchange name'),
+  symbol: text(40, 'an instrument name such as "BTCUSDT"'),
+  asset: z.string().regex(/^[A-Z0-9]{1,15}$/, 'expected a ticker such as "BTC"').optional(),
+  side,
+  usd: money,
+});
+
+const LevelSchema = z
+  .strictObject({
+    asset: z.string().regex(/^[A-Z0-9]{1,15}$/, 'expected a ticker such as "BTC"'),
+    kind: z.enum(['support', 'resistance'], { error: (iss) => `expected "support" or "resistance", got ${describeValue(iss.input)}` }),
+    low: price,
+    high: price.optional(),
+  })
+  .refine((l) => l.high === undefined || l.low <= l.high, { path: ['high'], message: 'high must be at least low' });
+
+export const SnapshotSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1, { error: (iss) => `expected 1 (the only contract version), got ${describeValue(iss.input)}` }),
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]{1,80}$/, 'expected 1 to 80 lowercase letters, digits or hyphens')
+      .optional(),
+    window: z.strictObject({ start: timestamp, end: timestamp }),
+    source: z.strictObject({ name: text(80, 'a provider name such as "CoinGlass"'), url: httpsUrl.optional() }).optional(),
+    coverage: z.enum(['complete', 'partial'], { error: (iss) => `expected "complete" or "partial", got ${describeValue(iss.input)}` }).optional(),
+    totals: z.strictObject({
+      usd: money,
+      longUsd: money,
+      shortUsd: money,
+      traders: z
+        .number({ error: (iss) => `expected a whole number of traders, got ${describeValue(iss.input)}` })
+        .int('expected a whole number of traders')
+        .min(0, 'must be 0 or more')
+        .max(1e10, 'is implausibly large')
+        .optional(),
+    }),
+    assets: z.array(AssetSchema).max(500, 'at most 500 assets').optional(),
+    exchanges: z.array(ExchangeSchema).max(200, 'at most 200 exchanges').optional(),
+    largestOrder: LargestOrderSchema.optional(),
+    market: z
+      .strictObject({
+        sentiment: z
+          .strictObject({
+            index: z.number().int('expected a whole number from 0 to 100').min(0, 'must be 0 to 100').max(100, 'must be 0 to 100').optional(),
+            label: z.enum(SENTIMENT_LABELS, { error: (iss) => `expected one of ${SENTIMENT_LABELS.map((l) => `"${l}"`).join(', ')}, got ${describeValue(iss.input)}` }).optional(),
+          })
+          .optional(),
+        openInterestChangePct: z.number().refine(Number.isFinite, 'expected a finite number').refine((n) => n >= -100 && n <= 1000, 'expected a percentage between -100 and 1000').optional(),
+        fundingRatePct: z.number().refine(Number.isFinite, 'expected a finite number').refine((n) => Math.abs(n) <= 10, 'expected a percentage per 8 hours between -10 and 10').optional(),
+      })
+      .optional(),
+    levels: z.array(LevelSchema).max(20, 'at most 20 levels').optional(),
+    context: z
+      .strictObject({
+        catalysts: z.array(text(280, 'a sentence of plain text')).max(10, 'at most 10 catalysts').optional(),
+        record: z
+          .strictObject({
+            usd: money,
+            date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a real calendar date'),
+          })
+          .optional(),
+        related: z.array(z.strictObject({ title: text(200, 'a title'), url: httpUrl })).max(10, 'at most 10 related links').optional(),
+        tags: z.array(text(40, 'a tag')).max(10, 'at most 10 tags').optional(),
+      })
+      .optional(),
+  });
+
+/** The validated snapshot: what every later stage trusts. */
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+export type Asset = z.infer<typeof AssetSchema>;
+export type Exchange = z.infer<typeof ExchangeSchema>;
