@@ -1,0 +1,87 @@
+/**
+ * Stage 5, the claim check: every figure in the rendered text must be the
+ * display of a claim in the facts, and a hedge word in front of a figure
+ * must point the right way. Anything else is a bug and stops the render.
+ */
+import type { Claim } from '../facts/ledger.js';
+import { LiqnewsError } from '../errors.js';
+
+/**
+ * A figure: optional "$", digits with thousands commas and decimals, and an
+ * optional unit (%, K/M/B/T, or a scale word). Digits glued to letters (a
+ * ticker such as 1INCH) are not figures.
+ */
+const FIGURE = /(?<![\w.,\\])\$?\d[\d,]*(?:\.\d+)?(?:%|[KMBT](?![A-Za-z0-9])| (?:thousand|million|billion|trillion)\b)?(?![\w%])/gi;
+
+const HEDGES: Record<string, 'over' | 'nearly' | 'loose'> = {
+  over: 'over', 'more than': 'over', 'at least': 'over',
+  nearly: 'nearly', almost: 'nearly', 'just under': 'nearly',
+  about: 'loose', around: 'loose', roughly: 'loose',
+};
+const HEDGE_BEFORE = new RegExp(`\\b(${Object.keys(HEDGES).join('|')})\\s+$`, 'i');
+
+export interface FigureProblem {
+  figure: string;
+  context: string;
+  problem: string;
+}
+
+const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+export function figuresIn(text: string): { figure: string; index: number }[] {
+  return [...text.matchAll(FIGURE)].map((m) => ({ figure: m[0].replace(/[,.]+$/, ''), index: m.index }));
+}
+
+/** Numeric value a display stands for: "$1.08 billion" → 1.08e9, "84%" → 84. */
+export function displayValue(display: string): number {
+  const m = /\$?([\d,]+(?:\.\d+)?)\s*(%|k|m|b|t|thousand|million|billion|trillion)?/i.exec(display);
+  if (!m) return NaN;
+  const n = Number(m[1]!.replace(/,/g, ''));
+  const unit = (m[2] ?? '').toLowerCase();
+  const scale: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, b: 1e9, billion: 1e9, t: 1e12, trillion: 1e12 };
+  return n * (scale[unit] ?? 1);
+}
+
+export function findProblems(text: string, claims: readonly Claim[]): FigureProblem[] {
+  const known = new Map<string, Claim[]>();
+  for (const c of claims) {
+    for (const { figure } of figuresIn(c.display)) {
+      const k = norm(figure);
+      known.set(k, [...(known.get(k) ?? []), c]);
+    }
+  }
+  const problems: FigureProblem[] = [];
+  for (const { figure, index } of figuresIn(text)) {
+    const context = text.slice(Math.max(0, index - 40), index + figure.length + 20).replace(/\s+/g, ' ');
+    const matches = known.get(norm(figure));
+    if (!matches) {
+      problems.push({ figure, context, problem: 'no claim in the facts displays this figure' });
+      continue;
+    }
+    const hedge = HEDGE_BEFORE.exec(text.slice(Math.max(0, index - 20), index))?.[1]?.toLowerCase();
+    const kind = hedge ? HEDGES[hedge] : undefined;
+    if (kind === 'over' || kind === 'nearly') {
+      const shown = displayValue(figure);
+      const ok = matches.some((c) => (kind === 'over' ? c.value > shown || (hedge === 'at least' && c.value >= shown) : c.value < shown));
+      if (!ok) problems.push({ figure, context, problem: `"${hedge}" points the wrong way for this figure` });
+    }
+  }
+  for (const word of ['undefined', 'NaN', '[object Object]']) {
+    const at = text.indexOf(word);
+    if (at >= 0 && /\W/.test(text[at - 1] ?? ' ') && /\W/.test(text[at + word.length] ?? ' ')) {
+      problems.push({ figure: word, context: text.slice(Math.max(0, at - 40), at + 40), problem: 'a missing value reached the text' });
+    }
+  }
+  return problems;
+}
+
+/** Throws when the text states anything the facts do not hold. */
+export function checkClaims(parts: Record<string, string>, claims: readonly Claim[], story: string): void {
+  const all: string[] = [];
+  for (const [where, text] of Object.entries(parts)) {
+    for (const p of findProblems(text, claims)) all.push(`${where}: ${p.figure} — ${p.problem} (…${p.context}…)`);
+  }
+  if (all.length > 0) {
+    throw new LiqnewsError('UNCLAIMED_FIGURE', `story ${story}: ${all.length} figure(s) without a claim:\n  ${all.join('\n  ')}`);
+  }
+}

@@ -1,0 +1,342 @@
+/**
+ * Stage 2: a validated snapshot in, StoryFacts out. Pure and deterministic:
+ * "now" is not needed here, and the reader's time zone and locale are inputs.
+ * Every derivation is named in the `source` of its claims (see the sidecar).
+ */
+import type { Snapshot } from '../snapshot/schema.js';
+import { Ledger } from './ledger.js';
+import { count, money, percent, plain, price as priceFigure, type Figure, type Money } from './format.js';
+import { describeWindow } from './window.js';
+import { KNOWN_NAMES } from './names.js';
+import { chooseAngles } from './angle.js';
+import { canonicalJson, sha256 } from '../util/hash.js';
+import type { AssetFacts, Driver, ExchangeFacts, LevelFacts, PriceFacts, Side, SideFacts, StoryFacts, Tier } from './types.js';
+
+export interface DeriveOptions {
+  /** IANA zone for dates in the text; default "UTC". */
+  timeZone?: string;
+  /** Locale for dates in the text; default "en-US". */
+  locale?: string;
+}
+
+/** Share of the total held by the dominant side for it to "dominate" (else the market was two-way). */
+export const DOMINANT_SHARE = 0.6;
+/** Share for "the vast majority". */
+export const LOPSIDED_SHARE = 0.8;
+/** A single order this large a share of the total makes it a whale story. */
+export const WHALE_SHARE = 0.1;
+
+const TIERS: [number, Tier][] = [
+  [5e9, 'extreme'],
+  [1e9, 'massive'],
+  [5e8, 'large'],
+  [1e8, 'moderate'],
+  [0, 'small'],
+];
+
+export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFacts {
+  const ledger = new Ledger();
+  const zone = opts.timeZone ?? 'UTC';
+  const locale = opts.locale ?? 'en-US';
+  const partial = snap.coverage === 'partial';
+  const total = snap.totals.usd;
+  const m = (v: number, source: string, lowerBound = partial): Money => money(ledger, v, { source, lowerBound });
+  const share = (part: number, whole: number, source: string): Figure => percent(ledger, whole > 0 ? (part / whole) * 100 : 0, source);
+
+  const window = describeWindow(ledger, snap.window.start, snap.window.end, zone, locale);
+  const sideFacts = (side: Side): SideFacts => {
+    const key = side === 'long' ? 'longUsd' : 'shortUsd';
+    const v = snap.totals[key];
+    return { side, usd: m(v, `totals.${key}`), share: share(v, total, `derive: totals.${key} / totals.usd`) };
+  };
+  const long = sideFacts('long');
+  const short = sideFacts('short');
+  const longShare = total > 0 ? snap.totals.longUsd / total : 0.5;
+  const shortShare = total > 0 ? snap.totals.shortUsd / total : 0.5;
+  const dominant = longShare >= DOMINANT_SHARE ? long : shortShare >= DOMINANT_SHARE ? short : null;
+  const minority = dominant === null ? null : dominant.side === 'long' ? short : long;
+
+  const assets = deriveAssets(snap, ledger, m, share);
+  const bitcoin = assets.find((a) => a.symbol === 'BTC') ?? null;
+  const ether = assets.find((a) => a.symbol === 'ETH') ?? null;
+  const topAssets = assets.slice(0, 3);
+  const listed = topAssets.reduce((s, a) => s + a.total.value, 0);
+  const rest = total - listed;
+  const others =
+    assets.length > 0 && rest > total * 0.01
+      ? { usd: m(rest, 'derive: totals.usd - sum of the leading assets'), count: assets.length > topAssets.length ? plain(ledger, assets.length - topAssets.length, 'derive: number of assets not listed').value : null }
+      : null;
+
+  const exchanges = deriveExchanges(snap, m, share);
+  const largestOrder = snap.largestOrder
+    ? {
+        exchange: snap.largestOrder.exchange,
+        symbol: snap.largestOrder.symbol,
+        assetName: snap.largestOrder.asset ? nameOf(snap, snap.largestOrder.asset) : null,
+        side: snap.largestOrder.side,
+        usd: m(snap.largestOrder.usd, 'largestOrder.usd', false),
+        share: share(snap.largestOrder.usd, total, 'derive: largestOrder.usd / totals.usd'),
+        isWhale: total > 0 && snap.largestOrder.usd / total >= WHALE_SHARE,
+      }
+    : null;
+
+  const tier = TIERS.find(([min]) => total >= min)![1];
+  const levels = deriveLevels(snap, ledger, assets);
+  const recordIn = snap.context?.record;
+  const record = recordIn
+    ? {
+        usd: m(recordIn.usd, 'context.record.usd', false),
+        date: plainDate(ledger, recordIn.date),
+        share: share(total, recordIn.usd, 'derive: totals.usd / context.record.usd'),
+        beaten: total > recordIn.usd,
+      }
+    : null;
+
+  const sentimentIn = snap.market?.sentiment;
+  const sentimentIndex = sentimentIn?.index;
+  const sentimentLabel = sentimentIn?.label ?? (sentimentIndex !== undefined ? labelFor(sentimentIndex) : undefined);
+  const oi = snap.market?.openInterestChangePct;
+  const funding = snap.market?.fundingRatePct;
+  const priceLead = (bitcoin?.price ? bitcoin : assets.find((a) => a.price !== null)) ?? null;
+
+  const angles = chooseAngles({
+    newAllTimeHigh: assets.some((a) => a.price?.newAllTimeHigh === true),
+    whale: largestOrder?.isWhale === true,
+    dominant: dominant?.side ?? null,
+    leaderIsBitcoin: assets[0] === undefined || assets[0].isBitcoin,
+    priceDirection: priceLead?.price?.direction ?? null,
+  });
+
+  const tags = [...new Set((snap.context?.tags ?? []).map((t) => t.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')).filter((t) => t.length > 0))];
+  const traders = snap.totals.traders;
+  const facts: StoryFacts = {
+    id: snap.id ?? deriveId(snap),
+    coverage: partial ? 'partial' : 'complete',
+    partial,
+    window,
+    source: snap.source ? { name: snap.source.name, url: snap.source.url ?? null } : null,
+    total: m(total, 'totals.usd'),
+    long,
+    short,
+    dominant,
+    minority,
+    lopsided: Math.max(longShare, shortShare) >= LOPSIDED_SHARE,
+    // "Per hour" only means something for windows longer than an hour.
+    hourly: window.hours > 1 ? m(total / window.hours, 'derive: totals.usd / window length in hours') : null,
+    traders: traders !== undefined && traders > 0 ? count(ledger, traders, 'totals.traders', partial) : null,
+    tier,
+    big: total >= 5e8,
+    huge: total >= 1e9,
+    assets,
+    topAssets,
+    leader: assets[0] ?? null,
+    runnerUp: assets[1] ?? null,
+    others,
+    bitcoin,
+    ether,
+    priceLead,
+    exchanges,
+    exchangeNames: exchanges.length > 0 ? listWords(exchanges.slice(0, 3).map((e) => e.name)) : null,
+    largestOrder,
+    sentiment:
+      sentimentLabel !== undefined
+        ? {
+            index: sentimentIndex !== undefined ? plain(ledger, sentimentIndex, 'market.sentiment.index') : null,
+            label: sentimentLabel,
+            fearful: sentimentLabel.endsWith('Fear'),
+            greedy: sentimentLabel.endsWith('Greed'),
+          }
+        : null,
+    openInterest: oi !== undefined ? { change: percent(ledger, oi, 'market.openInterestChangePct', 1), direction: dir(oi), verb: oi > 0 ? 'rose' : oi < 0 ? 'fell' : 'held steady' } : null,
+    funding: funding !== undefined ? { rate: percent(ledger, funding, 'market.fundingRatePct', 3), sign: funding > 0 ? 'positive' : funding < 0 ? 'negative' : 'zero' } : null,
+    levels,
+    keyLevel: levels.find((l) => l.status !== null) ?? levels[0] ?? null,
+    catalysts: snap.context?.catalysts ?? [],
+    drivers: [],
+    record,
+    related: (snap.context?.related ?? []).map((r) => ({ title: r.title, url: safeUrl(r.url) })),
+    hashtags: hashtags(assets, tags),
+    cashtags: assets.slice(0, 3).map((a) => `$${a.symbol}`),
+    tags,
+    angle: angles[0]!,
+    angles,
+    claims: [],
+  };
+  facts.drivers = deriveDrivers(facts);
+  // Claims are read last, once every figure above has been formatted.
+  facts.claims = ledger.list();
+  return facts;
+}
+
+/**
+ * What drove the move, at most four: the editor's catalysts (up to two), then
+ * what the data shows — one-sided positioning, open interest falling (a
+ * leverage flush), sentiment at an extreme or on the fearful/greedy side,
+ * a named level the price broke or tested, and funding when it leans.
+ */
+function deriveDrivers(f: StoryFacts): Driver[] {
+  const out: Driver[] = f.catalysts.slice(0, 2).map((text) => ({ kind: 'catalyst' as const, text }));
+  if (f.dominant) out.push({ kind: 'positioning' });
+  if (f.openInterest?.direction === 'down') out.push({ kind: 'leverage' });
+  if (f.sentiment && (f.sentiment.fearful || f.sentiment.greedy)) out.push({ kind: 'sentiment' });
+  if (f.keyLevel?.status) out.push({ kind: 'level' });
+  if (f.funding && f.funding.sign !== 'zero') out.push({ kind: 'funding' });
+  return out.slice(0, 4);
+}
+
+/** Headlines stay short: a long display name gives way to the ticker. */
+function shortLabel(name: string, symbol: string): string {
+  return name.length <= 16 ? name : symbol;
+}
+
+type MoneyFn = (v: number, source: string, lowerBound?: boolean) => Money;
+type ShareFn = (part: number, whole: number, source: string) => Figure;
+
+function nameOf(snap: Snapshot, symbol: string): string {
+  return snap.assets?.find((a) => a.symbol === symbol)?.name ?? KNOWN_NAMES[symbol] ?? symbol;
+}
+
+/** Assets ranked by total liquidations (ties by symbol), coins with nothing liquidated left out. */
+function deriveAssets(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn): AssetFacts[] {
+  const total = snap.totals.usd;
+  const indexed = (snap.assets ?? []).map((a, i) => ({ a, i, t: a.longUsd + a.shortUsd }));
+  indexed.sort((x, y) => y.t - x.t || (x.a.symbol < y.a.symbol ? -1 : 1));
+  return indexed
+    .filter((x) => x.t > 0)
+    .map(({ a, i, t }, rank) => {
+      const p = `assets[${i}]`;
+      const dominantSide: Side = a.longUsd >= a.shortUsd ? 'long' : 'short';
+      const longM = a.longUsd > 0 ? m(a.longUsd, `${p}.longUsd`) : null;
+      const shortM = a.shortUsd > 0 ? m(a.shortUsd, `${p}.shortUsd`) : null;
+      return {
+        symbol: a.symbol,
+        name: a.name ?? KNOWN_NAMES[a.symbol] ?? a.symbol,
+        label: shortLabel(a.name ?? KNOWN_NAMES[a.symbol] ?? a.symbol, a.symbol),
+        rank: rank + 1,
+        isBitcoin: a.symbol === 'BTC',
+        total: m(t, `derive: ${p}.longUsd + ${p}.shortUsd`),
+        share: share(t, total, `derive: (${p}.longUsd + ${p}.shortUsd) / totals.usd`),
+        long: longM,
+        short: shortM,
+        dominantSide,
+        dominant: (dominantSide === 'long' ? longM : shortM)!,
+        price: derivePrice(a.price, ledger, `${p}.price`),
+      };
+    });
+}
+
+function derivePrice(p: NonNullable<Snapshot['assets']>[number]['price'], ledger: Ledger, path: string): PriceFacts | null {
+  if (!p || p.open === undefined || p.close === undefined) return null;
+  const changePct = ((p.close - p.open) / p.open) * 100;
+  const change = percent(ledger, changePct, `derive: (${path}.close - ${path}.open) / ${path}.open`, 1);
+  const direction = Number(change.text.replace('%', '')) === 0 ? 'flat' : dir(changePct);
+  const prev = p.previousAllTimeHigh;
+  return {
+    open: priceFigure(ledger, p.open, `${path}.open`),
+    close: priceFigure(ledger, p.close, `${path}.close`),
+    high: p.high !== undefined ? priceFigure(ledger, p.high, `${path}.high`) : null,
+    low: p.low !== undefined ? priceFigure(ledger, p.low, `${path}.low`) : null,
+    change,
+    direction,
+    verb: direction === 'up' ? 'rose' : direction === 'down' ? 'fell' : 'held steady',
+    previousAllTimeHigh: prev !== undefined ? priceFigure(ledger, prev, `${path}.previousAllTimeHigh`) : null,
+    newAllTimeHigh: prev !== undefined && p.close > prev,
+  };
+}
+
+function deriveExchanges(snap: Snapshot, m: MoneyFn, share: ShareFn): ExchangeFacts[] {
+  const total = snap.totals.usd;
+  const indexed = (snap.exchanges ?? []).map((e, i) => ({ e, i, t: e.longUsd + e.shortUsd }));
+  indexed.sort((x, y) => y.t - x.t || (x.e.name < y.e.name ? -1 : 1));
+  return indexed
+    .filter((x) => x.t > 0)
+    .map(({ e, i, t }, rank) => ({
+      name: e.name,
+      rank: rank + 1,
+      total: m(t, `derive: exchanges[${i}].longUsd + exchanges[${i}].shortUsd`),
+      share: share(t, total, `derive: (exchanges[${i}].longUsd + exchanges[${i}].shortUsd) / totals.usd`),
+      dominantSide: e.longUsd >= e.shortUsd ? ('long' as const) : ('short' as const),
+    }));
+}
+
+function deriveLevels(snap: Snapshot, ledger: Ledger, assets: AssetFacts[]): LevelFacts[] {
+  return (snap.levels ?? []).map((l, i) => {
+    const p = `levels[${i}]`;
+    const low = priceFigure(ledger, l.low, `${p}.low`);
+    const high = l.high !== undefined && l.high !== l.low ? priceFigure(ledger, l.high, `${p}.high`) : null;
+    const asset = assets.find((a) => a.symbol === l.asset);
+    return {
+      asset: l.asset,
+      assetName: asset?.name ?? nameOf(snap, l.asset),
+      kind: l.kind,
+      isZone: high !== null,
+      low,
+      high,
+      text: high ? `${low.text}–${high.text}` : low.text,
+      status: levelStatus(l, asset?.price ?? null),
+    };
+  });
+}
+
+/**
+ * Where the window's prices left a level. Support: closed below it = broken;
+ * traded into it and closed above = held. Resistance: closed above = broken;
+ * traded into it and closed below = rejected. Untouched or no prices = null.
+ */
+function levelStatus(l: { kind: 'support' | 'resistance'; low: number; high?: number | undefined }, p: PriceFacts | null): LevelFacts['status'] {
+  if (!p) return null;
+  const top = l.high ?? l.low;
+  const close = p.close.value;
+  if (l.kind === 'support') {
+    if (close < l.low) return 'broken';
+    const low = p.low?.value ?? Math.min(p.open.value, close);
+    return low <= top ? 'held' : null;
+  }
+  if (close > top) return 'broken';
+  const high = p.high?.value ?? Math.max(p.open.value, close);
+  return high >= l.low ? 'rejected' : null;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function plainDate(ledger: Ledger, iso: string): string {
+  const [y, mo, d] = iso.split('-').map(Number) as [number, number, number];
+  const text = `${MONTHS[mo - 1]} ${d}, ${y}`;
+  ledger.add({ display: text, value: y * 10000 + mo * 100 + d, source: 'context.record.date', hedge: 'exact', rounding: 'calendar date' });
+  return text;
+}
+
+/** The Fear & Greed bands used by alternative.me. */
+export function labelFor(index: number): string {
+  if (index <= 24) return 'Extreme Fear';
+  if (index <= 44) return 'Fear';
+  if (index <= 55) return 'Neutral';
+  if (index <= 74) return 'Greed';
+  return 'Extreme Greed';
+}
+
+const dir = (n: number): 'up' | 'down' | 'flat' => (n > 0 ? 'up' : n < 0 ? 'down' : 'flat');
+
+/** "Binance, Bybit and OKX". */
+export function listWords(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** A related-link URL made safe for a Markdown link destination (the schema already allows only http(s)). */
+function safeUrl(url: string): string {
+  return new URL(url).href.replace(/[()<>\s"'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+function hashtags(assets: AssetFacts[], tags: string[]): string[] {
+  const out = ['#CryptoLiquidations'];
+  for (const a of assets.slice(0, 2)) out.push(`#${a.symbol}`);
+  for (const t of tags) out.push(`#${t.replace(/-/g, '')}`);
+  return [...new Set(out)].slice(0, 6);
+}
+
+/** The id when the snapshot has none: the window end's UTC date and a hash of the content. */
+function deriveId(snap: Snapshot): string {
+  const date = new Date(snap.window.end).toISOString().slice(0, 10).replace(/-/g, '');
+  return `liq-${date}-${sha256(canonicalJson(snap)).slice(0, 8)}`;
+}

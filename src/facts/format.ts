@@ -1,0 +1,131 @@
+/**
+ * Number formatting: each figure is formatted here once, in a body form and a
+ * headline form, and registered as a claim. Templates never format numbers.
+ *
+ * Rounding rules (see README "How figures are checked"):
+ * - body money: 3 significant figures ("$1.08 billion"), always within 0.5 %;
+ * - headline money: 2 significant figures ("$1.1B"), always within 5 %;
+ * - "Over $1 Billion" style headlines round down, so "over" is always true;
+ * - partial coverage rounds down and says "at least".
+ */
+import type { Hedge, Ledger } from './ledger.js';
+
+export interface Money {
+  value: number;
+  /** Body form with any hedge the data requires: "$1.08 billion", "at least $1.08 billion". */
+  text: string;
+  /** Compact headline form: "$1.1B" (or "At Least $1B" for partial coverage). */
+  head: string;
+  /** Headline form in words, rounded down: "Over $1 Billion", "$750 Million". */
+  headWords: string;
+}
+
+export interface Figure {
+  value: number;
+  text: string;
+}
+
+const SCALES = [
+  { n: 1e12, word: 'trillion', abbr: 'T' },
+  { n: 1e9, word: 'billion', abbr: 'B' },
+  { n: 1e6, word: 'million', abbr: 'M' },
+  { n: 1e3, word: 'thousand', abbr: 'K' },
+] as const;
+
+type Mode = 'nearest' | 'floor';
+
+/** Rounds to `sf` significant figures. */
+export function roundSig(v: number, sf: number, mode: Mode = 'nearest'): number {
+  if (v === 0) return 0;
+  const p = Math.pow(10, Math.floor(Math.log10(Math.abs(v))) - sf + 1);
+  const q = v / p;
+  // Guard against 0.99999 artefacts of binary floating point before flooring.
+  const r = mode === 'floor' ? Math.floor(q + 1e-9) : Math.round(q);
+  return Number((r * p).toPrecision(15));
+}
+
+const trim = (s: string): string => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
+
+/** "$1.08 billion" / "$427 million" / "$512,000" / "$845". */
+function moneyWords(v: number, capital = false): string {
+  for (const s of SCALES) {
+    if (s.n >= 1e6 && v >= s.n) {
+      const word = capital ? s.word[0]!.toUpperCase() + s.word.slice(1) : s.word;
+      return `$${trim((v / s.n).toFixed(2))} ${word}`;
+    }
+  }
+  return `$${Math.round(v).toLocaleString('en-US')}`;
+}
+
+/** "$1.1B" / "$750M" / "$980K" / "$845". */
+function moneyAbbr(v: number): string {
+  for (const s of SCALES) if (v >= s.n) return `$${trim((v / s.n).toFixed(2))}${s.abbr}`;
+  return `$${Math.round(v)}`;
+}
+
+function hedgeFor(display: number, value: number): Hedge {
+  if (display === value) return 'exact';
+  return 'about';
+}
+
+export interface MoneyOptions {
+  source: string;
+  /** A lower bound (partial coverage): round down and say "at least". */
+  lowerBound?: boolean;
+}
+
+export function money(ledger: Ledger, value: number, opts: MoneyOptions): Money {
+  const lb = opts.lowerBound === true;
+  const bodyV = roundSig(value, 3, lb ? 'floor' : 'nearest');
+  const headV = roundSig(value, 2, lb ? 'floor' : 'nearest');
+  const wordsV = roundSig(value, 2, 'floor');
+  const body = moneyWords(bodyV);
+  const head = moneyAbbr(headV);
+  const wordsCore = moneyWords(wordsV, true);
+  const over = wordsV < value;
+  const text = lb ? `at least ${body}` : body;
+  const headText = lb ? `At Least ${head}` : head;
+  const headWords = lb ? `At Least ${wordsCore}` : over ? `Over ${wordsCore}` : wordsCore;
+  ledger.add({ display: body, value, source: opts.source, hedge: lb ? 'at least' : hedgeFor(bodyV, value), rounding: lb ? '3 significant figures, rounded down' : '3 significant figures' });
+  ledger.add({ display: head, value, source: opts.source, hedge: lb ? 'at least' : hedgeFor(headV, value), rounding: lb ? '2 significant figures, rounded down' : '2 significant figures' });
+  ledger.add({ display: wordsCore, value, source: opts.source, hedge: lb ? 'at least' : over ? 'over' : 'exact', rounding: '2 significant figures, rounded down' });
+  return { value, text, head: headText, headWords };
+}
+
+/** A coin price: whole dollars with commas from $100, cents from $1, four significant figures below. */
+export function price(ledger: Ledger, value: number, source: string): Figure {
+  let text: string;
+  if (value >= 100) text = `$${Math.round(value).toLocaleString('en-US')}`;
+  else if (value >= 1) text = `$${value.toFixed(2)}`;
+  else text = `$${Number(value.toPrecision(4)).toString()}`;
+  const shown = Number(text.replace(/[$,]/g, ''));
+  ledger.add({ display: text, value, source, hedge: hedgeFor(shown, value), rounding: value >= 100 ? 'whole dollars' : value >= 1 ? 'cents' : '4 significant figures' });
+  return { value, text };
+}
+
+/** A share or change in percent, as a magnitude: "84%", "4.2%". */
+export function percent(ledger: Ledger, value: number, source: string, decimals = 0): Figure {
+  const mag = Math.abs(value);
+  let text = `${mag.toFixed(decimals)}%`;
+  // A share that is not zero never reads "0%".
+  if (Number(mag.toFixed(decimals)) === 0 && mag > 0) text = `${(1 / 10 ** decimals).toFixed(decimals)}%`;
+  const shown = Number(text.replace('%', ''));
+  ledger.add({ display: text, value: mag, source, hedge: hedgeFor(shown, mag), rounding: decimals === 0 ? 'whole percent' : `${decimals} decimal place(s)` });
+  return { value, text };
+}
+
+/** A count of people or things: exact below 10,000, 3 significant figures above ("about 182,000"). */
+export function count(ledger: Ledger, value: number, source: string, lowerBound = false): Figure {
+  const shownV = value < 10_000 ? value : roundSig(value, 3, lowerBound ? 'floor' : 'nearest');
+  const core = shownV.toLocaleString('en-US');
+  const hedge: Hedge = lowerBound ? 'at least' : hedgeFor(shownV, value);
+  const text = lowerBound ? `at least ${core}` : hedge === 'about' ? `about ${core}` : core;
+  ledger.add({ display: core, value, source, hedge, rounding: value < 10_000 ? 'exact' : '3 significant figures' });
+  return { value, text };
+}
+
+/** A plain number stated as it is (an index value, a number of hours). */
+export function plain(ledger: Ledger, value: number, source: string, text = String(value)): Figure {
+  ledger.add({ display: text, value, source, hedge: 'exact', rounding: 'exact' });
+  return { value, text };
+}

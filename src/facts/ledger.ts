@@ -1,0 +1,36 @@
+/**
+ * The claim ledger: every figure the article may state is registered here
+ * with its exact value and where it comes from. The checker later accepts a
+ * figure in the text only if a claim displays it.
+ */
+export type Hedge = 'exact' | 'about' | 'over' | 'nearly' | 'at least';
+
+export interface Claim {
+  /** The string as it appears in the text, e.g. "$1.08 billion" or "84%". */
+  display: string;
+  /** The exact value the display stands for. */
+  value: number;
+  /** Snapshot path(s) or the name of the derivation, e.g. `totals.usd` or `derive: totals.longUsd / totals.usd`. */
+  source: string;
+  /** How the display relates to the value. */
+  hedge: Hedge;
+  /** The rounding used, e.g. "3 significant figures". */
+  rounding: string;
+}
+
+export class Ledger {
+  private readonly byKey = new Map<string, Claim>();
+
+  add(claim: Claim): Claim {
+    const key = `${claim.display}\u0000${claim.source}`;
+    if (!this.byKey.has(key)) this.byKey.set(key, claim);
+    return claim;
+  }
+
+  /** Claims in a stable order: by source, then display. */
+  list(): Claim[] {
+    return [...this.byKey.values()].sort((a, b) => (a.source === b.source ? cmp(a.display, b.display) : cmp(a.source, b.source)));
+  }
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,139 @@
+/**
+ * StoryFacts: everything a template may say, as plain serialisable data.
+ * Every optional part is present as `null` when the snapshot lacks it, so
+ * strict templates can test it with `{{#if}}` and never print "undefined".
+ */
+import type { Claim } from './ledger.js';
+import type { Figure, Money } from './format.js';
+import type { WindowFacts } from './window.js';
+
+export type Side = 'long' | 'short';
+export type Angle = 'all-time-high' | 'whale' | 'short-squeeze' | 'long-flush' | 'alt-led' | 'two-way';
+export type Tier = 'small' | 'moderate' | 'large' | 'massive' | 'extreme';
+
+export interface SideFacts {
+  side: Side;
+  usd: Money;
+  share: Figure;
+}
+
+export interface PriceFacts {
+  open: Figure;
+  close: Figure;
+  high: Figure | null;
+  low: Figure | null;
+  change: Figure;
+  direction: 'up' | 'down' | 'flat';
+  /** "rose" / "fell" / "held steady". */
+  verb: string;
+  previousAllTimeHigh: Figure | null;
+  /** The close is above the record price before this window. */
+  newAllTimeHigh: boolean;
+}
+
+export interface AssetFacts {
+  symbol: string;
+  name: string;
+  /** Short name for headlines: the name when it is short, else the ticker. */
+  label: string;
+  /** 1 = most liquidated. */
+  rank: number;
+  isBitcoin: boolean;
+  total: Money;
+  share: Figure;
+  long: Money | null;
+  short: Money | null;
+  /** The side with more liquidations on this coin. */
+  dominantSide: Side;
+  dominant: Money;
+  price: PriceFacts | null;
+}
+
+export interface ExchangeFacts {
+  name: string;
+  rank: number;
+  total: Money;
+  share: Figure;
+  dominantSide: Side;
+}
+
+export interface LargestOrderFacts {
+  exchange: string;
+  symbol: string;
+  assetName: string | null;
+  side: Side;
+  usd: Money;
+  share: Figure;
+  isWhale: boolean;
+}
+
+export interface LevelFacts {
+  asset: string;
+  assetName: string;
+  kind: 'support' | 'resistance';
+  isZone: boolean;
+  low: Figure;
+  high: Figure | null;
+  /** "$92,000–$93,000" or "$92,000". */
+  text: string;
+  /** Where the close sits against it, when the asset has a close: broken / held / rejected / tested. */
+  status: 'broken' | 'held' | 'rejected' | null;
+}
+
+/** A reason the market moved, in the order an article should give them (at most four). */
+export type Driver =
+  | { kind: 'catalyst'; text: string }
+  | { kind: 'positioning' | 'sentiment' | 'leverage' | 'level' | 'funding' };
+
+export interface StoryFacts {
+  id: string;
+  coverage: 'complete' | 'partial';
+  partial: boolean;
+  window: WindowFacts;
+  source: { name: string; url: string | null } | null;
+  total: Money;
+  long: SideFacts;
+  short: SideFacts;
+  /** The side with at least 60 % of the total, or null for a two-way market. */
+  dominant: SideFacts | null;
+  minority: SideFacts | null;
+  /** Whether the dominant side held at least 80 % ("the vast majority"). */
+  lopsided: boolean;
+  hourly: Money | null;
+  traders: Figure | null;
+  tier: Tier;
+  /** Tier at least "large" ($500 million or more): strong words allowed. */
+  big: boolean;
+  /** Tier at least "massive" ($1 billion or more): "carnage" allowed. */
+  huge: boolean;
+  assets: AssetFacts[];
+  /** Up to four leading assets for lists. */
+  topAssets: AssetFacts[];
+  leader: AssetFacts | null;
+  runnerUp: AssetFacts | null;
+  /** The rest of the market after `topAssets`, or null when it is nothing. */
+  others: { usd: Money; count: number | null } | null;
+  bitcoin: AssetFacts | null;
+  ether: AssetFacts | null;
+  /** The asset whose price path the story follows (Bitcoin when it has prices). */
+  priceLead: AssetFacts | null;
+  exchanges: ExchangeFacts[];
+  exchangeNames: string | null;
+  largestOrder: LargestOrderFacts | null;
+  sentiment: { index: Figure | null; label: string; fearful: boolean; greedy: boolean } | null;
+  openInterest: { change: Figure; direction: 'up' | 'down' | 'flat'; verb: string } | null;
+  funding: { rate: Figure; sign: 'positive' | 'negative' | 'zero' } | null;
+  levels: LevelFacts[];
+  keyLevel: LevelFacts | null;
+  catalysts: string[];
+  /** Causes for "what's driving it": editor catalysts first, then what the data itself shows. */
+  drivers: Driver[];
+  record: { usd: Money; date: string; share: Figure; beaten: boolean } | null;
+  related: { title: string; url: string }[];
+  hashtags: string[];
+  cashtags: string[];
+  tags: string[];
+  angle: Angle;
+  angles: Angle[];
+  claims: Claim[];
+}

@@ -1,0 +1,118 @@
+/**
+ * `generate()` composes the stages: parse → facts → plan → render → check →
+ * emit. It touches no file and reads no process state; `writeArticle` (in
+ * output/write.ts) is the only stage that writes.
+ */
+import { parseSnapshot } from './snapshot/parse.js';
+import type { Snapshot } from './snapshot/schema.js';
+import { deriveFacts } from './facts/derive.js';
+import type { StoryFacts } from './facts/types.js';
+import type { Claim } from './facts/ledger.js';
+import { planArticle, type Plan } from './plan/plan.js';
+import { renderMarkdown } from './render/markdown.js';
+import { checkClaims, figuresIn } from './check/figures.js';
+import { markdownToHtml, htmlDocument } from './render/html.js';
+import { frontMatter } from './output/frontmatter.js';
+import { sidecarJson } from './output/sidecar.js';
+import { applyStamp } from './output/stamp.js';
+import { rfc3339, slugify, utcDate } from './output/filename.js';
+import { resolveOptions, type Format, type GenerateOptions } from './options.js';
+
+export interface Article {
+  id: string;
+  style: Plan['style'];
+  angle: StoryFacts['angle'];
+  seed: number;
+  title: string;
+  description: string;
+  /** UTC date of the window end, `YYYY-MM-DD`. */
+  date: string;
+  slug: string;
+  /** `<date>-<slug>`: the file name without extension. */
+  basename: string;
+  /** The Markdown body alone (no front matter). */
+  body: string;
+  /** The `<article>` inner HTML converted from `body`. */
+  bodyHtml: string;
+  /** Complete file contents by format, each stamped with its content hash. */
+  files: Record<Format, string>;
+  facts: StoryFacts;
+  /** The claims whose figures appear in the text. */
+  claims: Claim[];
+}
+
+/** Snapshot (JSON text or a parsed value) in, a finished article out. Throws `LiqnewsError`. */
+export function generate(input: string | unknown, options: GenerateOptions = {}): Article {
+  const o = resolveOptions(options);
+  const snap = parseSnapshot(input, o.now);
+  return generateFromSnapshot(snap, options);
+}
+
+/** The same, for a snapshot already validated (e.g. by `validateSnapshot`). */
+export function generateFromSnapshot(snap: Snapshot, options: GenerateOptions = {}): Article {
+  const o = resolveOptions(options);
+  const facts = deriveFacts(snap, { timeZone: o.timeZone, locale: o.locale });
+  const plan = planArticle(snap, facts, o.style);
+  const text = renderMarkdown(facts, plan);
+  checkClaims({ headline: text.headline, description: text.description, body: text.body }, facts.claims, facts.id);
+  const claims = usedClaims(facts.claims, [text.headline, text.description, text.body]);
+
+  const date = utcDate(snap.window.end);
+  const slug = snap.id ? slugify(snap.id) : slugify(`crypto-liquidations-${facts.total.head.replace(/^at least /i, '')}-${facts.angle}`);
+  const when = rfc3339(snap.window.end);
+  const tags = articleTags(facts);
+  const md = frontMatter({
+    title: text.headline,
+    description: text.description,
+    date: when,
+    lastmod: when,
+    draft: o.draft,
+    slug,
+    tags,
+    categories: [o.category],
+    style: plan.style,
+    angle: facts.angle,
+    snapshotId: facts.id,
+  }) + text.body;
+  const bodyHtml = markdownToHtml(text.body);
+  const html = htmlDocument({
+    title: text.headline,
+    description: text.description,
+    published: when,
+    modified: when,
+    dateText: facts.window.endDate,
+    bodyHtml,
+    author: o.author,
+    publisher: o.publisher,
+    tags,
+    canonicalUrl: o.baseUrl ? `${o.baseUrl}/${slug}/` : null,
+    draft: o.draft,
+  });
+  return {
+    id: facts.id,
+    style: plan.style,
+    angle: facts.angle,
+    seed: plan.seed,
+    title: text.headline,
+    description: text.description,
+    date,
+    slug,
+    basename: `${date}-${slug}`,
+    body: text.body,
+    bodyHtml,
+    files: { md: applyStamp(md), html: applyStamp(html), json: applyStamp(sidecarJson(snap, facts, plan, claims, o.timeZone)) },
+    facts,
+    claims,
+  };
+}
+
+/** 1–8 lowercase tags: the basics, the leading coins, the angle, then the snapshot's own. */
+function articleTags(f: StoryFacts): string[] {
+  const t = ['crypto', 'liquidations', ...f.topAssets.slice(0, 2).map((a) => a.symbol.toLowerCase()), f.angle, ...f.tags];
+  return [...new Set(t)].slice(0, 8);
+}
+
+function usedClaims(claims: Claim[], texts: string[]): Claim[] {
+  const figures = new Set(texts.flatMap((t) => figuresIn(t).map((f) => f.figure.toLowerCase())));
+  return claims.filter((c) => figuresIn(c.display).some((f) => figures.has(f.figure.toLowerCase())));
+}

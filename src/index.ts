@@ -1,0 +1,15 @@
+/** The library's public API. */
+export { generate, generateFromSnapshot, type Article } from './generate.js';
+export { parseSnapshot, validateSnapshot, type ValidationResult } from './snapshot/parse.js';
+export { SnapshotSchema, type Snapshot } from './snapshot/schema.js';
+export { deriveFacts, type DeriveOptions } from './facts/derive.js';
+export type { StoryFacts, Angle, Tier, Side } from './facts/types.js';
+export type { Claim, Hedge } from './facts/ledger.js';
+export { planArticle, autoStyle, type Plan } from './plan/plan.js';
+export { STYLES, STYLE_NAMES, type StyleName } from './plan/styles.js';
+export { renderMarkdown } from './render/markdown.js';
+export { markdownToHtml } from './render/html.js';
+export { checkClaims, findProblems } from './check/figures.js';
+export { readStamp, type StampState } from './output/stamp.js';
+export { FORMATS, resolveOptions, type Format, type GenerateOptions, type ResolvedOptions } from './options.js';
+export { LiqnewsError, ERROR_CODES, formatIssues, type ErrorCode, type SnapshotIssue } from './errors.js';

@@ -1,0 +1,70 @@
+/**
+ * Options, resolved once: defaults live here and only resolved options travel
+ * down the pipeline.
+ */
+import { LiqnewsError } from './errors.js';
+import { isStyleName, type StyleName } from './plan/styles.js';
+
+export const FORMATS = ['md', 'html', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+export const isFormat = (s: string): s is Format => (FORMATS as readonly string[]).includes(s);
+
+export interface GenerateOptions {
+  /** `auto` (default) or one of the five styles. */
+  style?: StyleName | 'auto';
+  /** What "now" is for the future-window rule; default: the clock, read by the caller. */
+  now?: Date;
+  /** IANA time zone for dates in the text; default "UTC". */
+  timeZone?: string;
+  /** Locale for dates in the text; default "en-US". */
+  locale?: string;
+  /** Front matter `draft`; default true (an editor publishes by flipping it). */
+  draft?: boolean;
+  /** Named in JSON-LD as author; default "liquidation-news". */
+  author?: string;
+  /** Named in JSON-LD as publisher; default "liquidation-news". */
+  publisher?: string;
+  /** When set, the canonical URL is `<baseUrl>/<slug>/`. */
+  baseUrl?: string;
+  /** Front matter category; default "markets". */
+  category?: string;
+}
+
+export interface ResolvedOptions {
+  style: StyleName | 'auto';
+  now: Date;
+  timeZone: string;
+  locale: string;
+  draft: boolean;
+  author: string;
+  publisher: string;
+  baseUrl: string | null;
+  category: string;
+}
+
+export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
+  const style = o.style ?? 'auto';
+  if (style !== 'auto' && !isStyleName(style)) throw new LiqnewsError('UNKNOWN_STYLE', `unknown style "${String(style)}"`, { hint: 'run `liqnews styles` for the list' });
+  const timeZone = o.timeZone ?? 'UTC';
+  if (!isValidZone(timeZone)) throw new LiqnewsError('READ_FAILED', `unknown time zone "${timeZone}"`, { hint: 'use an IANA name such as "Europe/London"' });
+  return {
+    style,
+    now: o.now ?? new Date(),
+    timeZone,
+    locale: o.locale ?? 'en-US',
+    draft: o.draft ?? true,
+    author: o.author ?? 'liquidation-news',
+    publisher: o.publisher ?? 'liquidation-news',
+    baseUrl: o.baseUrl ? o.baseUrl.replace(/\/+$/, '') : null,
+    category: (o.category ?? 'markets').toLowerCase(),
+  };
+}
+
+function isValidZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

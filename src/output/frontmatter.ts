@@ -1,0 +1,41 @@
+/**
+ * YAML front matter in the order OUTPUT.md fixes. Every string is
+ * double-quoted; dates are the window end, never the wall clock.
+ */
+import { yamlString } from '../render/escape.js';
+import { STAMP_PLACEHOLDER } from './stamp.js';
+
+export interface FrontMatter {
+  title: string;
+  description: string;
+  date: string;
+  lastmod: string;
+  draft: boolean;
+  slug: string;
+  tags: string[];
+  categories: string[];
+  style: string;
+  angle: string;
+  snapshotId: string;
+}
+
+export function frontMatter(fm: FrontMatter): string {
+  const list = (xs: string[]): string => `[${xs.map(yamlString).join(', ')}]`;
+  return [
+    '---',
+    `title: ${yamlString(fm.title)}`,
+    `description: ${yamlString(fm.description)}`,
+    `date: ${fm.date}`,
+    `lastmod: ${fm.lastmod}`,
+    `draft: ${fm.draft}`,
+    `slug: ${yamlString(fm.slug)}`,
+    `tags: ${list(fm.tags)}`,
+    `categories: ${list(fm.categories)}`,
+    `style: ${yamlString(fm.style)}`,
+    `angle: ${yamlString(fm.angle)}`,
+    `snapshotId: ${yamlString(fm.snapshotId)}`,
+    `contentHash: "${STAMP_PLACEHOLDER}"`,
+    '---',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,49 @@
+/**
+ * The facts sidecar (`.json`): the normalised snapshot, the resolved style and
+ * angle, the seed, the derived facts, and the claims that appear in the text.
+ */
+import type { Claim } from '../facts/ledger.js';
+import type { StoryFacts } from '../facts/types.js';
+import type { Plan } from '../plan/plan.js';
+import type { Snapshot } from '../snapshot/schema.js';
+import { safeJson } from '../render/escape.js';
+import { STAMP_PLACEHOLDER } from './stamp.js';
+
+export interface Sidecar {
+  contentHash: string;
+  generator: string;
+  id: string;
+  style: string;
+  styleReason: string;
+  angle: string;
+  angles: string[];
+  seed: number;
+  timeZone: string;
+  snapshot: Snapshot;
+  facts: Omit<StoryFacts, 'claims'>;
+  claims: Claim[];
+}
+
+export function sidecarJson(snap: Snapshot, facts: StoryFacts, plan: Plan, claims: Claim[], timeZone: string): string {
+  const { claims: _all, ...rest } = facts;
+  const doc: Sidecar = {
+    contentHash: STAMP_PLACEHOLDER,
+    generator: 'liquidation-news',
+    id: facts.id,
+    style: plan.style,
+    styleReason: plan.styleReason,
+    angle: facts.angle,
+    angles: facts.angles,
+    seed: plan.seed,
+    timeZone,
+    snapshot: normalise(snap),
+    facts: rest,
+    claims,
+  };
+  return `${safeJson(doc, 2)}\n`;
+}
+
+/** The snapshot with the contract's defaults filled in. */
+export function normalise(snap: Snapshot): Snapshot {
+  return { ...snap, coverage: snap.coverage ?? 'complete' };
+}

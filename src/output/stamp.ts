@@ -1,0 +1,38 @@
+/**
+ * The generation stamp: each generated file carries a SHA-256 of its own
+ * content (with the stamp's value blanked), so a later render can tell an
+ * untouched file from one an editor changed.
+ *
+ * Markdown: front matter line `contentHash: "sha256:…"`.
+ * HTML: `<meta name="liqnews-content-hash" content="sha256:…">`.
+ * JSON: top-level `"contentHash": "sha256:…"`.
+ */
+import { sha256 } from '../util/hash.js';
+
+const PLACEHOLDER = 'sha256:' + '0'.repeat(64);
+const STAMP = /sha256:[0-9a-f]{64}/;
+const MARKERS = ['contentHash: "', 'name="liqnews-content-hash" content="', '"contentHash": "'];
+
+/** Text with the placeholder stamp in it becomes text with its real stamp. */
+export function applyStamp(textWithPlaceholder: string): string {
+  if (!textWithPlaceholder.includes(PLACEHOLDER)) throw new Error('applyStamp: no placeholder in the text');
+  return textWithPlaceholder.replace(PLACEHOLDER, `sha256:${sha256(textWithPlaceholder)}`);
+}
+
+export const STAMP_PLACEHOLDER = PLACEHOLDER;
+
+export type StampState = 'intact' | 'edited' | 'unstamped';
+
+/** Whether a file on disk is exactly as liquidation-news generated it. */
+export function readStamp(text: string): StampState {
+  for (const marker of MARKERS) {
+    const at = text.indexOf(marker);
+    if (at < 0) continue;
+    const start = at + marker.length;
+    const found = STAMP.exec(text.slice(start, start + 71));
+    if (!found || found.index !== 0) continue;
+    const blanked = text.slice(0, start) + PLACEHOLDER + text.slice(start + 71);
+    return sha256(blanked) === found[0].slice(7) ? 'intact' : 'edited';
+  }
+  return 'unstamped';
+}

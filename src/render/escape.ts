@@ -1,0 +1,65 @@
+/**
+ * Escaping policy (chosen on purpose, see README "Safety"):
+ * - Markdown: every snapshot string passes `escapeMarkdown` before a template
+ *   sees it, so `*`, `_`, `[`, `<`, `{{` and friends stay text. `<` and `&`
+ *   become entities (a backslash would leave `<!--` intact for Jekyll).
+ * - HTML: `escapeHtml` for attributes and text we build ourselves; the body
+ *   comes from marked with raw HTML turned back into text.
+ * - YAML: double-quoted scalars with `<`, `>`, `{`, `}` as \u escapes, so
+ *   front matter never holds markup or template code, yet parses to the text.
+ */
+
+const MD_INLINE = /[\\`*_[\]{}()#+!|~^$%]/g;
+
+export function escapeMarkdown(s: string): string {
+  const oneLine = s.replace(/\s+/g, ' ').trim();
+  let out = oneLine
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(MD_INLINE, (c) => `\\${c}`);
+  // Characters that start a block only matter at the start of a line or item.
+  out = out.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-=])/, '\\$1');
+  // URLs would be auto-linked by some renderers; break the scheme separator.
+  out = out.replace(/:\/\//g, ':&#47;/').replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}&#46;`);
+  return out;
+}
+
+const HTML_ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => HTML_ESC[c]!);
+}
+
+export function yamlString(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (ch === '\n') out += '\\n';
+    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else if ('<>{}'.includes(ch)) out += `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/** JSON safe to embed in `<script>` and to show anywhere: no `<`, `>`, `&` literally. */
+export function safeJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * A headline or description is plain text shown by site generators and in
+ * `<title>`: snapshot strings in it lose characters that could read as
+ * markup or template code anywhere (`<`, `>`, `{`, `}`, backticks).
+ */
+export function plainText(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/[<>{}`]/g, '').trim();
+}

@@ -1,0 +1,14 @@
+/** Small comparison helpers so templates can branch on the angle and sides without computing. */
+export const eq = (a: unknown, b: unknown): boolean => a === b;
+export const ne = (a: unknown, b: unknown): boolean => a !== b;
+export const not = (a: unknown): boolean => !a;
+/** `(any a b c)`: true when one of the arguments is truthy (the last argument is Handlebars' options). */
+export const any = (...args: unknown[]): boolean => args.slice(0, -1).some(truthy);
+export const all = (...args: unknown[]): boolean => args.slice(0, -1).every(truthy);
+export const gt = (a: unknown, b: unknown): boolean => typeof a === 'number' && typeof b === 'number' && a > b;
+/** `(has list)`: a non-empty array. */
+export const has = (a: unknown): boolean => Array.isArray(a) && a.length > 0;
+
+function truthy(v: unknown): boolean {
+  return Array.isArray(v) ? v.length > 0 : Boolean(v);
+}

@@ -1,0 +1,52 @@
+/**
+ * Stage 4: facts + plan → headline, description and Markdown body.
+ * Templates may leave blank lines where a section was left out; `tidy` makes
+ * the result regular (single blank lines, no trailing spaces, one final LF).
+ */
+import type { StoryFacts } from '../facts/types.js';
+import type { Plan } from '../plan/plan.js';
+import { LiqnewsError } from '../errors.js';
+import { escapeMarkdown, plainText } from './escape.js';
+import { registry, type Compiled } from './templates.js';
+import { viewOf } from './view.js';
+
+export interface RenderedText {
+  headline: string;
+  description: string;
+  body: string;
+}
+
+export function renderMarkdown(facts: StoryFacts, plan: Plan): RenderedText {
+  const reg = registry();
+  const t = reg.styles[plan.style];
+  const data = { seed: plan.seed };
+  const plain = viewOf(facts, plainText);
+  const md = viewOf(facts, escapeMarkdown);
+  const run = (what: string, fn: Compiled, view: unknown): string => {
+    try {
+      return fn(view, data);
+    } catch (e) {
+      throw new LiqnewsError('TEMPLATE_ERROR', `could not render the ${what} of style "${plan.style}" for story ${facts.id}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
+  };
+  return {
+    headline: oneLine(run('headline', t.headline, plain)),
+    description: oneLine(run('description', reg.description, plain)),
+    body: tidy(run('body', t.body, md)),
+  };
+}
+
+const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+export function tidy(md: string): string {
+  return (
+    md
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((l) => l.replace(/[ \t]+$/, ''))
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/^\n+/, '')
+      .replace(/\n*$/, '\n')
+  );
+}

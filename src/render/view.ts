@@ -1,0 +1,39 @@
+/**
+ * The view a template sees: the facts with every string that came from the
+ * snapshot passed through one escaping function. Listing those fields here,
+ * in one place, is what keeps snapshot text from becoming markup.
+ */
+import type { StoryFacts } from '../facts/types.js';
+import { listWords } from '../facts/derive.js';
+
+export type View = Omit<StoryFacts, 'claims'>;
+
+export function viewOf(f: StoryFacts, esc: (s: string) => string): View {
+  const { claims: _claims, ...rest } = f;
+  const asset = <T extends { name: string; label: string }>(a: T): T => ({ ...a, name: esc(a.name), label: esc(a.label) });
+  const assets = f.assets.map(asset);
+  const bySymbol = new Map(assets.map((a) => [a.symbol, a]));
+  const same = (a: { symbol: string } | null) => (a ? bySymbol.get(a.symbol)! : null);
+  const exchanges = f.exchanges.map((e) => ({ ...e, name: esc(e.name) }));
+  return {
+    ...rest,
+    source: f.source ? { name: esc(f.source.name), url: f.source.url } : null,
+    assets,
+    topAssets: f.topAssets.map((a) => bySymbol.get(a.symbol)!),
+    leader: same(f.leader),
+    runnerUp: same(f.runnerUp),
+    bitcoin: same(f.bitcoin),
+    ether: same(f.ether),
+    priceLead: same(f.priceLead),
+    exchanges,
+    exchangeNames: exchanges.length > 0 ? listWords(exchanges.slice(0, 3).map((e) => e.name)) : null,
+    largestOrder: f.largestOrder
+      ? { ...f.largestOrder, exchange: esc(f.largestOrder.exchange), symbol: esc(f.largestOrder.symbol), assetName: f.largestOrder.assetName === null ? null : esc(f.largestOrder.assetName) }
+      : null,
+    levels: f.levels.map((l) => ({ ...l, assetName: esc(l.assetName) })),
+    keyLevel: f.keyLevel ? { ...f.keyLevel, assetName: esc(f.keyLevel.assetName) } : null,
+    catalysts: f.catalysts.map(esc),
+    drivers: f.drivers.map((d) => (d.kind === 'catalyst' ? { kind: d.kind, text: esc(d.text) } : d)),
+    related: f.related.map((r) => ({ title: esc(r.title), url: r.url })),
+  };
+}
