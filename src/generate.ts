@@ -11,7 +11,7 @@ import type { Claim } from './facts/ledger.js';
 import { planArticle, type Plan } from './plan/plan.js';
 import { renderMarkdown } from './render/markdown.js';
 import { checkClaims, figuresIn } from './check/figures.js';
-import { markdownToHtml, htmlDocument } from './render/html.js';
+import { articleFragment, markdownToHtml, htmlDocument } from './render/html.js';
 import { frontMatter } from './output/frontmatter.js';
 import { sidecarJson } from './output/sidecar.js';
 import { applyStamp } from './output/stamp.js';
@@ -32,8 +32,10 @@ export interface Article {
   basename: string;
   /** The Markdown body alone (no front matter). */
   body: string;
-  /** The `<article>` inner HTML converted from `body`. */
+  /** The body converted from `body` by marked (no headline). */
   bodyHtml: string;
+  /** `<article>` with the headline, the date and `bodyHtml`: for pages that bring their own `<head>`. */
+  htmlFragment: string;
   /** Complete file contents by format, each stamped with its content hash. */
   files: Record<Format, string>;
   facts: StoryFacts;
@@ -75,7 +77,7 @@ export function generateFromSnapshot(snap: Snapshot, options: GenerateOptions = 
     snapshotId: facts.id,
   }) + text.body;
   const bodyHtml = markdownToHtml(text.body);
-  const html = htmlDocument({
+  const page = {
     title: text.headline,
     description: text.description,
     published: when,
@@ -87,7 +89,8 @@ export function generateFromSnapshot(snap: Snapshot, options: GenerateOptions = 
     tags,
     canonicalUrl: o.baseUrl ? `${o.baseUrl}/${slug}/` : null,
     draft: o.draft,
-  });
+  };
+  const html = htmlDocument(page);
   return {
     id: facts.id,
     style: plan.style,
@@ -100,6 +103,7 @@ export function generateFromSnapshot(snap: Snapshot, options: GenerateOptions = 
     basename: `${date}-${slug}`,
     body: text.body,
     bodyHtml,
+    htmlFragment: articleFragment(page),
     files: { md: applyStamp(md), html: applyStamp(html), json: applyStamp(sidecarJson(snap, facts, plan, claims, o.timeZone)) },
     facts,
     claims,

@@ -100,16 +100,17 @@ export function htmlDocument(p: HtmlPage): string {
     `<style>${STYLE}</style>`,
     '</head>',
   ];
-  const body = [
-    '<body>',
+  return [...head, '<body>', articleFragment(p), '</body>', '</html>', ''].join('\n');
+}
+
+/** The `<article>` element alone, for pages and newsletters that bring their own `<head>`. */
+export function articleFragment(p: Pick<HtmlPage, 'title' | 'published' | 'dateText' | 'bodyHtml' | 'draft'>): string {
+  const e = escapeHtml;
+  return [
     '<article>',
     `<h1>${e(p.title)}</h1>`,
     `<p class="meta"><time datetime="${p.published}">${e(p.dateText)}</time>${p.draft ? ' <span class="draft">Draft</span>' : ''}</p>`,
     p.bodyHtml.trimEnd(),
     '</article>',
-    '</body>',
-    '</html>',
-    '',
-  ];
-  return [...head, ...body].join('\n');
+  ].join('\n');
 }

@@ -49,14 +49,20 @@ export function buildRegistry(dir: string): Registry {
   const hb = Handlebars.create();
   hb.registerHelper({ pick, alt, ...logic, ...text });
   const read = (p: string): string => readFileSync(p, 'utf8');
+  // Partials are parsed now too, so a syntax error in one fails at start-up.
+  const partial = (name: string, file: string): void => {
+    const source = read(file);
+    hb.parse(source);
+    hb.registerPartial(name, source);
+  };
   const partialsDir = join(dir, 'partials');
   if (existsSync(partialsDir)) {
-    for (const f of readdirSync(partialsDir).sort()) if (f.endsWith('.hbs')) hb.registerPartial(f.slice(0, -4), read(join(partialsDir, f)));
+    for (const f of readdirSync(partialsDir).sort()) if (f.endsWith('.hbs')) partial(f.slice(0, -4), join(partialsDir, f));
   }
   const compile = (file: string): Compiled => {
     const source = read(file);
-    // Compile now (precompile parses and fails on syntax errors) and keep the runtime function.
-    hb.precompile(source, COMPILE_OPTIONS);
+    // Parse now so a syntax error fails at start-up; Handlebars compiles on first use.
+    hb.parse(source);
     const fn = hb.compile(source, COMPILE_OPTIONS);
     return (context, data) => fn(context, { data, allowProtoPropertiesByDefault: false });
   };
@@ -64,7 +70,7 @@ export function buildRegistry(dir: string): Registry {
   for (const style of STYLE_NAMES) {
     const sdir = join(dir, style);
     for (const f of readdirSync(sdir).sort()) {
-      if (f.endsWith('.hbs') && f !== 'headline.hbs' && f !== 'body.hbs') hb.registerPartial(`${style}/${f.slice(0, -4)}`, read(join(sdir, f)));
+      if (f.endsWith('.hbs') && f !== 'headline.hbs' && f !== 'body.hbs') partial(`${style}/${f.slice(0, -4)}`, join(sdir, f));
     }
     styles[style] = { headline: compile(join(sdir, 'headline.hbs')), body: compile(join(sdir, 'body.hbs')) };
   }
