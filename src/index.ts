@@ -13,3 +13,4 @@ export { checkClaims, findProblems } from './check/figures.js';
 export { readStamp, type StampState } from './output/stamp.js';
 export { FORMATS, resolveOptions, type Format, type GenerateOptions, type ResolvedOptions } from './options.js';
 export { LiqnewsError, ERROR_CODES, formatIssues, type ErrorCode, type SnapshotIssue } from './errors.js';
+export { writeArticle, type WriteOptions, type WriteResult, type WriteStatus, type WritableArticle } from './output/write.js';

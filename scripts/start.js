@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `npm start` (after the build): renders every fixture case under fixtures/golden and
+// fixtures/edge into output/ through the built CLI, one case at a time so that each
+// gets its own settings from case.json: `style` (else auto), `now` (else the clock)
+// and `timeZone` (else UTC). Prints the files written; exits non-zero if any case failed.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../dist/cli/main.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const shown = (path) => relative(process.cwd(), path) || '.';
+const outDir = shown(join(root, 'output'));
+const SETS = ['golden', 'edge'];
+
+let worst = 0;
+let cases = 0;
+// Which case produced each output file, so two cases that share a file name are caught rather than overwriting each other.
+const producedBy = new Map();
+
+for (const set of SETS) {
+  const setDir = join(root, 'fixtures', set);
+  if (!existsSync(setDir)) continue;
+  const names = readdirSync(setDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(setDir, d.name, 'snapshot.json')))
+    .map((d) => d.name)
+    .sort();
+  for (const name of names) {
+    const caseDir = join(setDir, name);
+    const settings = readCase(join(caseDir, 'case.json'));
+    const argv = ['render', shown(join(caseDir, 'snapshot.json')), '--out', outDir, '--style', settings.style ?? 'auto'];
+    if (settings.now) argv.push('--now', settings.now);
+    if (settings.timeZone) argv.push('--tz', settings.timeZone);
+
+    const caseName = `${set}/${name}`;
+    const stdout = {
+      write(text) {
+        for (const line of text.split('\n')) {
+          const path = /^(?:wrote|unchanged) (.+)$/.exec(line)?.[1];
+          if (!path) continue;
+          const earlier = producedBy.get(path);
+          if (earlier && earlier !== caseName) {
+            process.stderr.write(`${caseName}: ${path} was already written by ${earlier}\n`);
+            worst = Math.max(worst, 1);
+          }
+          producedBy.set(path, caseName);
+        }
+        return process.stdout.write(text);
+      },
+    };
+    const code = await main({ argv, stdin: process.stdin, stdout, stderr: process.stderr, env: process.env, isTTY: false });
+    worst = Math.max(worst, code);
+    cases++;
+  }
+}
+
+process.stdout.write(`${cases} fixture cases rendered into ${outDir}${worst ? ' (with problems, see above)' : ''}\n`);
+process.exitCode = worst;
+
+function readCase(path) {
+  if (!existsSync(path)) return {};
+  const value = JSON.parse(readFileSync(path, 'utf8'));
+  return {
+    style: typeof value.style === 'string' ? value.style : undefined,
+    now: typeof value.now === 'string' ? value.now : undefined,
+    timeZone: typeof value.timeZone === 'string' ? value.timeZone : undefined,
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * Command-line parsing, by hand so that every mistake gets a one-line message
+ * a person can act on. Parsing reads no file and no clock: it only turns argv
+ * into either a request or a usage error.
+ */
+import { FORMATS, isFormat, type Format } from '../options.js';
+import { STYLE_NAMES, isStyleName, type StyleName } from '../plan/styles.js';
+import { closest } from './suggest.js';
+
+export const COMMANDS = ['render', 'validate', 'styles'] as const;
+export type Command = (typeof COMMANDS)[number];
+const isCommand = (s: string | undefined): s is Command => (COMMANDS as readonly (string | undefined)[]).includes(s);
+
+interface OptionSpec {
+  /** Takes a value (`--out DIR` or `--out=DIR`). */
+  value: boolean;
+  commands: readonly Command[];
+}
+
+const OPTIONS: Record<string, OptionSpec> = {
+  '--out': { value: true, commands: ['render'] },
+  '--style': { value: true, commands: ['render'] },
+  '--format': { value: true, commands: ['render'] },
+  '--stdout': { value: false, commands: ['render'] },
+  '--now': { value: true, commands: ['render', 'validate'] },
+  '--tz': { value: true, commands: ['render'] },
+  '--force': { value: false, commands: ['render'] },
+  '--quiet': { value: false, commands: ['render', 'validate'] },
+  '--debug': { value: false, commands: COMMANDS },
+  '--help': { value: false, commands: COMMANDS },
+  '--version': { value: false, commands: COMMANDS },
+};
+const ALIASES: Record<string, string> = { '-h': '--help', '-v': '--version' };
+
+export interface RunOptions {
+  inputs: string[];
+  out: string;
+  style: StyleName | 'auto';
+  formats: Format[];
+  stdout: boolean;
+  /** Null: the caller reads the clock. */
+  now: Date | null;
+  timeZone: string;
+  force: boolean;
+  quiet: boolean;
+  debug: boolean;
+}
+
+export type Parsed =
+  | { kind: 'help'; topic: Command | null }
+  | { kind: 'version' }
+  | { kind: 'run'; command: Command; options: RunOptions }
+  | { kind: 'usage'; message: string };
+
+export function parseArgv(argv: readonly string[]): Parsed {
+  // Help and version win over everything else on the line, even over mistakes, as people expect.
+  const beforeDashDash = argv.indexOf('--') < 0 ? argv : argv.slice(0, argv.indexOf('--'));
+  if (beforeDashDash[0] === 'help') return { kind: 'help', topic: isCommand(beforeDashDash[1]) ? beforeDashDash[1] : null };
+  if (beforeDashDash.some((a) => a === '--help' || a === '-h')) return { kind: 'help', topic: beforeDashDash.find(isCommand) ?? null };
+  if (beforeDashDash.some((a) => a === '--version' || a === '-v')) return { kind: 'version' };
+
+  const positionals: string[] = [];
+  const given = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-' || !arg.startsWith('-')) {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = ALIASES[arg] ?? (eq > 0 ? arg.slice(0, eq) : arg);
+    const spec = OPTIONS[name];
+    if (!spec) return usage(`unknown option ${name}${didYouMean(name, Object.keys(OPTIONS))}`);
+    if (!spec.value) {
+      if (eq > 0) return usage(`${name} takes no value`);
+      given.set(name, true);
+      continue;
+    }
+    let value: string | undefined;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else {
+      const next = argv[i + 1];
+      if (next !== undefined && (next === '-' || !next.startsWith('-'))) value = next;
+      if (value !== undefined) i++;
+    }
+    if (value === undefined || value === '') return usage(`${name} needs a value (${name} ${VALUE_NAMES[name] ?? 'VALUE'})`);
+    given.set(name, value);
+  }
+
+  const [first, ...inputs] = positionals;
+  if (first === undefined) return usage('missing command: render, validate or styles');
+  if (!isCommand(first)) return usage(`unknown command "${first}"${didYouMean(first, COMMANDS)}`);
+  const command = first;
+  for (const name of given.keys()) {
+    if (!OPTIONS[name]?.commands.includes(command)) return usage(`${command} does not take ${name}`);
+  }
+
+  const text = (name: string): string | undefined => {
+    const v = given.get(name);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const flag = (name: string): boolean => given.get(name) === true;
+
+  const style = text('--style') ?? 'auto';
+  if (style !== 'auto' && !isStyleName(style)) {
+    return usage(`unknown style "${style}"${didYouMean(style, ['auto', ...STYLE_NAMES])}; styles: auto, ${STYLE_NAMES.join(', ')}`);
+  }
+  const formats = parseFormats(text('--format') ?? FORMATS.join(','));
+  if (typeof formats === 'string') return usage(formats);
+  const now = parseNow(text('--now'));
+  if (typeof now === 'string') return usage(now);
+  const timeZone = text('--tz') ?? 'UTC';
+  if (!isTimeZone(timeZone)) return usage(`unknown time zone "${timeZone}"; use an IANA name such as UTC or Europe/London`);
+
+  if (command === 'styles') {
+    if (inputs.length > 0) return usage('styles takes no inputs');
+  } else {
+    if (inputs.length === 0) return usage(`${command} needs at least one input: a snapshot file, a directory, or - for standard input`);
+    if (inputs.filter((i) => i === '-').length > 1) return usage('standard input (-) can be read only once');
+  }
+  const stdout = flag('--stdout');
+  if (stdout && (inputs.length !== 1 || formats.length !== 1)) {
+    return usage('--stdout writes one format of one input: give exactly one input and one --format (for example --format md)');
+  }
+
+  return {
+    kind: 'run',
+    command,
+    options: {
+      inputs,
+      out: text('--out') ?? 'output',
+      style,
+      formats,
+      stdout,
+      now,
+      timeZone,
+      force: flag('--force'),
+      quiet: flag('--quiet'),
+      debug: flag('--debug'),
+    },
+  };
+}
+
+const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--now': 'ISO', '--tz': 'ZONE' };
+
+const usage = (message: string): Parsed => ({ kind: 'usage', message });
+
+function didYouMean(word: string, candidates: readonly string[]): string {
+  const best = closest(word, candidates);
+  return best ? ` (did you mean ${best}?)` : '';
+}
+
+function parseFormats(list: string): Format[] | string {
+  const names = list.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (names.length === 0) return `--format needs at least one of ${FORMATS.join(', ')}`;
+  for (const n of names) {
+    if (!isFormat(n)) return `unknown format "${n}"${didYouMean(n, FORMATS)}; formats: ${FORMATS.join(', ')}`;
+  }
+  return [...new Set(names)] as Format[];
+}
+
+// RFC 3339 date-time: the offset is required, so "now" never depends on the machine's time zone.
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+function parseNow(value: string | undefined): Date | null | string {
+  if (value === undefined) return null;
+  const hint = 'give a date-time with an offset, for example 2026-11-21T00:00:00Z';
+  if (!ISO_WITH_OFFSET.test(value)) return `--now "${value}" is not an ISO date-time with a time zone offset; ${hint}`;
+  const date = new Date(value.replace(' ', 'T'));
+  if (Number.isNaN(date.getTime())) return `--now "${value}" is not a real date-time; ${hint}`;
+  return date;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

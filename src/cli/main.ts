@@ -1,0 +1,58 @@
+/**
+ * The `liqnews` command, callable in-process: streams in, an exit code out.
+ * bin/liqnews.js only wires it to the process. This is the one place that
+ * reads the clock (when --now is not given).
+ */
+import { parseArgv, type RunOptions, type Command } from './args.js';
+import { helpText } from './help.js';
+import { stylesText } from './styles.js';
+import { packageVersion } from './version.js';
+import type { CommandIO, TextSink } from './report.js';
+
+export interface MainIO {
+  argv: readonly string[];
+  stdin?: AsyncIterable<string | Uint8Array>;
+  stdout: TextSink;
+  stderr: TextSink;
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Whether stderr is a terminal (progress display). */
+  isTTY?: boolean;
+}
+
+/** 0 success · 1 some input invalid or some file not written · 2 usage error. */
+export async function main(io: MainIO): Promise<number> {
+  const debug = io.argv.includes('--debug');
+  try {
+    const parsed = parseArgv(io.argv);
+    switch (parsed.kind) {
+      case 'help':
+        io.stdout.write(helpText(parsed.topic));
+        return 0;
+      case 'version':
+        io.stdout.write(`${packageVersion()}\n`);
+        return 0;
+      case 'usage':
+        io.stderr.write(`liqnews: ${parsed.message}\nsee liqnews --help\n`);
+        return 2;
+      case 'run':
+        return await run(parsed.command, parsed.options, { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY ?? false });
+    }
+  } catch (e) {
+    // Anything that reaches here is a bug, not a bad input: say so briefly, with the stack only on request.
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr.write(`liqnews: internal error: ${message}\n`);
+    io.stderr.write(debug && e instanceof Error && e.stack ? `${e.stack}\n` : 'run with --debug for details\n');
+    return 1;
+  }
+}
+
+async function run(command: Command, options: RunOptions, io: CommandIO): Promise<number> {
+  if (command === 'styles') {
+    io.stdout.write(stylesText());
+    return 0;
+  }
+  const now = options.now ?? new Date();
+  // Loaded on demand so that --help, --version and styles start without the rendering stack.
+  if (command === 'validate') return (await import('./validate.js')).runValidate(options, now, io);
+  return (await import('./render.js')).runRender(options, now, io);
+}
