@@ -18,7 +18,7 @@ const COINS = ['BTC', 'ETH', 'SOL', 'XRP', 'DOGE', 'BNB', 'ADA', 'HYPE', 'SUI', 
 const VENUES = ['Binance', 'Bybit', 'OKX', 'Hyperliquid', 'Bitget', 'Gate'];
 
 export function snapshot(i, rnd) {
-  const end = Date.UTC(2026, 0, 1) + i * 3_600_000;
+  const end = Date.UTC(2025, 0, 1) + i * 3_600_000;
   const hours = [1, 4, 12, 24, 24, 24, 168][i % 7];
   const n = 2 + Math.floor(rnd() * 8);
   const assets = COINS.slice(0, n).map((symbol, k) => {

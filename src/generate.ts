@@ -60,7 +60,7 @@ export function generateFromSnapshot(snap: Snapshot, options: GenerateOptions = 
   const claims = usedClaims(facts.claims, [text.headline, text.description, text.body]);
 
   const date = utcDate(snap.window.end);
-  const slug = snap.id ? slugify(snap.id) : slugify(`crypto-liquidations-${facts.total.head.replace(/^at least /i, '')}-${facts.angle}`);
+  const slug = snap.id ? slugify(snap.id) : defaultSlug(snap, facts);
   const when = rfc3339(snap.window.end);
   const tags = articleTags(facts);
   const md = frontMatter({
@@ -108,6 +108,21 @@ export function generateFromSnapshot(snap: Snapshot, options: GenerateOptions = 
     facts,
     claims,
   };
+}
+
+/**
+ * The slug when the snapshot has no id: the rounded total and the angle, plus
+ * the window's length when it is not a day and its end time when it is not
+ * midnight UTC, so windows ending on the same date get different names.
+ * Built from figures, not wording, so it is stable across template changes.
+ */
+function defaultSlug(snap: Snapshot, f: StoryFacts): string {
+  const parts = ['crypto-liquidations', f.total.head.replace(/^at least /i, ''), f.angle];
+  const minutes = Math.round((Date.parse(snap.window.end) - Date.parse(snap.window.start)) / 60_000);
+  if (minutes !== 1440) parts.push(minutes % 1440 === 0 ? `${minutes / 1440}d` : minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`);
+  const end = new Date(snap.window.end);
+  if (end.getUTCHours() !== 0 || end.getUTCMinutes() !== 0) parts.push(`${rfc3339(snap.window.end).slice(11, 16).replace(':', '')}utc`);
+  return slugify(parts.join('-'));
 }
 
 /** 1–8 lowercase tags: the basics, the leading coins, the angle, then the snapshot's own. */

@@ -73,10 +73,16 @@ describe.each(matrix)('hostile strings (%s) in %s', (_name, style, text) => {
     expect(tableShapeProblems(body)).toEqual([]);
   });
 
-  it('the HTML page has no script, link, URL or handler from the snapshot', () => {
+  // Fails today: "[x](javascript:alert(1))" from a name or catalyst reaches the
+  // page as visible text (harmless, not a link) but the contract wants no
+  // `javascript:` anywhere in the page. Kept apart so the checks below still run.
+  it('the HTML page contains no "javascript:" at all, not even as text', () => {
+    expect(article().files.html).not.toMatch(/javascript:/i);
+  });
+
+  it('the HTML page has no script, link, tag or handler from the snapshot', () => {
     const { html } = article().files;
     expect(html.match(/<script\b[^>]*>/gi)).toEqual(['<script type="application/ld+json">']);
-    expect(html).not.toMatch(/javascript:/i);
     for (const tag of htmlTags(html)) {
       expect(tag, 'event handler attribute').not.toMatch(/\son\w+\s*=/i);
       expect(tag, 'tag from snapshot text').not.toMatch(/^<(img|b|iframe|object|embed|svg|form|input)\b/i);

@@ -28,8 +28,15 @@ export interface FigureProblem {
 
 const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
+/**
+ * Parts of Markdown that are not prose: link destinations and character
+ * references (`&#47;` from escaping). They are blanked, keeping offsets.
+ */
+const NOT_PROSE = /\]\([^)\s]*\)|&#\d+;|&[a-z]+;/g;
+
 export function figuresIn(text: string): { figure: string; index: number }[] {
-  return [...text.matchAll(FIGURE)].map((m) => ({ figure: m[0].replace(/[,.]+$/, ''), index: m.index }));
+  const prose = text.replace(NOT_PROSE, (m) => ' '.repeat(m.length));
+  return [...prose.matchAll(FIGURE)].map((m) => ({ figure: m[0].replace(/[,.]+$/, ''), index: m.index }));
 }
 
 /** Numeric value a display stands for: "$1.08 billion" → 1.08e9, "84%" → 84. */

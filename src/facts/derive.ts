@@ -10,6 +10,7 @@ import { describeWindow } from './window.js';
 import { KNOWN_NAMES } from './names.js';
 import { chooseAngles } from './angle.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
+import { displayValue, figuresIn } from '../check/figures.js';
 import type { AssetFacts, Driver, ExchangeFacts, LevelFacts, PriceFacts, Side, SideFacts, StoryFacts, Tier } from './types.js';
 
 export interface DeriveOptions {
@@ -43,6 +44,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
   const m = (v: number, source: string, lowerBound = partial): Money => money(ledger, v, { source, lowerBound });
   const share = (part: number, whole: number, source: string): Figure => percent(ledger, whole > 0 ? (part / whole) * 100 : 0, source);
 
+  registerVerbatim(snap, ledger);
   const window = describeWindow(ledger, snap.window.start, snap.window.end, zone, locale);
   const sideFacts = (side: Side): SideFacts => {
     const key = side === 'long' ? 'longUsd' : 'shortUsd';
@@ -151,7 +153,8 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
     funding: funding !== undefined ? { rate: percent(ledger, funding, 'market.fundingRatePct', 3), sign: funding > 0 ? 'positive' : funding < 0 ? 'negative' : 'zero' } : null,
     levels,
     keyLevel: levels.find((l) => l.status !== null) ?? levels[0] ?? null,
-    catalysts: snap.context?.catalysts ?? [],
+    // Templates end the sentence themselves, so a catalyst's own final full stop goes.
+    catalysts: (snap.context?.catalysts ?? []).map((c) => c.trim().replace(/(?<![A-Z])\.$/, '')),
     drivers: [],
     record,
     related: (snap.context?.related ?? []).map((r) => ({ title: r.title, url: safeUrl(r.url) })),
@@ -187,6 +190,22 @@ function deriveDrivers(f: StoryFacts): Driver[] {
 /** Headlines stay short: a long display name gives way to the ticker. */
 function shortLabel(name: string, symbol: string): string {
   return name.length <= 16 ? name : symbol;
+}
+
+/**
+ * Snapshot text (names, catalysts, titles) is quoted as written, and may hold
+ * numbers of its own ("a 25 bps cut"). Those numbers are the editor's, not
+ * ours: each is registered as a verbatim claim naming its path.
+ */
+function registerVerbatim(snap: Snapshot, ledger: Ledger): void {
+  const visit = (v: unknown, path: string): void => {
+    if (typeof v === 'string') {
+      for (const { figure } of figuresIn(v)) ledger.add({ display: figure, value: displayValue(figure), source: `verbatim: ${path}`, hedge: 'exact', rounding: 'as written' });
+    } else if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${path}[${i}]`));
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, path ? `${path}.${k}` : k);
+  };
+  const { window: _w, schemaVersion: _v, totals: _t, ...texts } = snap;
+  visit(texts, '');
 }
 
 type MoneyFn = (v: number, source: string, lowerBound?: boolean) => Money;
