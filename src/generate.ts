@@ -10,7 +10,7 @@ import type { StoryFacts } from './facts/types.js';
 import type { Claim } from './facts/ledger.js';
 import { planArticle, type Plan } from './plan/plan.js';
 import { renderMarkdown } from './render/markdown.js';
-import { checkClaims, figuresIn } from './check/figures.js';
+import { checkClaims } from './check/figures.js';
 import { articleFragment, markdownToHtml, htmlDocument } from './render/html.js';
 import { frontMatter } from './output/frontmatter.js';
 import { sidecarJson } from './output/sidecar.js';
@@ -36,8 +36,12 @@ export interface Article {
   bodyHtml: string;
   /** `<article>` with the headline, the date and `bodyHtml`: for pages that bring their own `<head>`. */
   htmlFragment: string;
-  /** Complete file contents by format, each stamped with its content hash. */
-  files: Record<Format, string>;
+  /**
+   * Complete file contents by format, each stamped with its content hash.
+   * Each is built on first read (and kept), so a caller asking only for
+   * Markdown does not pay for the HTML page and the sidecar.
+   */
+  readonly files: Readonly<Record<Format, string>>;
   facts: StoryFacts;
   /** The claims whose figures appear in the text. */
   claims: Claim[];
@@ -56,8 +60,7 @@ export function generateFromSnapshot(snap: Snapshot, options: GenerateOptions = 
   const facts = deriveFacts(snap, { timeZone: o.timeZone, locale: o.locale });
   const plan = planArticle(snap, facts, o.style);
   const text = renderMarkdown(facts, plan);
-  checkClaims({ headline: text.headline, description: text.description, body: text.body }, facts.claims, facts.id);
-  const claims = usedClaims(facts.claims, [text.headline, text.description, text.body]);
+  const claims = checkClaims({ headline: text.headline, description: text.description, body: text.body }, facts.claims, facts.id);
 
   const date = utcDate(snap.window.end);
   const slug = snap.id ? slugify(snap.id) : defaultSlug(snap, facts);
@@ -90,7 +93,6 @@ export function generateFromSnapshot(snap: Snapshot, options: GenerateOptions = 
     canonicalUrl: o.baseUrl ? `${o.baseUrl}/${slug}/` : null,
     draft: o.draft,
   };
-  const html = htmlDocument(page);
   return {
     id: facts.id,
     style: plan.style,
@@ -104,10 +106,24 @@ export function generateFromSnapshot(snap: Snapshot, options: GenerateOptions = 
     body: text.body,
     bodyHtml,
     htmlFragment: articleFragment(page),
-    files: { md: applyStamp(md), html: applyStamp(html), json: applyStamp(sidecarJson(snap, facts, plan, claims, o.timeZone)) },
+    files: lazyFiles({
+      md: () => applyStamp(md),
+      html: () => applyStamp(htmlDocument(page)),
+      json: () => applyStamp(sidecarJson(snap, facts, plan, claims, o.timeZone)),
+    }),
     facts,
     claims,
   };
+}
+
+/** An object whose properties are computed once, on first read; enumerable, so it still serialises. */
+function lazyFiles(make: Record<Format, () => string>): Record<Format, string> {
+  const out = {} as Record<Format, string>;
+  for (const key of Object.keys(make) as Format[]) {
+    let value: string | undefined;
+    Object.defineProperty(out, key, { enumerable: true, get: () => (value ??= make[key]()) });
+  }
+  return out;
 }
 
 /**
@@ -129,9 +145,4 @@ function defaultSlug(snap: Snapshot, f: StoryFacts): string {
 function articleTags(f: StoryFacts): string[] {
   const t = ['crypto', 'liquidations', ...f.topAssets.slice(0, 2).map((a) => a.symbol.toLowerCase()), f.angle, ...f.tags];
   return [...new Set(t)].slice(0, 8);
-}
-
-function usedClaims(claims: Claim[], texts: string[]): Claim[] {
-  const figures = new Set(texts.flatMap((t) => figuresIn(t).map((f) => f.figure.toLowerCase())));
-  return claims.filter((c) => figuresIn(c.display).some((f) => figures.has(f.figure.toLowerCase())));
 }

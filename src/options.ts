@@ -60,11 +60,19 @@ export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
   };
 }
 
-function isValidZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+// Creating an Intl formatter costs far more than a render step; ask once per zone.
+const zoneChecks = new Map<string, boolean>();
+
+export function isValidZone(zone: string): boolean {
+  let ok = zoneChecks.get(zone);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    zoneChecks.set(zone, ok);
   }
+  return ok;
 }

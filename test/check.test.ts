@@ -89,19 +89,29 @@ describe('generate() runs the check on real text', () => {
     }
   });
 
-  // BUG: digits inside snapshot text (a catalyst "cut rates by 25 basis
-  // points", an exchange called "Gate 2") reach the claim check as figures
-  // nobody claimed, so generate() throws UNCLAIMED_FIGURE — "a bug in
-  // liquidation-news" — for an ordinary, valid snapshot.
+  // Regression: digits inside snapshot text (a catalyst "cut rates by 25
+  // basis points", an exchange called "Gate 2") once reached the claim check
+  // as unclaimed figures, so generate() threw for an ordinary snapshot.
   it('numbers inside editor-supplied text are quoted text, not unclaimed figures', () => {
     for (const style of ['bulletin', 'recap', 'tldr', 'analysis', 'explainer'] as const) {
       expect(() => generate(snapshot('The Fed cut rates by 25 basis points in a 7-2 vote', 'Gate 2'), { style, now: NOW }), style).not.toThrow();
     }
   });
 
-  // BUG (same cause): link destinations are scanned as text, so a dated URL
-  // ("/2026/01/") or the product's own %28/%29 encoding of parentheses makes
-  // any style that prints "Also read" links throw.
+  // BUG: the verbatim claims are made from the raw text ("$2 billion",
+  // "3.1%"), but the body holds the Markdown-escaped form ("\$2 billion",
+  // "3.1\%"), where the checker reads "2 billion" and "3.1": no claim matches.
+  it('money and percentages inside editor-supplied text are quoted text too', () => {
+    for (const catalyst of ['ETF outflows reached $2 billion', 'CPI rose 3.1% year on year', 'Bitcoin lost the $100,000 mark']) {
+      for (const style of ['bulletin', 'recap', 'tldr', 'analysis', 'explainer'] as const) {
+        expect(() => generate(snapshot(catalyst), { style, now: NOW }), `${style}: ${catalyst}`).not.toThrow();
+      }
+    }
+  });
+
+  // Regression (same cause): link destinations were scanned as text, so a
+  // dated URL ("/2026/01/") or the product's own %28/%29 encoding of
+  // parentheses made every style that prints related links throw.
   it('related links whose URLs hold digits or parentheses render in every style', () => {
     const related = [
       { title: 'Liquidations explained', url: 'https://example.com/2026/01/liquidations' },

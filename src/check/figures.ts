@@ -49,14 +49,25 @@ export function displayValue(display: string): number {
   return n * (scale[unit] ?? 1);
 }
 
-export function findProblems(text: string, claims: readonly Claim[]): FigureProblem[] {
-  const known = new Map<string, Claim[]>();
+/** Claims by the figure they display, built once per article. */
+export type ClaimIndex = Map<string, Claim[]>;
+
+export function indexClaims(claims: readonly Claim[]): ClaimIndex {
+  const known: ClaimIndex = new Map();
   for (const c of claims) {
-    for (const { figure } of figuresIn(c.display)) {
-      const k = norm(figure);
-      known.set(k, [...(known.get(k) ?? []), c]);
+    // Claim displays are our own short strings: no link destinations or entities to blank.
+    for (const m of c.display.matchAll(FIGURE)) {
+      const k = norm(m[0].replace(/[,.]+$/, ''));
+      const list = known.get(k);
+      if (list) list.push(c);
+      else known.set(k, [c]);
     }
   }
+  return known;
+}
+
+export function findProblems(text: string, claims: readonly Claim[] | ClaimIndex): FigureProblem[] {
+  const known = claims instanceof Map ? claims : indexClaims(claims);
   const problems: FigureProblem[] = [];
   for (const { figure, index } of figuresIn(text)) {
     const context = text.slice(Math.max(0, index - 40), index + figure.length + 20).replace(/\s+/g, ' ');
@@ -82,13 +93,20 @@ export function findProblems(text: string, claims: readonly Claim[]): FigureProb
   return problems;
 }
 
-/** Throws when the text states anything the facts do not hold. */
-export function checkClaims(parts: Record<string, string>, claims: readonly Claim[], story: string): void {
+/**
+ * Throws when the text states anything the facts do not hold; otherwise
+ * returns the claims whose figures the text states (for the sidecar).
+ */
+export function checkClaims(parts: Record<string, string>, claims: readonly Claim[], story: string): Claim[] {
+  const index = indexClaims(claims);
   const all: string[] = [];
+  const used = new Set<Claim>();
   for (const [where, text] of Object.entries(parts)) {
-    for (const p of findProblems(text, claims)) all.push(`${where}: ${p.figure} — ${p.problem} (…${p.context}…)`);
+    for (const p of findProblems(text, index)) all.push(`${where}: ${p.figure} — ${p.problem} (…${p.context}…)`);
+    for (const { figure } of figuresIn(text)) for (const c of index.get(norm(figure)) ?? []) used.add(c);
   }
   if (all.length > 0) {
     throw new LiqnewsError('UNCLAIMED_FIGURE', `story ${story}: ${all.length} figure(s) without a claim:\n  ${all.join('\n  ')}`);
   }
+  return claims.filter((c) => used.has(c));
 }

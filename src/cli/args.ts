@@ -3,7 +3,7 @@
  * a person can act on. Parsing reads no file and no clock: it only turns argv
  * into either a request or a usage error.
  */
-import { FORMATS, isFormat, type Format } from '../options.js';
+import { FORMATS, isFormat, isValidZone, type Format } from '../options.js';
 import { STYLE_NAMES, isStyleName, type StyleName } from '../plan/styles.js';
 import { closest } from './suggest.js';
 
@@ -114,7 +114,7 @@ export function parseArgv(argv: readonly string[]): Parsed {
   const now = parseNow(text('--now'));
   if (typeof now === 'string') return usage(now);
   const timeZone = text('--tz') ?? 'UTC';
-  if (!isTimeZone(timeZone)) return usage(`unknown time zone "${timeZone}"; use an IANA name such as UTC or Europe/London`);
+  if (!isValidZone(timeZone)) return usage(`unknown time zone "${timeZone}"; use an IANA name such as UTC or Europe/London`);
 
   if (command === 'styles') {
     if (inputs.length > 0) return usage('styles takes no inputs');
@@ -173,13 +173,4 @@ function parseNow(value: string | undefined): Date | null | string {
   const date = new Date(value.replace(' ', 'T'));
   if (Number.isNaN(date.getTime())) return `--now "${value}" is not a real date-time; ${hint}`;
   return date;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -44,6 +44,11 @@ export function roundSig(v: number, sf: number, mode: Mode = 'nearest'): number 
   return Number((r * p).toPrecision(15));
 }
 
+/** 182000 → "182,000". Whole numbers only; cheaper than toLocaleString, which builds a formatter per call. */
+export function grouped(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 const trim = (s: string): string => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
 
 /** "$1.08 billion" / "$427 million" / "$512,000" / "$845". */
@@ -54,7 +59,7 @@ function moneyWords(v: number, capital = false): string {
       return `$${trim((v / s.n).toFixed(2))} ${word}`;
     }
   }
-  return `$${Math.round(v).toLocaleString('en-US')}`;
+  return `$${grouped(Math.round(v))}`;
 }
 
 /** "$1.1B" / "$750M" / "$980K" / "$845". */
@@ -95,7 +100,7 @@ export function money(ledger: Ledger, value: number, opts: MoneyOptions): Money 
 /** A coin price: whole dollars with commas from $100, cents from $1, four significant figures below. */
 export function price(ledger: Ledger, value: number, source: string): Figure {
   let text: string;
-  if (value >= 100) text = `$${Math.round(value).toLocaleString('en-US')}`;
+  if (value >= 100) text = `$${grouped(Math.round(value))}`;
   else if (value >= 1) text = `$${value.toFixed(2)}`;
   else text = `$${Number(value.toPrecision(4)).toString()}`;
   const shown = Number(text.replace(/[$,]/g, ''));
@@ -117,7 +122,7 @@ export function percent(ledger: Ledger, value: number, source: string, decimals 
 /** A count of people or things: exact below 10,000, 3 significant figures above ("about 182,000"). */
 export function count(ledger: Ledger, value: number, source: string, lowerBound = false): Figure {
   const shownV = value < 10_000 ? value : roundSig(value, 3, lowerBound ? 'floor' : 'nearest');
-  const core = shownV.toLocaleString('en-US');
+  const core = grouped(shownV);
   const hedge: Hedge = lowerBound ? 'at least' : hedgeFor(shownV, value);
   const text = lowerBound ? `at least ${core}` : hedge === 'about' ? `about ${core}` : core;
   ledger.add({ display: core, value, source, hedge, rounding: value < 10_000 ? 'exact' : '3 significant figures' });

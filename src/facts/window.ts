@@ -35,9 +35,7 @@ export interface WindowFacts {
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 
 export function describeWindow(ledger: Ledger, start: string, end: string, zone: string, locale: string): WindowFacts {
-  const s = DateTime.fromISO(start, { setZone: true });
-  const e = DateTime.fromISO(end, { setZone: true });
-  const minutes = Math.round(e.diff(s, 'minutes').minutes);
+  const minutes = Math.round((Date.parse(end) - Date.parse(start)) / 60_000);
   const hours = minutes / 60;
   const src = 'derive: window.end - window.start';
   const claim = (n: number, text: string): string => {
@@ -58,10 +56,10 @@ export function describeWindow(ledger: Ledger, start: string, end: string, zone:
     const len = claim(minutes, `${minutes} minutes`);
     f = { length: len, past: `in the past ${len}`, head: `in ${claim(minutes, `${minutes} Minutes`)}`, adjective: `${claim(minutes, String(minutes))}-minute`, kind: 'minutes' };
   }
-  const ez = e.setZone(zone).setLocale(locale);
-  const sz = s.setZone(zone).setLocale(locale);
-  const endDate = dateText(ledger, ez, 'window.end');
-  const startDate = dateText(ledger, sz, 'window.start');
+  const ez = inZone(end, zone);
+  const sz = inZone(start, zone);
+  const endDate = dateText(ledger, ez, 'window.end', locale);
+  const startDate = dateText(ledger, sz, 'window.start', locale);
   return {
     start,
     end,
@@ -71,14 +69,40 @@ export function describeWindow(ledger: Ledger, start: string, end: string, zone:
     isWeek: f.kind === 'week',
     isShort: minutes <= 240,
     endDate,
-    endWeekday: ez.toFormat('cccc'),
+    endWeekday: WEEKDAYS[ez.weekday - 1]!,
     startDate,
-    sameDay: ez.toISODate() === sz.toISODate(),
+    sameDay: ez.year === sz.year && ez.month === sz.month && ez.day === sz.day,
   };
 }
 
-function dateText(ledger: Ledger, d: DateTime, source: string): string {
-  const text = d.toFormat('MMMM d, yyyy');
-  ledger.add({ display: text, value: Number(d.toFormat('yyyyMMdd')), source: `${source} (in the reader's time zone)`, hedge: 'exact', rounding: 'calendar date' });
+interface DateFields {
+  year: number;
+  month: number;
+  day: number;
+  /** 1 = Monday … 7 = Sunday, as luxon counts. */
+  weekday: number;
+}
+
+/** Calendar fields of an instant in a zone. UTC is the common case and needs no zone database. */
+function inZone(iso: string, zone: string): DateFields {
+  if (zone === 'UTC') {
+    const d = new Date(iso);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: ((d.getUTCDay() + 6) % 7) + 1 };
+  }
+  const d = DateTime.fromISO(iso, { setZone: true }).setZone(zone);
+  return { year: d.year, month: d.month, day: d.day, weekday: d.weekday };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/**
+ * "January 21, 2026" from the date's fields. The articles are written in
+ * English, so month names come from a table: building an Intl formatter for
+ * every article cost more than the rest of the date work together.
+ */
+function dateText(ledger: Ledger, d: DateFields, source: string, locale: string): string {
+  const text = locale === 'en-GB' ? `${d.day} ${MONTHS[d.month - 1]} ${d.year}` : `${MONTHS[d.month - 1]} ${d.day}, ${d.year}`;
+  ledger.add({ display: text, value: d.year * 10000 + d.month * 100 + d.day, source: `${source} (in the reader's time zone)`, hedge: 'exact', rounding: 'calendar date' });
   return text;
 }

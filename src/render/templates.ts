@@ -50,10 +50,11 @@ export function buildRegistry(dir: string): Registry {
   hb.registerHelper({ pick, alt, ...logic, ...text });
   const read = (p: string): string => readFileSync(p, 'utf8');
   // Partials are parsed now too, so a syntax error in one fails at start-up.
+  // Registered compiled: a partial registered as a string is recompiled on every render.
   const partial = (name: string, file: string): void => {
     const source = read(file);
     hb.parse(source);
-    hb.registerPartial(name, source);
+    hb.registerPartial(name, hb.compile(source, COMPILE_OPTIONS));
   };
   const partialsDir = join(dir, 'partials');
   if (existsSync(partialsDir)) {

@@ -5,6 +5,7 @@
  * and the user sees every problem in one pass.
  */
 import { MAX_WINDOW_DAYS } from './schema.js';
+import { grouped } from '../facts/format.js';
 
 export interface RuleIssue {
   path: (string | number)[];
@@ -23,7 +24,7 @@ export function tolerance(total: number): number {
   return Math.max(total * 0.005, 1000);
 }
 
-const usd = (n: number): string => `$${Math.round(n).toLocaleString('en-US')}`;
+const usd = (n: number): string => `$${grouped(n)}`;
 
 export function crossFieldIssues(input: unknown, now: Date): RuleIssue[] {
   const doc = obj(input);
