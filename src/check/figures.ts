@@ -15,7 +15,7 @@ const FIGURE = /(?<![\w.,\\])\$?\d[\d,]*(?:\.\d+)?(?:%|[KMBT](?![A-Za-z0-9])| (?
 
 const HEDGES: Record<string, 'over' | 'nearly' | 'loose'> = {
   over: 'over', 'more than': 'over', 'at least': 'over',
-  nearly: 'nearly', almost: 'nearly', 'just under': 'nearly',
+  nearly: 'nearly', almost: 'nearly', 'just under': 'nearly', under: 'nearly', 'less than': 'nearly',
   about: 'loose', around: 'loose', roughly: 'loose',
 };
 const HEDGE_BEFORE = new RegExp(`\\b(${Object.keys(HEDGES).join('|')})\\s+$`, 'i');
@@ -33,9 +33,11 @@ const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
  * references (`&#47;` from escaping). They are blanked, keeping offsets.
  */
 const NOT_PROSE = /\]\([^)\s]*\)|&#\d+;|&[a-z]+;/g;
+/** A Markdown backslash escape (`\$`, `\%`): the character is text, the backslash is not. */
+const MD_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 
 export function figuresIn(text: string): { figure: string; index: number }[] {
-  const prose = text.replace(NOT_PROSE, (m) => ' '.repeat(m.length));
+  const prose = text.replace(NOT_PROSE, (m) => ' '.repeat(m.length)).replace(MD_ESCAPE, ' $1');
   return [...prose.matchAll(FIGURE)].map((m) => ({ figure: m[0].replace(/[,.]+$/, ''), index: m.index }));
 }
 

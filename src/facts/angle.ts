@@ -19,7 +19,8 @@ export interface AngleInput {
  * 3. alt-led — the most-liquidated coin is not Bitcoin;
  * 4. short-squeeze — shorts are at least 60 % and the lead price did not fall;
  * 5. long-flush — longs are at least 60 % and the lead price did not rise;
- * 6. two-way — otherwise (no side dominates, or the price went against the usual story).
+ * 6. two-way — otherwise: no side dominates, or the price closed against the dominant
+ *    side's usual story (longs wiped out on a rising close), which reads as a whipsaw.
  */
 export function chooseAngles(i: AngleInput): Angle[] {
   const out: Angle[] = [];
@@ -28,7 +29,7 @@ export function chooseAngles(i: AngleInput): Angle[] {
   if (!i.leaderIsBitcoin) out.push('alt-led');
   if (i.dominant === 'short' && i.priceDirection !== 'down') out.push('short-squeeze');
   if (i.dominant === 'long' && i.priceDirection !== 'up') out.push('long-flush');
-  if (i.dominant === null) out.push('two-way');
-  if (out.length === 0) out.push(i.dominant === 'long' ? 'long-flush' : 'short-squeeze');
+  // No side dominates, or one did while the price closed the other way: a whipsaw.
+  if (out.length === 0 || i.dominant === null) out.push('two-way');
   return out;
 }

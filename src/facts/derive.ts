@@ -149,12 +149,12 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
             greedy: sentimentLabel.endsWith('Greed'),
           }
         : null,
-    openInterest: oi !== undefined ? { change: percent(ledger, oi, 'market.openInterestChangePct', 1), direction: dir(oi), verb: oi > 0 ? 'rose' : oi < 0 ? 'fell' : 'held steady' } : null,
-    funding: funding !== undefined ? { rate: percent(ledger, funding, 'market.fundingRatePct', 3), sign: funding > 0 ? 'positive' : funding < 0 ? 'negative' : 'zero' } : null,
+    openInterest: oi !== undefined ? openInterestFacts(ledger, oi) : null,
+    funding: funding !== undefined ? { rate: percent(ledger, funding, 'market.fundingRatePct', 3, 'change'), sign: funding > 0 ? 'positive' : funding < 0 ? 'negative' : 'zero' } : null,
     levels,
     keyLevel: levels.find((l) => l.status !== null) ?? levels[0] ?? null,
     // Templates end the sentence themselves, so a catalyst's own final full stop goes.
-    catalysts: (snap.context?.catalysts ?? []).map((c) => c.trim().replace(/(?<![A-Z])\.$/, '')),
+    catalysts: (snap.context?.catalysts ?? []).map((c) => c.trim().replace(/(?<![A-Z])[.!?]+$/, '')),
     drivers: [],
     record,
     related: (snap.context?.related ?? []).map((r) => ({ title: r.title, url: safeUrl(r.url) })),
@@ -185,6 +185,12 @@ function deriveDrivers(f: StoryFacts): Driver[] {
   if (f.keyLevel?.status) out.push({ kind: 'level' });
   if (f.funding && f.funding.sign !== 'zero') out.push({ kind: 'funding' });
   return out.slice(0, 4);
+}
+
+function openInterestFacts(ledger: Ledger, oi: number): NonNullable<StoryFacts['openInterest']> {
+  const change = percent(ledger, oi, 'market.openInterestChangePct', 1, 'change');
+  const direction = Number(Math.abs(oi).toFixed(1)) === 0 ? 'flat' : dir(oi);
+  return { change, direction, verb: direction === 'up' ? 'rose' : direction === 'down' ? 'fell' : 'held steady' };
 }
 
 /** Headlines stay short: a long display name gives way to the ticker. */
@@ -247,8 +253,9 @@ function deriveAssets(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn
 function derivePrice(p: NonNullable<Snapshot['assets']>[number]['price'], ledger: Ledger, path: string): PriceFacts | null {
   if (!p || p.open === undefined || p.close === undefined) return null;
   const changePct = ((p.close - p.open) / p.open) * 100;
-  const change = percent(ledger, changePct, `derive: (${path}.close - ${path}.open) / ${path}.open`, 1);
-  const direction = Number(change.text.replace('%', '')) === 0 ? 'flat' : dir(changePct);
+  const change = percent(ledger, changePct, `derive: (${path}.close - ${path}.open) / ${path}.open`, 1, 'change');
+  // A move that rounds to 0.0% is flat: the text must not say "rose" next to a figure it cannot show.
+  const direction = Number(Math.abs(changePct).toFixed(1)) === 0 ? 'flat' : dir(changePct);
   const prev = p.previousAllTimeHigh;
   return {
     open: priceFigure(ledger, p.open, `${path}.open`),

@@ -108,13 +108,20 @@ export function price(ledger: Ledger, value: number, source: string): Figure {
   return { value, text };
 }
 
-/** A share or change in percent, as a magnitude: "84%", "4.2%". */
-export function percent(ledger: Ledger, value: number, source: string, decimals = 0): Figure {
+/**
+ * A share or change in percent, as a magnitude: "84%", "4.2%". A share too
+ * small to show is "under 1%" (never "0%"); a change too small to show is
+ * "0.0%", and the caller reads that as flat.
+ */
+export function percent(ledger: Ledger, value: number, source: string, decimals = 0, kind: 'share' | 'change' = 'share'): Figure {
   const mag = Math.abs(value);
-  let text = `${mag.toFixed(decimals)}%`;
-  // A share that is not zero never reads "0%".
-  if (Number(mag.toFixed(decimals)) === 0 && mag > 0) text = `${(1 / 10 ** decimals).toFixed(decimals)}%`;
-  const shown = Number(text.replace('%', ''));
+  const shown = Number(mag.toFixed(decimals));
+  if (kind === 'share' && shown === 0 && mag > 0) {
+    const floor = (1 / 10 ** decimals).toFixed(decimals);
+    ledger.add({ display: `${floor}%`, value: mag, source, hedge: 'under', rounding: 'below the smallest shown value' });
+    return { value, text: `under ${floor}%` };
+  }
+  const text = `${mag.toFixed(decimals)}%`;
   ledger.add({ display: text, value: mag, source, hedge: hedgeFor(shown, mag), rounding: decimals === 0 ? 'whole percent' : `${decimals} decimal place(s)` });
   return { value, text };
 }

@@ -3,7 +3,7 @@
  * with its exact value and where it comes from. The checker later accepts a
  * figure in the text only if a claim displays it.
  */
-export type Hedge = 'exact' | 'about' | 'over' | 'nearly' | 'at least';
+export type Hedge = 'exact' | 'about' | 'over' | 'nearly' | 'under' | 'at least';
 
 export interface Claim {
   /** The string as it appears in the text, e.g. "$1.08 billion" or "84%". */

@@ -107,7 +107,7 @@ export interface StoryFacts {
   /** Tier at least "massive" ($1 billion or more): "carnage" allowed. */
   huge: boolean;
   assets: AssetFacts[];
-  /** Up to four leading assets for lists. */
+  /** Up to three leading assets for lists. */
   topAssets: AssetFacts[];
   leader: AssetFacts | null;
   runnerUp: AssetFacts | null;

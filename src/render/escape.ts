@@ -9,6 +9,8 @@
  *   front matter never holds markup or template code, yet parses to the text.
  */
 
+const DANGEROUS_SCHEME = /\b(javascript|vbscript|data)\s*:/gi;
+
 const MD_INLINE = /[\\`*_[\]{}()#+!|~^$%]/g;
 
 export function escapeMarkdown(s: string): string {
@@ -22,6 +24,8 @@ export function escapeMarkdown(s: string): string {
   out = out.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-=])/, '\\$1');
   // URLs would be auto-linked by some renderers; break the scheme separator.
   out = out.replace(/:\/\//g, ':&#47;/').replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}&#46;`);
+  // A script scheme stays visible text but never reads as one, in any output.
+  out = out.replace(DANGEROUS_SCHEME, '$1&#58;');
   return out;
 }
 
@@ -61,5 +65,5 @@ export function safeJson(value: unknown, indent?: number): string {
  * markup or template code anywhere (`<`, `>`, `{`, `}`, backticks).
  */
 export function plainText(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/[<>{}`]/g, '').trim();
+  return s.replace(/\s+/g, ' ').replace(/[<>{}`]/g, '').replace(DANGEROUS_SCHEME, '$1 ').trim();
 }

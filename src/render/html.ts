@@ -16,6 +16,11 @@ const marked = new Marked({
     html({ text }) {
       return escapeHtml(text);
     },
+    // Headings get GitHub-style ids so a table of contents can link to them.
+    heading({ tokens, depth }) {
+      const inner = this.parser.parseInline(tokens);
+      return `<h${depth} id="${headingId(inner)}">${inner}</h${depth}>\n`;
+    },
   },
   tokenizer: {
     // Disable GFM's extended autolinks ("www.x.com", "https://…" in text).
@@ -24,6 +29,12 @@ const marked = new Marked({
     },
   },
 });
+
+/** GitHub's anchor for a heading: lowercase, punctuation dropped, spaces to hyphens. */
+export function headingId(html: string): string {
+  const text = html.replace(/<[^>]*>/g, '').replace(/&[a-z]+;|&#\d+;/g, '');
+  return text.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').trim().replace(/\s/g, '-');
+}
 
 export function markdownToHtml(md: string): string {
   return marked.parse(md, { async: false });

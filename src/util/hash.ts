@@ -31,3 +31,13 @@ export function fnv1a(text: string): number {
   }
   return h >>> 0;
 }
+
+/** The murmur3 finaliser: spreads every input bit over the whole word, so `% n` depends on all of them. */
+export function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}

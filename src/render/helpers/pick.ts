@@ -4,7 +4,7 @@
  * snapshot always gets the same choice; slots vary independently.
  */
 import type { HelperOptions } from 'handlebars';
-import { fnv1a } from '../../util/hash.js';
+import { fnv1a, mix32 } from '../../util/hash.js';
 
 /** Private-use character: cannot occur in escaped snapshot text or our own figures. */
 export const ALT_MARK = '\uE000';
@@ -20,5 +20,6 @@ export function pick(this: unknown, slot: unknown, options: HelperOptions): stri
   const seed = (options.data as { seed?: unknown } | undefined)?.seed;
   if (typeof seed !== 'number') throw new Error('pick: no seed in the render data');
   const parts = options.fn(this).split(ALT_MARK);
-  return parts[fnv1a(`${seed}:${slot}`) % parts.length]!;
+  // FNV-1a's low bit is a parity of the input, so `% 2` alone would make every two-way slot flip together: mix first.
+  return parts[mix32(fnv1a(`${seed}:${slot}`)) % parts.length]!;
 }
