@@ -54,7 +54,7 @@ describe('sums of the two sides (0.5 % or $1,000, whichever is larger)', () => {
     expect(problems(withTotals(1e9, 7e8, 3.05e8))).toEqual([]);
     expect(problems(withTotals(1e9, 7e8, 2.95e8))).toEqual([]);
     expect(problems(withTotals(1e9, 7e8, 3.05e8 + 1))).toEqual([
-      'totals.usd: longUsd + shortUsd is $1,005,000,001, but usd is $1,000,000,000; they must agree within 0.5 % or $1,000',
+      'totals.usd: longUsd + shortUsd is $1,005,000,001, but usd is $1,000,000,000: $5,000,001 apart, and at most $5,000,000 (0.5 % or $1,000) is allowed',
     ]);
     expect(paths(withTotals(1e9, 7e8, 2.95e8 - 1))).toEqual(['totals.usd']);
   });
@@ -146,7 +146,7 @@ describe('the window', () => {
 
   it('is at most 31 days long', () => {
     expect(problems(withWindow('2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z'))).toEqual([]);
-    expect(problems(withWindow('2026-01-01T00:00:00Z', '2026-02-01T00:00:01Z'))).toEqual(['window.end: the window is longer than 31 days']);
+    expect(problems(withWindow('2026-01-01T00:00:00Z', '2026-02-01T00:00:01Z'))).toEqual(['window.end: the window is longer than 31 days; at most 31 days are allowed']);
   });
 
   it('may end at "now" but not a second later', () => {
@@ -188,14 +188,14 @@ describe('field rules', () => {
 
   it('no negative amounts, nothing above $10 trillion', () => {
     const neg = { ...base(), assets: [{ symbol: 'BTC', longUsd: -1, shortUsd: 0 }] };
-    expect(problems(neg)).toEqual(['assets[0].longUsd: must be 0 or more']);
+    expect(problems(neg)).toEqual(['assets[0].longUsd: must be 0 or more, got -1']);
     expect(problems(withTotals(2e13, 1e13, 1e13))).toEqual(['totals.usd: is larger than $10 trillion; amounts are plain US dollars, not cents']);
   });
 
   it('sentiment label is one of the five names and the index a whole number 0–100', () => {
     const doc = { ...base(), market: { sentiment: { index: 101, label: 'Very Fearful' } } };
     expect(problems(doc)).toEqual([
-      'market.sentiment.index: must be 0 to 100',
+      'market.sentiment.index: expected a whole number (the Fear & Greed index) from 0 to 100, got 101',
       'market.sentiment.label: expected one of "Extreme Fear", "Fear", "Neutral", "Greed", "Extreme Greed", got "Very Fearful"',
     ]);
   });

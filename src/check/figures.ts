@@ -37,7 +37,11 @@ const NOT_PROSE = /\]\([^)\s]*\)|&#\d+;|&[a-z]+;/g;
 const MD_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 
 export function figuresIn(text: string): { figure: string; index: number }[] {
-  const prose = text.replace(NOT_PROSE, (m) => ' '.repeat(m.length)).replace(MD_ESCAPE, ' $1');
+  // Same length out as in, so offsets still point into `text`: the backslash becomes a zero-width
+  // space on the side of the character away from any figure ("\\$2" → "\u200B$2", "3\\%" → "3%\u200B").
+  const prose = text
+    .replace(NOT_PROSE, (m) => ' '.repeat(m.length))
+    .replace(MD_ESCAPE, (_m, c: string) => (c === '%' ? '%\u200B' : `\u200B${c}`));
   return [...prose.matchAll(FIGURE)].map((m) => ({ figure: m[0].replace(/[,.]+$/, ''), index: m.index }));
 }
 

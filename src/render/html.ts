@@ -36,8 +36,14 @@ export function headingId(html: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').trim().replace(/\s/g, '-');
 }
 
+/**
+ * marked decodes the `&#58;` that escaping put into "javascript:" in snapshot
+ * text; encode it again so no script scheme appears in the page even as text.
+ */
+const SCRIPT_SCHEME = /\b(javascript|vbscript|data)(\s*):/gi;
+
 export function markdownToHtml(md: string): string {
-  return marked.parse(md, { async: false });
+  return marked.parse(md, { async: false }).replace(SCRIPT_SCHEME, '$1$2&#58;');
 }
 
 export interface HtmlPage {

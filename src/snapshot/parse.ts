@@ -25,16 +25,32 @@ export function validateSnapshot(input: unknown, now: Date): ValidationResult {
 export function parseSnapshot(text: string | unknown, now: Date): Snapshot {
   let value: unknown = text;
   if (typeof text === 'string') {
+    const source = text.replace(/^\uFEFF/, '');
     try {
-      value = JSON.parse(text.replace(/^\uFEFF/, ''));
+      value = JSON.parse(source);
     } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      throw new LiqnewsError('INVALID_JSON', `not valid JSON: ${why}`, { issues: [{ path: '', message: `not valid JSON: ${why}` }] });
+      const message = jsonErrorMessage(source, e);
+      throw new LiqnewsError('INVALID_JSON', message, { issues: [{ path: '', message }] });
     }
   }
   const result = validateSnapshot(value, now);
   if (!result.ok) throw new LiqnewsError('INVALID_SNAPSHOT', `${result.issues.length} problem(s) in the snapshot`, { issues: result.issues });
   return result.snapshot;
+}
+
+/** "not valid JSON at line 3, column 14 (…)": where, in the user's terms, plus the parser's own words. */
+function jsonErrorMessage(source: string, e: unknown): string {
+  const why = e instanceof Error ? e.message : String(e);
+  const pos = /position (\d+)/.exec(why)?.[1];
+  let where = '';
+  if (pos !== undefined) {
+    const before = source.slice(0, Number(pos));
+    const line = before.split('\n').length;
+    where = ` at line ${line}, column ${Number(pos) - before.lastIndexOf('\n')}`;
+  } else if (source.trim() === '') {
+    return 'the input is empty; expected a JSON snapshot';
+  }
+  return `not valid JSON${where} (${why.replace(/^JSON\.parse: /, '')}); snapshots are JSON documents`;
 }
 
 interface ZodIssueLike {
@@ -47,9 +63,10 @@ interface ZodIssueLike {
 
 function toIssues(iss: ZodIssueLike, root: unknown): SnapshotIssue[] {
   if (iss.code === 'unrecognized_keys' && iss.keys) {
-    return iss.keys.map((k) => ({ path: formatPath([...iss.path, k]), message: `unknown key "${k}"${suggest(k)}` }));
+    return iss.keys.map((k) => ({ path: formatPath([...iss.path, k]), message: `unknown key "${k}"${suggest(k, iss.path)}` }));
   }
   const present = valueAt(root, iss.path);
+  if (iss.path.length === 0 && iss.code === 'invalid_type') return [{ path: '', message: `expected a JSON object (a snapshot), got ${describeValue(present)}` }];
   if (iss.code === 'invalid_type' && present === undefined && iss.path.length > 0) return [{ path: formatPath(iss.path), message: 'is required but missing' }];
   if (iss.code === 'invalid_type' && !iss.message.startsWith('expected ')) {
     return [{ path: formatPath(iss.path), message: `has the wrong type: ${describeValue(present)}` }];
@@ -57,22 +74,41 @@ function toIssues(iss: ZodIssueLike, root: unknown): SnapshotIssue[] {
   return [{ path: formatPath(iss.path), message: iss.message }];
 }
 
-const KNOWN_KEYS = [
-  'schemaVersion', 'id', 'window', 'start', 'end', 'source', 'name', 'url', 'coverage', 'totals', 'usd', 'longUsd', 'shortUsd',
-  'traders', 'assets', 'symbol', 'price', 'open', 'close', 'high', 'low', 'previousAllTimeHigh', 'exchanges', 'largestOrder',
-  'exchange', 'asset', 'side', 'market', 'sentiment', 'index', 'label', 'openInterestChangePct', 'fundingRatePct', 'levels',
-  'kind', 'context', 'catalysts', 'record', 'date', 'related', 'title', 'tags',
-];
+/** The keys the contract allows at each object path ("" is the top, "assets" each asset, …), read from the schema. */
+const KEYS_AT: ReadonlyMap<string, readonly string[]> = collectKeys(SnapshotSchema, '', new Map());
 
-/** A "did you mean" for typos such as `totls` → `totals`. */
-function suggest(key: string): string {
+interface SchemaLike {
+  def?: { type?: string; innerType?: SchemaLike; element?: SchemaLike; shape?: Record<string, SchemaLike> };
+}
+
+function collectKeys(schema: SchemaLike, path: string, out: Map<string, string[]>): Map<string, string[]> {
+  const def = schema.def;
+  if (!def) return out;
+  if (def.type === 'optional' && def.innerType) return collectKeys(def.innerType, path, out);
+  if (def.type === 'array' && def.element) return collectKeys(def.element, path, out);
+  if (def.type === 'object' && def.shape) {
+    out.set(path, Object.keys(def.shape));
+    for (const [k, v] of Object.entries(def.shape)) collectKeys(v, path ? `${path}.${k}` : k, out);
+  }
+  return out;
+}
+
+/**
+ * A hint for an unknown key: a close spelling of a key allowed at the same
+ * place ("totls" → "totals"), or where the key does belong ("tags" at the
+ * top → context.tags).
+ */
+function suggest(key: string, at: readonly PropertyKey[]): string {
+  const here = at.filter((p) => typeof p === 'string').join('.');
   let best: string | undefined;
-  let bestD = 3;
-  for (const k of KNOWN_KEYS) {
+  let bestD = Math.min(3, Math.ceil(key.length / 2));
+  for (const k of KEYS_AT.get(here) ?? []) {
     const d = distance(key.toLowerCase(), k.toLowerCase());
     if (d < bestD) [best, bestD] = [k, d];
   }
-  return best ? ` (did you mean "${best}"?)` : '';
+  if (best) return ` (did you mean "${best}"?)`;
+  const homes = [...KEYS_AT].filter(([p, keys]) => p !== here && keys.includes(key)).map(([p]) => `${p}.${key}`);
+  return homes.length > 0 ? ` (it belongs in ${homes.slice(0, 2).join(' or ')})` : '';
 }
 
 function distance(a: string, b: string): number {

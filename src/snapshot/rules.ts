@@ -38,7 +38,7 @@ export function crossFieldIssues(input: unknown, now: Date): RuleIssue[] {
   if (total !== undefined && long !== undefined && short !== undefined && Math.abs(long + short - total) > tolerance(total)) {
     issues.push({
       path: ['totals', 'usd'],
-      message: `longUsd + shortUsd is ${usd(long + short)}, but usd is ${usd(total)}; they must agree within 0.5 % or $1,000`,
+      message: `longUsd + shortUsd is ${usd(long + short)}, but usd is ${usd(total)}: ${usd(Math.abs(long + short - total))} apart, and at most ${usd(tolerance(total))} (0.5 % or $1,000) is allowed`,
     });
   }
   for (const key of ['assets', 'exchanges'] as const) partsRules(doc, key, { long, short }, issues);
@@ -52,8 +52,11 @@ function windowRules(doc: Raw, now: Date, issues: RuleIssue[]): void {
   const end = Date.parse(str(w?.['end']) ?? '');
   if (Number.isNaN(start) || Number.isNaN(end)) return;
   if (start >= end) issues.push({ path: ['window', 'end'], message: 'must be later than window.start' });
-  else if (end - start > MAX_WINDOW_DAYS * 86_400_000) issues.push({ path: ['window', 'end'], message: `the window is longer than ${MAX_WINDOW_DAYS} days` });
-  if (end > now.getTime()) issues.push({ path: ['window', 'end'], message: `is in the future (now is ${now.toISOString()}); a snapshot cannot describe liquidations that have not happened` });
+  else if (end - start > MAX_WINDOW_DAYS * 86_400_000) {
+    const days = Math.round(((end - start) / 86_400_000) * 10) / 10;
+    issues.push({ path: ['window', 'end'], message: `the window is ${days > MAX_WINDOW_DAYS ? `${days} days long` : `longer than ${MAX_WINDOW_DAYS} days`}; at most ${MAX_WINDOW_DAYS} days are allowed` });
+  }
+  if (end > now.getTime()) issues.push({ path: ['window', 'end'], message: `is in the future (now is ${now.toISOString().replace(/\.000Z$/, 'Z')}); a snapshot cannot describe liquidations that have not happened` });
 }
 
 function partsRules(doc: Raw, key: 'assets' | 'exchanges', totals: { long: number | undefined; short: number | undefined }, issues: RuleIssue[]): void {

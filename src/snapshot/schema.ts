@@ -5,6 +5,7 @@
  * ("expected a number of US dollars, got \"1.2B\""), not for a type checker.
  */
 import { z } from 'zod';
+import { DateTime } from 'luxon';
 import { describeValue } from './describe.js';
 
 export const MAX_USD = 1e13;
@@ -12,14 +13,28 @@ export const MAX_WINDOW_DAYS = 31;
 
 const money = z
   .number({ error: (iss) => `expected a number of US dollars, got ${describeValue(iss.input)}` })
-  .refine(Number.isFinite, 'expected a finite number of US dollars')
-  .refine((n) => n >= 0, 'must be 0 or more')
-  .refine((n) => n <= MAX_USD, 'is larger than $10 trillion; amounts are plain US dollars, not cents');
+  .superRefine((n, ctx) => {
+    if (!Number.isFinite(n)) ctx.addIssue({ code: 'custom', message: 'expected a finite number of US dollars' });
+    else if (n < 0) ctx.addIssue({ code: 'custom', message: `must be 0 or more, got ${n}` });
+    else if (n > MAX_USD) ctx.addIssue({ code: 'custom', message: 'is larger than $10 trillion; amounts are plain US dollars, not cents' });
+  });
 
 const price = z
   .number({ error: (iss) => `expected a price in US dollars per coin, got ${describeValue(iss.input)}` })
-  .refine(Number.isFinite, 'expected a finite price')
-  .refine((n) => n > 0, 'must be greater than 0');
+  .superRefine((n, ctx) => {
+    if (!Number.isFinite(n)) ctx.addIssue({ code: 'custom', message: 'expected a finite price' });
+    else if (n <= 0) ctx.addIssue({ code: 'custom', message: `must be greater than 0, got ${n}` });
+  });
+
+/** A plain number with a range, and messages that say what was given. */
+const rangedNumber = (what: string, min: number, max: number, integer = false) =>
+  z
+    .number({ error: (iss) => `expected ${what}, got ${describeValue(iss.input)}` })
+    .superRefine((n, ctx) => {
+      if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+        ctx.addIssue({ code: 'custom', message: `expected ${what} from ${min} to ${max}, got ${n}` });
+      }
+    });
 
 const OFFSET_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const timestamp = z
@@ -27,7 +42,7 @@ const timestamp = z
   .superRefine((s, ctx) => {
     if (!/(Z|[+-]\d{2}:\d{2})$/.test(s) && /^\d{4}-\d{2}-\d{2}(T|$)/.test(s)) {
       ctx.addIssue({ code: 'custom', message: `timestamp "${s}" has no time zone offset; add "Z" or "+hh:mm" (the product never guesses a zone)` });
-    } else if (!OFFSET_TIMESTAMP.test(s) || Number.isNaN(Date.parse(s))) {
+    } else if (!OFFSET_TIMESTAMP.test(s) || !DateTime.fromISO(s, { setZone: true }).isValid) {
       ctx.addIssue({ code: 'custom', message: `expected an ISO 8601 timestamp such as "2026-02-05T00:00:00Z", got "${s}"` });
     }
   });
@@ -40,11 +55,21 @@ const text = (max: number, what = 'text') =>
 
 const httpsUrl = z
   .string({ error: (iss) => `expected an https URL, got ${describeValue(iss.input)}` })
-  .refine((s) => isUrl(s, ['https:']), 'expected an https:// URL');
+  .superRefine((s, ctx) => {
+    if (!isUrl(s, ['https:'])) ctx.addIssue({ code: 'custom', message: `expected an https:// URL, got ${describeValue(s)}` });
+  });
 
 const httpUrl = z
   .string({ error: (iss) => `expected an http(s) URL, got ${describeValue(iss.input)}` })
-  .refine((s) => isUrl(s, ['http:', 'https:']), 'expected an http:// or https:// URL');
+  .superRefine((s, ctx) => {
+    if (!isUrl(s, ['http:', 'https:'])) ctx.addIssue({ code: 'custom', message: `expected an http:// or https:// URL, got ${describeValue(s)}` });
+  });
+
+/** `Date` rolls 2025-02-30 over to March 2; a real date survives the round trip. */
+function isCalendarDate(d: string): boolean {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+}
 
 function isUrl(s: string, protocols: string[]): boolean {
   try {
@@ -53,6 +78,12 @@ function isUrl(s: string, protocols: string[]): boolean {
     return false;
   }
 }
+
+const ticker = z
+  .string({ error: (iss) => `expected a ticker such as "BTC", got ${describeValue(iss.input)}` })
+  .superRefine((t, ctx) => {
+    if (!/^[A-Z0-9]{1,15}$/.test(t)) ctx.addIssue({ code: 'custom', message: `expected 1 to 15 capital letters or digits, such as "BTC", got ${describeValue(t)}` });
+  });
 
 const side = z.enum(['long', 'short'], { error: (iss) => `expected "long" or "short", got ${describeValue(iss.input)}` });
 
@@ -82,9 +113,7 @@ const PriceSchema = z
   });
 
 const AssetSchema = z.strictObject({
-  symbol: z
-    .string({ error: (iss) => `expected a ticker such as "BTC", got ${describeValue(iss.input)}` })
-    .regex(/^[A-Z0-9]{1,15}$/, 'expected 1 to 15 capital letters or digits, such as "BTC"'),
+  symbol: ticker,
   name: text(60, 'a display name').optional(),
   longUsd: money,
   shortUsd: money,
@@ -100,14 +129,14 @@ const ExchangeSchema = z.strictObject({
 const LargestOrderSchema = z.strictObject({
   exchange: text(60, 'an exchange name'),
   symbol: text(40, 'an instrument name such as "BTCUSDT"'),
-  asset: z.string().regex(/^[A-Z0-9]{1,15}$/, 'expected a ticker such as "BTC"').optional(),
+  asset: ticker.optional(),
   side,
   usd: money,
 });
 
 const LevelSchema = z
   .strictObject({
-    asset: z.string().regex(/^[A-Z0-9]{1,15}$/, 'expected a ticker such as "BTC"'),
+    asset: ticker,
     kind: z.enum(['support', 'resistance'], { error: (iss) => `expected "support" or "resistance", got ${describeValue(iss.input)}` }),
     low: price,
     high: price.optional(),
@@ -118,7 +147,7 @@ export const SnapshotSchema = z
   .strictObject({
     schemaVersion: z.literal(1, { error: (iss) => `expected 1 (the only contract version), got ${describeValue(iss.input)}` }),
     id: z
-      .string()
+      .string({ error: (iss) => `expected a story id, got ${describeValue(iss.input)}` })
       .regex(/^[a-z0-9-]{1,80}$/, 'expected 1 to 80 lowercase letters, digits or hyphens')
       .optional(),
     window: z.strictObject({ start: timestamp, end: timestamp }),
@@ -128,12 +157,7 @@ export const SnapshotSchema = z
       usd: money,
       longUsd: money,
       shortUsd: money,
-      traders: z
-        .number({ error: (iss) => `expected a whole number of traders, got ${describeValue(iss.input)}` })
-        .int('expected a whole number of traders')
-        .min(0, 'must be 0 or more')
-        .max(1e10, 'is implausibly large')
-        .optional(),
+      traders: rangedNumber('a whole number of traders', 0, 1e10, true).optional(),
     }),
     assets: z.array(AssetSchema).max(500, 'at most 500 assets').optional(),
     exchanges: z.array(ExchangeSchema).max(200, 'at most 200 exchanges').optional(),
@@ -142,12 +166,12 @@ export const SnapshotSchema = z
       .strictObject({
         sentiment: z
           .strictObject({
-            index: z.number().int('expected a whole number from 0 to 100').min(0, 'must be 0 to 100').max(100, 'must be 0 to 100').optional(),
+            index: rangedNumber('a whole number (the Fear & Greed index)', 0, 100, true).optional(),
             label: z.enum(SENTIMENT_LABELS, { error: (iss) => `expected one of ${SENTIMENT_LABELS.map((l) => `"${l}"`).join(', ')}, got ${describeValue(iss.input)}` }).optional(),
           })
           .optional(),
-        openInterestChangePct: z.number().refine(Number.isFinite, 'expected a finite number').refine((n) => n >= -100 && n <= 1000, 'expected a percentage between -100 and 1000').optional(),
-        fundingRatePct: z.number().refine(Number.isFinite, 'expected a finite number').refine((n) => Math.abs(n) <= 10, 'expected a percentage per 8 hours between -10 and 10').optional(),
+        openInterestChangePct: rangedNumber('a change in percent', -100, 1000).optional(),
+        fundingRatePct: rangedNumber('a funding rate in percent per 8 hours', -10, 10).optional(),
       })
       .optional(),
     levels: z.array(LevelSchema).max(20, 'at most 20 levels').optional(),
@@ -157,7 +181,7 @@ export const SnapshotSchema = z
         record: z
           .strictObject({
             usd: money,
-            date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a real calendar date'),
+            date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine((d) => isCalendarDate(d), 'is not a real calendar date'),
           })
           .optional(),
         related: z.array(z.strictObject({ title: text(200, 'a title'), url: httpUrl })).max(10, 'at most 10 related links').optional(),
