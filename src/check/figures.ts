@@ -26,7 +26,7 @@ export interface FigureProblem {
   problem: string;
 }
 
-const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+const norm = (s: string): string => s.toLowerCase();
 
 /**
  * Parts of Markdown that are not prose: link destinations and character
@@ -55,12 +55,22 @@ export function displayValue(display: string): number {
   return n * (scale[unit] ?? 1);
 }
 
+const SINGLE_FIGURE = /^\$?\d[\d,]*(?:\.\d+)?(?:%|[KMBT]| (?:thousand|million|billion|trillion))?$/i;
+
 /** Claims by the figure they display, built once per article. */
 export type ClaimIndex = Map<string, Claim[]>;
 
 export function indexClaims(claims: readonly Claim[]): ClaimIndex {
   const known: ClaimIndex = new Map();
   for (const c of claims) {
+    // Most displays are one figure and nothing else ("$1.08 billion", "84%"): the display is the key.
+    if (SINGLE_FIGURE.test(c.display)) {
+      const k = norm(c.display);
+      const list = known.get(k);
+      if (list) list.push(c);
+      else known.set(k, [c]);
+      continue;
+    }
     // Claim displays are our own short strings: no link destinations or entities to blank.
     for (const m of c.display.matchAll(FIGURE)) {
       const k = norm(m[0].replace(/[,.]+$/, ''));

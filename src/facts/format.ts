@@ -37,11 +37,12 @@ type Mode = 'nearest' | 'floor';
 /** Rounds to `sf` significant figures. */
 export function roundSig(v: number, sf: number, mode: Mode = 'nearest'): number {
   if (v === 0) return 0;
-  const p = Math.pow(10, Math.floor(Math.log10(Math.abs(v))) - sf + 1);
-  const q = v / p;
+  const k = Math.floor(Math.log10(Math.abs(v))) - sf + 1;
+  // Scale by an exact power of ten (multiply for k >= 0, divide for k < 0) so the result is the double nearest the decimal.
+  const q = k >= 0 ? v / 10 ** k : v * 10 ** -k;
   // Guard against 0.99999 artefacts of binary floating point before flooring.
   const r = mode === 'floor' ? Math.floor(q + 1e-9) : Math.round(q);
-  return Number((r * p).toPrecision(15));
+  return k >= 0 ? r * 10 ** k : r / 10 ** -k;
 }
 
 /** 182000 → "182,000". Whole numbers only; cheaper than toLocaleString, which builds a formatter per call. */

@@ -10,8 +10,10 @@
  *   <style>/*.hbs (others)     partials of that style, used as {{> style/name}}
  *   description.hbs            the one-sentence summary, plain text
  */
-import Handlebars from 'handlebars';
+import type HandlebarsFull from 'handlebars';
+import runtime from 'handlebars/runtime.js';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STYLE_NAMES, type StyleName } from '../plan/styles.js';
@@ -31,49 +33,102 @@ export interface Registry {
   description: Compiled;
 }
 
+/** Template sources by role, as read from a templates folder. */
+export interface TemplateTree {
+  partials: Record<string, string>;
+  styles: Record<StyleName, { headline: string; body: string }>;
+  description: string;
+}
+
+/** The same tree with each source precompiled by Handlebars (a JS object per template). */
+export type PrecompiledTree = {
+  partials: Record<string, unknown>;
+  styles: Record<StyleName, { headline: unknown; body: unknown }>;
+  description: unknown;
+};
+
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-const COMPILE_OPTIONS = { strict: true, noEscape: true, preventIndent: true, knownHelpersOnly: false } as const;
+export const COMPILE_OPTIONS = { strict: true, noEscape: true, preventIndent: true, knownHelpersOnly: false } as const;
+
+/**
+ * `npm run build` precompiles the bundled templates into dist/render/precompiled.js
+ * (scripts/precompile-templates.js), so a command starts without parsing or
+ * compiling any template. Running from src/ (tests) there is none, and the
+ * templates are compiled from templates/ instead.
+ */
+const PRECOMPILED: PrecompiledTree | null = await import(new URL('./precompiled.js', import.meta.url).href).then(
+  (m: { tree: PrecompiledTree }) => m.tree,
+  () => null,
+);
 
 let cached: Registry | undefined;
 
 /** Builds (once) and returns the registry for the bundled templates. */
 export function registry(dir: string = TEMPLATE_DIR): Registry {
   if (dir === TEMPLATE_DIR && cached) return cached;
-  const built = buildRegistry(dir);
+  const built = dir === TEMPLATE_DIR && PRECOMPILED ? fromPrecompiled(PRECOMPILED) : buildRegistry(dir);
   if (dir === TEMPLATE_DIR) cached = built;
   return built;
 }
 
-export function buildRegistry(dir: string): Registry {
-  const hb = Handlebars.create();
-  hb.registerHelper({ pick, alt, ...logic, ...text });
+/** Reads every template of a templates folder (layout above). */
+export function readTemplateTree(dir: string): TemplateTree {
   const read = (p: string): string => readFileSync(p, 'utf8');
-  // Partials are parsed now too, so a syntax error in one fails at start-up.
-  // Registered compiled: a partial registered as a string is recompiled on every render.
-  const partial = (name: string, file: string): void => {
-    const source = read(file);
-    hb.parse(source);
-    hb.registerPartial(name, hb.compile(source, COMPILE_OPTIONS));
-  };
+  const partials: Record<string, string> = {};
   const partialsDir = join(dir, 'partials');
   if (existsSync(partialsDir)) {
-    for (const f of readdirSync(partialsDir).sort()) if (f.endsWith('.hbs')) partial(f.slice(0, -4), join(partialsDir, f));
+    for (const f of readdirSync(partialsDir).sort()) if (f.endsWith('.hbs')) partials[f.slice(0, -4)] = read(join(partialsDir, f));
   }
-  const compile = (file: string): Compiled => {
-    const source = read(file);
-    // Parse now so a syntax error fails at start-up; Handlebars compiles on first use.
-    hb.parse(source);
-    const fn = hb.compile(source, COMPILE_OPTIONS);
-    return (context, data) => fn(context, { data, allowProtoPropertiesByDefault: false });
-  };
-  const styles = {} as Record<StyleName, StyleTemplates>;
+  const styles = {} as TemplateTree['styles'];
   for (const style of STYLE_NAMES) {
     const sdir = join(dir, style);
     for (const f of readdirSync(sdir).sort()) {
-      if (f.endsWith('.hbs') && f !== 'headline.hbs' && f !== 'body.hbs') partial(`${style}/${f.slice(0, -4)}`, join(sdir, f));
+      if (f.endsWith('.hbs') && f !== 'headline.hbs' && f !== 'body.hbs') partials[`${style}/${f.slice(0, -4)}`] = read(join(sdir, f));
     }
-    styles[style] = { headline: compile(join(sdir, 'headline.hbs')), body: compile(join(sdir, 'body.hbs')) };
+    styles[style] = { headline: read(join(sdir, 'headline.hbs')), body: read(join(sdir, 'body.hbs')) };
   }
-  return { styles, description: compile(join(dir, 'description.hbs')) };
+  return { partials, styles, description: read(join(dir, 'description.hbs')) };
+}
+
+type Env = typeof HandlebarsFull;
+// The runtime package's own typings are empty; it is the same object without the compiler.
+const HandlebarsRuntime = runtime as unknown as Env;
+
+function environment(hb: Env): Env {
+  const env = hb.create();
+  env.registerHelper({ pick, alt, ...logic, ...text });
+  return env;
+}
+
+const wrap =
+  (fn: HandlebarsTemplateDelegate): Compiled =>
+  (context, data) =>
+    fn(context, { data, allowProtoPropertiesByDefault: false });
+
+/** Compiles a templates folder from source: every template parsed now, so a syntax error fails at start-up. */
+export function buildRegistry(dir: string): Registry {
+  // The full compiler is only needed here; the precompiled path runs on the small runtime.
+  const compiler = createRequire(import.meta.url)('handlebars') as Env;
+  const hb = environment(compiler);
+  const tree = readTemplateTree(dir);
+  const compile = (source: string): HandlebarsTemplateDelegate => {
+    compiler.parse(source);
+    return hb.compile(source, COMPILE_OPTIONS);
+  };
+  // Registered compiled: a partial registered as a string is recompiled on every render.
+  for (const [name, source] of Object.entries(tree.partials)) hb.registerPartial(name, compile(source));
+  const styles = {} as Registry['styles'];
+  for (const style of STYLE_NAMES) styles[style] = { headline: wrap(compile(tree.styles[style].headline)), body: wrap(compile(tree.styles[style].body)) };
+  return { styles, description: wrap(compile(tree.description)) };
+}
+
+function fromPrecompiled(tree: PrecompiledTree): Registry {
+  const hb = environment(HandlebarsRuntime);
+  // The runtime's types only admit templates compiled at run time; precompiled specs are what it takes underneath.
+  const load = (spec: unknown): HandlebarsTemplateDelegate => hb.template(spec as TemplateSpecification);
+  for (const [name, spec] of Object.entries(tree.partials)) hb.registerPartial(name, load(spec));
+  const styles = {} as Registry['styles'];
+  for (const style of STYLE_NAMES) styles[style] = { headline: wrap(load(tree.styles[style].headline)), body: wrap(load(tree.styles[style].body)) };
+  return { styles, description: wrap(load(tree.description)) };
 }

@@ -5,7 +5,6 @@
  * ("expected a number of US dollars, got \"1.2B\""), not for a type checker.
  */
 import { z } from 'zod';
-import { DateTime } from 'luxon';
 import { describeValue } from './describe.js';
 
 export const MAX_USD = 1e13;
@@ -42,7 +41,7 @@ const timestamp = z
   .superRefine((s, ctx) => {
     if (!/(Z|[+-]\d{2}:\d{2})$/.test(s) && /^\d{4}-\d{2}-\d{2}(T|$)/.test(s)) {
       ctx.addIssue({ code: 'custom', message: `timestamp "${s}" has no time zone offset; add "Z" or "+hh:mm" (the product never guesses a zone)` });
-    } else if (!OFFSET_TIMESTAMP.test(s) || !DateTime.fromISO(s, { setZone: true }).isValid) {
+    } else if (!OFFSET_TIMESTAMP.test(s) || !isRealTimestamp(s)) {
       ctx.addIssue({ code: 'custom', message: `expected an ISO 8601 timestamp such as "2026-02-05T00:00:00Z", got "${s}"` });
     }
   });
@@ -64,6 +63,14 @@ const httpUrl = z
   .superRefine((s, ctx) => {
     if (!isUrl(s, ['http:', 'https:'])) ctx.addIssue({ code: 'custom', message: `expected an http:// or https:// URL, got ${describeValue(s)}` });
   });
+
+/** Every field in range and the calendar date real (no February 30, no 25:00, no +15:00 offset). */
+function isRealTimestamp(s: string): boolean {
+  const [, date, hh, mm, ss, oh, om] = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?.*?(?:Z|[+-](\d{2}):(\d{2}))$/.exec(s) ?? [];
+  if (date === undefined || !isCalendarDate(date)) return false;
+  const within = (v: string | undefined, max: number): boolean => v === undefined || Number(v) <= max;
+  return within(hh, 23) && within(mm, 59) && within(ss, 59) && within(oh, 14) && within(om, 59) && !Number.isNaN(Date.parse(s));
+}
 
 /** `Date` rolls 2025-02-30 over to March 2; a real date survives the round trip. */
 function isCalendarDate(d: string): boolean {
