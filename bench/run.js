@@ -3,13 +3,15 @@
 // 2. one snapshot from a cold start vs bare `node` importing the four libraries (target <= 1.5x);
 // 3. peak memory over a 10,000-snapshot batch (target < 300 MB).
 import { spawnSync } from 'node:child_process';
-import { rmSync, mkdirSync } from 'node:fs';
+import { rmSync, mkdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeInputs } from './make-inputs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const work = join(root, 'bench', '.work');
+// Outputs go to memory (tmpfs) when the machine has it: this disk's write times
+// vary several-fold from run to run, which would drown the rendering costs being compared.
+const work = existsSync('/dev/shm') ? join('/dev/shm', `liqnews-bench-${process.pid}`) : join(root, 'bench', '.work');
 const cli = join(root, 'bin', 'liqnews.js');
 const rss = join(root, 'bench', 'rss.cjs');
 const now = '2026-11-21T00:00:00Z';
@@ -49,6 +51,7 @@ const oursOut = join(work, 'out-ours');
 const baseOut = join(work, 'out-base');
 const ours = timed([cli, 'render', batchIn, '--out', oursOut, '--format', 'md,html', '--now', now, '--quiet'], 'liqnews render', RUNS, clean(oursOut));
 const base = timed([join(root, 'bench', 'baseline.js'), batchIn, baseOut], 'baseline', RUNS, clean(baseOut));
+console.log(`outputs in ${work.startsWith('/dev/shm') ? 'memory (/dev/shm)' : 'bench/.work'}; medians of ${RUNS} runs`);
 console.log(`batch of ${BATCH}: liqnews ${ours.toFixed(0)} ms (${(ours / BATCH).toFixed(2)} ms/article), baseline ${base.toFixed(0)} ms — ratio ${(ours / base).toFixed(2)}x (target <= 2x)`);
 
 // 2. Cold start: one snapshot to stdout vs a bare node that only imports the libraries.

@@ -3,7 +3,7 @@
  * display of a claim in the facts, and a hedge word in front of a figure
  * must point the right way. Anything else is a bug and stops the render.
  */
-import type { Claim } from '../facts/ledger.js';
+import { orderClaims, type Claim } from '../facts/ledger.js';
 import { LiqnewsError } from '../errors.js';
 
 /**
@@ -124,5 +124,5 @@ export function checkClaims(parts: Record<string, string>, claims: readonly Clai
   if (all.length > 0) {
     throw new LiqnewsError('UNCLAIMED_FIGURE', `story ${story}: ${all.length} figure(s) without a claim:\n  ${all.join('\n  ')}`);
   }
-  return claims.filter((c) => used.has(c));
+  return orderClaims(claims.filter((c) => used.has(c)));
 }

@@ -19,18 +19,31 @@ export interface Claim {
 }
 
 export class Ledger {
-  private readonly byKey = new Map<string, Claim>();
+  private readonly claims: Claim[] = [];
 
   add(claim: Claim): Claim {
-    const key = `${claim.display}\u0000${claim.source}`;
-    if (!this.byKey.has(key)) this.byKey.set(key, claim);
+    this.claims.push(claim);
     return claim;
   }
 
-  /** Claims in a stable order: by source, then display. */
+  /** Every claim, in the order the figures were formatted (the check needs no order). */
   list(): Claim[] {
-    return [...this.byKey.values()].sort((a, b) => (a.source === b.source ? cmp(a.display, b.display) : cmp(a.source, b.source)));
+    return this.claims;
   }
+}
+
+/**
+ * Claims for people to read (the sidecar): one per display and source, in a
+ * stable order — by source, then display. Sorting is left until here because
+ * most claims never appear in the text.
+ */
+export function orderClaims(claims: readonly Claim[]): Claim[] {
+  const seen = new Map<string, Claim>();
+  for (const c of claims) {
+    const key = `${c.source}\u0000${c.display}`;
+    if (!seen.has(key)) seen.set(key, c);
+  }
+  return [...seen.values()].sort((a, b) => (a.source === b.source ? cmp(a.display, b.display) : cmp(a.source, b.source)));
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -47,6 +47,6 @@ export function tidy(md: string): string {
       .join('\n')
       .replace(/\n{3,}/g, '\n\n')
       .replace(/^\n+/, '')
-      .replace(/\n*$/, '\n')
+      .trimEnd() + '\n'
   );
 }

@@ -112,15 +112,18 @@ export function buildRegistry(dir: string): Registry {
   const compiler = createRequire(import.meta.url)('handlebars') as Env;
   const hb = environment(compiler);
   const tree = readTemplateTree(dir);
-  const compile = (source: string): HandlebarsTemplateDelegate => {
-    compiler.parse(source);
+  const compile = (source: string, name: string): HandlebarsTemplateDelegate => {
+    checkAltPlacement(compiler.parse(source), name);
     return hb.compile(source, COMPILE_OPTIONS);
   };
   // Registered compiled: a partial registered as a string is recompiled on every render.
-  for (const [name, source] of Object.entries(tree.partials)) hb.registerPartial(name, compile(source));
+  for (const [name, source] of Object.entries(tree.partials)) hb.registerPartial(name, compile(source, name));
   const styles = {} as Registry['styles'];
-  for (const style of STYLE_NAMES) styles[style] = { headline: wrap(compile(tree.styles[style].headline)), body: wrap(compile(tree.styles[style].body)) };
-  return { styles, description: wrap(compile(tree.description)) };
+  for (const style of STYLE_NAMES) {
+    const t = tree.styles[style];
+    styles[style] = { headline: wrap(compile(t.headline, `${style}/headline`)), body: wrap(compile(t.body, `${style}/body`)) };
+  }
+  return { styles, description: wrap(compile(tree.description, 'description')) };
 }
 
 function fromPrecompiled(tree: PrecompiledTree): Registry {
@@ -131,4 +134,36 @@ function fromPrecompiled(tree: PrecompiledTree): Registry {
   const styles = {} as Registry['styles'];
   for (const style of STYLE_NAMES) styles[style] = { headline: wrap(load(tree.styles[style].headline)), body: wrap(load(tree.styles[style].body)) };
   return { styles, description: wrap(load(tree.description)) };
+}
+
+interface AstNode {
+  type?: string;
+  path?: { original?: unknown };
+  program?: AstNode;
+  inverse?: AstNode;
+  body?: AstNode[];
+  loc?: { start?: { line?: number } };
+}
+
+/**
+ * `{{else alt}}` must continue a `{{#pick}}` (or another alt): after an
+ * `{{#if}}` it would silently become that block's else branch. Checked when
+ * templates are compiled (tests) and precompiled (build).
+ */
+export function checkAltPlacement(ast: unknown, name: string): void {
+  const visit = (node: AstNode | undefined, parentHelper: string | null): void => {
+    if (!node || typeof node !== 'object') return;
+    const helper = node.type === 'BlockStatement' && typeof node.path?.original === 'string' ? node.path.original : null;
+    if (helper === 'alt' && parentHelper !== 'pick' && parentHelper !== 'alt') {
+      throw new Error(`template ${name}, line ${node.loc?.start?.line ?? '?'}: {{else alt}} follows {{#${parentHelper ?? '?'}}}, not {{#pick}}`);
+    }
+    for (const child of node.body ?? []) visit(child, null);
+    visit(node.program, null);
+    // An inverse chain (`{{else x}}`) is a program whose only statement is the chained block.
+    if (node.inverse) {
+      const chained = node.inverse.body?.length === 1 && node.inverse.body[0]?.type === 'BlockStatement';
+      for (const child of node.inverse.body ?? []) visit(child, chained ? helper : null);
+    }
+  };
+  visit(ast as AstNode, null);
 }

@@ -1,8 +1,19 @@
 import { createHash } from 'node:crypto';
 
-/** JSON with object keys sorted at every level, so equal content gives equal text. */
+const canonicalCache = new WeakMap<object, string>();
+
+/**
+ * JSON with object keys sorted at every level, so equal content gives equal
+ * text. Both the seed and the derived id hash it, so it is kept per object.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  let text = canonicalCache.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(sortKeys(value));
+    canonicalCache.set(value, text);
+  }
+  return text;
 }
 
 function sortKeys(v: unknown): unknown {
