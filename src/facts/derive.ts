@@ -66,7 +66,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
   const rest = total - listed;
   const others =
     assets.length > 0 && rest > total * 0.01
-      ? { usd: m(rest, 'derive: totals.usd - sum of the leading assets'), count: assets.length > topAssets.length ? plain(ledger, assets.length - topAssets.length, 'derive: number of assets not listed').value : null }
+      ? { usd: m(rest, 'derive: totals.usd - sum of the leading assets'), count: assets.length > topAssets.length ? countWords(ledger, assets.length - topAssets.length, 'derive: number of assets not listed') : null }
       : null;
 
   const exchanges = deriveExchanges(snap, m, share);
@@ -191,6 +191,13 @@ function openInterestFacts(ledger: Ledger, oi: number): NonNullable<StoryFacts['
   const change = percent(ledger, oi, 'market.openInterestChangePct', 1, 'change');
   const direction = Number(Math.abs(oi).toFixed(1)) === 0 ? 'flat' : dir(oi);
   return { change, direction, verb: direction === 'up' ? 'rose' : direction === 'down' ? 'fell' : 'held steady' };
+}
+
+const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** A small count reads as a word in prose ("two other coins"); larger ones as digits. */
+function countWords(ledger: Ledger, n: number, source: string): Figure {
+  return SMALL[n] !== undefined ? { value: n, text: SMALL[n]! } : plain(ledger, n, source);
 }
 
 /** Headlines stay short: a long display name gives way to the ticker. */

@@ -112,7 +112,7 @@ export interface StoryFacts {
   leader: AssetFacts | null;
   runnerUp: AssetFacts | null;
   /** The rest of the market after `topAssets`, or null when it is nothing. */
-  others: { usd: Money; count: number | null } | null;
+  others: { usd: Money; count: Figure | null } | null;
   bitcoin: AssetFacts | null;
   ether: AssetFacts | null;
   /** The asset whose price path the story follows (Bitcoin when it has prices). */
