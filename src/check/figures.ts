@@ -82,10 +82,10 @@ export function indexClaims(claims: readonly Claim[]): ClaimIndex {
   return known;
 }
 
-export function findProblems(text: string, claims: readonly Claim[] | ClaimIndex): FigureProblem[] {
+export function findProblems(text: string, claims: readonly Claim[] | ClaimIndex, found = figuresIn(text)): FigureProblem[] {
   const known = claims instanceof Map ? claims : indexClaims(claims);
   const problems: FigureProblem[] = [];
-  for (const { figure, index } of figuresIn(text)) {
+  for (const { figure, index } of found) {
     const context = text.slice(Math.max(0, index - 40), index + figure.length + 20).replace(/\s+/g, ' ');
     const matches = known.get(norm(figure));
     if (!matches) {
@@ -118,8 +118,9 @@ export function checkClaims(parts: Record<string, string>, claims: readonly Clai
   const all: string[] = [];
   const used = new Set<Claim>();
   for (const [where, text] of Object.entries(parts)) {
-    for (const p of findProblems(text, index)) all.push(`${where}: ${p.figure} — ${p.problem} (…${p.context}…)`);
-    for (const { figure } of figuresIn(text)) for (const c of index.get(norm(figure)) ?? []) used.add(c);
+    const found = figuresIn(text);
+    for (const p of findProblems(text, index, found)) all.push(`${where}: ${p.figure} — ${p.problem} (…${p.context}…)`);
+    for (const { figure } of found) for (const c of index.get(norm(figure)) ?? []) used.add(c);
   }
   if (all.length > 0) {
     throw new LiqnewsError('UNCLAIMED_FIGURE', `story ${story}: ${all.length} figure(s) without a claim:\n  ${all.join('\n  ')}`);

@@ -213,6 +213,7 @@ function shortLabel(name: string, symbol: string): string {
 function registerVerbatim(snap: Snapshot, ledger: Ledger): void {
   const visit = (v: unknown, path: string): void => {
     if (typeof v === 'string') {
+      if (!/\d/.test(v)) return;
       for (const { figure } of figuresIn(v)) ledger.add({ display: figure, value: displayValue(figure), source: `verbatim: ${path}`, hedge: 'exact', rounding: 'as written' });
     } else if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${path}[${i}]`));
     else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, path ? `${path}.${k}` : k);

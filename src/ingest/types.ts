@@ -21,3 +21,14 @@ export interface IngestResult {
   problems: IngestProblem[];
   stats: Record<string, number>;
 }
+
+/**
+ * One input file turned into snapshot fields by one adapter (CoinGlass REST,
+ * context data). Parts are merged by `combineCoinglass` / `applyContext`.
+ */
+export interface IngestPart extends IngestResult {
+  /** The CLI source name that produced it, e.g. `coinglass-coin-list`, `fear-greed`. */
+  source: string;
+  /** The input cannot give a trustworthy snapshot (error envelope, nothing in the window…): stop, whatever --strict says. */
+  fatal: boolean;
+}

@@ -42,9 +42,7 @@ export function tidy(md: string): string {
   return (
     md
       .replace(/\r\n?/g, '\n')
-      .split('\n')
-      .map((l) => l.replace(/[ \t]+$/, ''))
-      .join('\n')
+      .replace(/[ \t]+$/gm, '')
       .replace(/\n{3,}/g, '\n\n')
       .replace(/^\n+/, '')
       .trimEnd() + '\n'

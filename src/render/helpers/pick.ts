@@ -22,7 +22,10 @@ export function pick(this: unknown, slot: unknown, options: HelperOptions): stri
   const seed = data?.['seed'];
   if (typeof seed !== 'number') throw new Error('pick: no seed in the render data');
   const chain: Chain = { blocks: [options.fn] };
-  options.inverse(this, { data: { ...data, pickChain: chain } });
+  // A child frame (as Handlebars' own createFrame makes) is cheaper than copying the data object.
+  const frame = Object.create(data ?? null) as Record<string, unknown>;
+  frame['pickChain'] = chain;
+  options.inverse(this, { data: frame });
   // FNV-1a's low bit is a parity of the input, so `% 2` alone would make every two-way slot flip together: mix first.
   const block = chain.blocks[mix32(fnv1a(`${seed}:${slot}`)) % chain.blocks.length]!;
   return block(this, { data });
