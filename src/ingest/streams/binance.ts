@@ -1,0 +1,75 @@
+/**
+ * Binance `forceOrder` (USDⓈ-M `<symbol>@forceOrder` / `!forceOrder@arr`,
+ * COIN-M the same on dstream). One frame is one liquidation ORDER, a
+ * snapshot: at most one per symbol per second reaches the stream, so totals
+ * are lower bounds.
+ *
+ * - Side: `o.S` is the ORDER side. A SELL order closes a long: SELL → long,
+ *   BUY → short.
+ * - Size: `o.z` (filled so far), never `o.l` (the last fill only) or `o.q`.
+ * - USDⓈ-M: USD = z × ap (average fill price, not the order price `p`).
+ * - COIN-M (`o.st` 2, or a `…USD_PERP` / `…USD_yymmdd` symbol): z is in
+ *   CONTRACTS; USD = z × contract size (100 for BTCUSD, 10 for most others).
+ *   After Binance's "CM migration" such rows arrive on the USDⓈ-M stream too.
+ * - Time: `o.T`, the trade time.
+ * - Repeat key: symbol, side, T, q, p, z, ap — a repeated frame matches on all
+ *   of them; two fills of one order differ in T or z.
+ */
+import type { LiquidationEvent } from './event.js';
+import { MAX_EVENT_USD, assetFor, decimal, epochMs, isObject, show, type DecodeContext, type FrameSink, type Raw } from './decode.js';
+import { binanceBase, binanceLooksCoinM, tickerOf } from './symbols.js';
+
+export function decodeBinance(frame: Raw, ctx: DecodeContext, sink: FrameSink): void {
+  const o = frame['o'];
+  if (!isObject(o)) return sink.problem('malformed', 'forceOrder frame without its order object "o"');
+  const symbol = o['s'];
+  if (typeof symbol !== 'string' || symbol === '') return sink.problem('malformed', `forceOrder frame without a symbol (o.s is ${show(symbol)})`);
+  const st = o['st'];
+  const coinM = st === 2 || (st !== 1 && binanceLooksCoinM(symbol));
+  if (!coinM && !ctx.binanceUsdM) {
+    return sink.problem('other-stream', `USDⓈ-M row ${symbol} in a COIN-M input; use --source binance for the USDⓈ-M stream`);
+  }
+
+  const orderSide = o['S'];
+  const side = orderSide === 'SELL' ? 'long' : orderSide === 'BUY' ? 'short' : null;
+  if (side === null) return sink.problem('unknown-side', `${symbol}: order side o.S is ${show(orderSide)}, expected "SELL" (a long liquidated) or "BUY" (a short)`);
+  const price = decimal(o['ap']);
+  if (!(price > 0) || !Number.isFinite(price)) return sink.problem('missing-price', `${symbol}: no average fill price (o.ap is ${show(o['ap'])})`);
+  const qty = decimal(o['z']);
+  if (!(qty >= 0) || !Number.isFinite(qty)) return sink.problem('bad-value', `${symbol}: filled quantity o.z is ${show(o['z'])}, expected a decimal`);
+  const time = epochMs(o['T']);
+  if (Number.isNaN(time)) return sink.problem('bad-value', `${symbol}: trade time o.T is ${show(o['T'])}, expected milliseconds since 1970`);
+  if (qty === 0) return sink.zeroSize();
+
+  let usd: number;
+  let pair: string = symbol;
+  if (coinM) {
+    pair = typeof o['ps'] === 'string' && o['ps'] !== '' ? o['ps'] : (symbol.split('_')[0] ?? symbol);
+    const info = ctx.contracts.get('binance-cm', symbol) ?? ctx.contracts.get('binance-cm', pair);
+    if (info === undefined || info.spec.kind !== 'inverse') {
+      return sink.problem('bad-value', `${symbol}: COIN-M contract size unknown; pass Binance's /dapi/v1/exchangeInfo with --instruments`);
+    }
+    usd = qty * info.spec.usd;
+  } else {
+    usd = qty * price;
+  }
+  if (!(usd <= MAX_EVENT_USD)) return sink.problem('bad-value', `${symbol}: notional ${usd} USD is not believable`);
+  const asset = assetFor(ctx, coinM ? 'binance-cm' : 'binance', symbol, () => {
+    const listed = coinM ? (ctx.contracts.get('binance-cm', symbol) ?? ctx.contracts.get('binance-cm', pair))?.asset : undefined;
+    return tickerOf(listed ?? binanceBase(pair));
+  });
+  if (asset === undefined) return sink.problem('bad-value', `${symbol}: cannot tell which coin this symbol is`);
+
+  const event: LiquidationEvent = {
+    venue: 'Binance',
+    instrument: symbol,
+    asset,
+    side,
+    usd,
+    price,
+    qty,
+    time,
+    dedupeKey: `B|${symbol}|${orderSide}|${time}|${String(o['q'])}|${String(o['p'])}|${String(o['z'])}|${String(o['ap'])}`,
+  };
+  sink.event(event);
+}

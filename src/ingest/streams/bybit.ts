@@ -1,0 +1,58 @@
+/**
+ * Bybit v5 `allLiquidation.{symbol}`: every liquidation, pushed in batches
+ * every 500 ms; `data` is an ARRAY and every element counts.
+ *
+ * - Side: `S` is the POSITION side — the opposite convention of Binance:
+ *   Buy → a long was liquidated, Sell → a short.
+ * - Size and price: `v` executed size, `p` BANKRUPTCY price (not the market
+ *   price). Linear (USDT/USDC): USD = v × p. Inverse (`BTCUSD`, `BTCUSDH26`):
+ *   v is already US dollars (1 USD contracts).
+ * - Time: `data[].T`. Repeat key: symbol, side, T, v, p.
+ */
+import type { LiquidationEvent } from './event.js';
+import { MAX_EVENT_USD, assetFor, decimal, epochMs, isObject, show, type DecodeContext, type FrameSink, type Raw } from './decode.js';
+import { bybitBase, bybitLooksInverse, tickerOf } from './symbols.js';
+
+export function decodeBybit(frame: Raw, ctx: DecodeContext, sink: FrameSink): void {
+  const data = frame['data'];
+  // Older recorders saved the single-object shape; read it rather than lose it.
+  const rows = Array.isArray(data) ? data : isObject(data) ? [data] : null;
+  if (rows === null) return sink.problem('malformed', `allLiquidation frame without a "data" array (data is ${show(data)})`);
+  for (const row of rows) decodeRow(row, ctx, sink);
+}
+
+function decodeRow(row: unknown, ctx: DecodeContext, sink: FrameSink): void {
+  if (!isObject(row)) return sink.problem('malformed', `allLiquidation data element is ${show(row)}, expected an object`);
+  const symbol = row['s'];
+  if (typeof symbol !== 'string' || symbol === '') return sink.problem('malformed', `allLiquidation element without a symbol (s is ${show(symbol)})`);
+  const positionSide = row['S'];
+  const side = positionSide === 'Buy' ? 'long' : positionSide === 'Sell' ? 'short' : null;
+  if (side === null) return sink.problem('unknown-side', `${symbol}: position side S is ${show(positionSide)}, expected "Buy" (a long liquidated) or "Sell" (a short)`);
+  const price = decimal(row['p']);
+  if (!(price > 0) || !Number.isFinite(price)) return sink.problem('missing-price', `${symbol}: no bankruptcy price (p is ${show(row['p'])})`);
+  const qty = decimal(row['v']);
+  if (!(qty >= 0) || !Number.isFinite(qty)) return sink.problem('bad-value', `${symbol}: size v is ${show(row['v'])}, expected a decimal`);
+  const time = epochMs(row['T']);
+  if (Number.isNaN(time)) return sink.problem('bad-value', `${symbol}: time T is ${show(row['T'])}, expected milliseconds since 1970`);
+  if (qty === 0) return sink.zeroSize();
+
+  const listed = ctx.contracts.get('bybit', symbol);
+  const inverse = listed ? listed.spec.kind === 'inverse' : bybitLooksInverse(symbol);
+  const usd = inverse ? qty : qty * price;
+  if (!(usd <= MAX_EVENT_USD)) return sink.problem('bad-value', `${symbol}: notional ${usd} USD is not believable`);
+  const asset = assetFor(ctx, 'bybit', symbol, () => tickerOf(listed?.asset ?? bybitBase(symbol)));
+  if (asset === undefined) return sink.problem('bad-value', `${symbol}: cannot tell which coin this symbol is`);
+
+  const event: LiquidationEvent = {
+    venue: 'Bybit',
+    instrument: symbol,
+    asset,
+    side,
+    usd,
+    price,
+    qty,
+    time,
+    dedupeKey: `Y|${symbol}|${positionSide}|${time}|${String(row['v'])}|${String(row['p'])}`,
+  };
+  sink.event(event);
+}
