@@ -11,10 +11,10 @@ import type { Claim } from './facts/ledger.js';
 import { planArticle, type Plan } from './plan/plan.js';
 import { renderMarkdown } from './render/markdown.js';
 import { checkClaims } from './check/figures.js';
-import { articleFragment, markdownToHtml, htmlDocument } from './render/html.js';
-import { frontMatter } from './output/frontmatter.js';
-import { sidecarJson } from './output/sidecar.js';
-import { applyStamp } from './output/stamp.js';
+import { articleFragment, markdownToHtml, type HtmlPage } from './render/html.js';
+import { applyStamp, STAMP_PLACEHOLDER } from './output/stamp.js';
+import { FORMAT_WRITERS, FORMATS } from './formats/registry.js';
+import type { FormatContext } from './formats/context.js';
 import { rfc3339, slugify, utcDate } from './output/filename.js';
 import { resolveOptions, type Format, type GenerateOptions } from './options.js';
 
@@ -66,33 +66,20 @@ export function generateFromSnapshot(snap: Snapshot, options: GenerateOptions = 
   const slug = snap.id ? slugify(snap.id) : defaultSlug(snap, facts);
   const when = rfc3339(snap.window.end);
   const tags = articleTags(facts);
-  const md = frontMatter({
-    title: text.headline,
-    description: text.description,
-    date: when,
-    lastmod: when,
-    draft: o.draft,
-    slug,
-    tags,
-    categories: [o.category],
-    style: plan.style,
-    angle: facts.angle,
-    snapshotId: facts.id,
-  }) + text.body;
-  const bodyHtml = markdownToHtml(text.body);
-  const page = {
+  const page: HtmlPage = {
     title: text.headline,
     description: text.description,
     published: when,
     modified: when,
     dateText: facts.window.endDate,
-    bodyHtml,
+    bodyHtml: markdownToHtml(text.body),
     author: o.author,
     publisher: o.publisher,
     tags,
     canonicalUrl: o.baseUrl ? `${o.baseUrl}/${slug}/` : null,
     draft: o.draft,
   };
+  const ctx: FormatContext = { snap, facts, plan, text, claims, options: o, slug, date, when, tags, page };
   return {
     id: facts.id,
     style: plan.style,
@@ -104,24 +91,27 @@ export function generateFromSnapshot(snap: Snapshot, options: GenerateOptions = 
     slug,
     basename: `${date}-${slug}`,
     body: text.body,
-    bodyHtml,
+    bodyHtml: page.bodyHtml,
     htmlFragment: articleFragment(page),
-    files: lazyFiles({
-      md: () => applyStamp(md),
-      html: () => applyStamp(htmlDocument(page)),
-      json: () => applyStamp(sidecarJson(snap, facts, plan, claims, o.timeZone)),
-    }),
+    files: lazyFiles(ctx),
     facts,
     claims,
   };
 }
 
-/** An object whose properties are computed once, on first read; enumerable, so it still serialises. */
-function lazyFiles(make: Record<Format, () => string>): Record<Format, string> {
+/**
+ * Every format's file, built on first read and kept; enumerable, so the
+ * object still serialises. A file that can carry a stamp gets its hash.
+ */
+function lazyFiles(ctx: FormatContext): Record<Format, string> {
   const out = {} as Record<Format, string>;
-  for (const key of Object.keys(make) as Format[]) {
+  for (const key of FORMATS) {
     let value: string | undefined;
-    Object.defineProperty(out, key, { enumerable: true, get: () => (value ??= make[key]()) });
+    const make = (): string => {
+      const built = FORMAT_WRITERS[key].build(ctx);
+      return built.includes(STAMP_PLACEHOLDER) ? applyStamp(built) : built;
+    };
+    Object.defineProperty(out, key, { enumerable: true, get: () => (value ??= make()) });
   }
   return out;
 }

@@ -5,9 +5,7 @@
 import { LiqnewsError } from './errors.js';
 import { isStyleName, type StyleName } from './plan/styles.js';
 
-export const FORMATS = ['md', 'html', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
-export const isFormat = (s: string): s is Format => (FORMATS as readonly string[]).includes(s);
+export { FORMATS, DEFAULT_FORMATS, isFormat, type Format } from './formats/registry.js';
 
 export interface GenerateOptions {
   /** `auto` (default) or one of the five styles. */

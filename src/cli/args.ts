@@ -3,7 +3,7 @@
  * a person can act on. Parsing reads no file and no clock: it only turns argv
  * into either a request or a usage error.
  */
-import { FORMATS, isFormat, isValidZone, type Format } from '../options.js';
+import { DEFAULT_FORMATS, FORMATS, isFormat, isValidZone, type Format } from '../options.js';
 import { STYLE_NAMES, isStyleName, type StyleName } from '../plan/styles.js';
 import { closest } from './suggest.js';
 
@@ -109,7 +109,7 @@ export function parseArgv(argv: readonly string[]): Parsed {
   if (style !== 'auto' && !isStyleName(style)) {
     return usage(`unknown style "${style}"${didYouMean(style, ['auto', ...STYLE_NAMES])}; styles: auto, ${STYLE_NAMES.join(', ')}`);
   }
-  const formats = parseFormats(text('--format') ?? FORMATS.join(','));
+  const formats = parseFormats(text('--format') ?? DEFAULT_FORMATS.join(','));
   if (typeof formats === 'string') return usage(formats);
   const now = parseNow(text('--now'));
   if (typeof now === 'string') return usage(now);

@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { LiqnewsError } from '../errors.js';
-import { FORMATS, isFormat, type Format } from '../options.js';
+import { DEFAULT_FORMATS, FORMATS, FORMAT_WRITERS, isFormat, type Format } from '../formats/registry.js';
 import { readStamp } from './stamp.js';
 
 export type WriteStatus = 'written' | 'unchanged' | 'kept-edited';
@@ -39,7 +39,7 @@ export interface WritableArticle {
 
 /** Writes one article's files; one result per format, in the order asked. Throws `LiqnewsError` (`WRITE_FAILED`, `UNKNOWN_FORMAT`). */
 export function writeArticle(article: WritableArticle, options: WriteOptions): WriteResult[] {
-  const formats = [...new Set(options.formats ?? FORMATS)];
+  const formats = [...new Set(options.formats ?? DEFAULT_FORMATS)];
   for (const f of formats) {
     if (!isFormat(f)) throw new LiqnewsError('UNKNOWN_FORMAT', `unknown format "${String(f)}"`, { hint: `formats: ${FORMATS.join(', ')}` });
   }
@@ -49,7 +49,7 @@ export function writeArticle(article: WritableArticle, options: WriteOptions): W
     throw new LiqnewsError('WRITE_FAILED', `refusing to write a file named "${name}"`, { hint: 'a base name is `<date>-<slug>` with no path in it' });
   }
   return formats.map((format) => {
-    const path = join(options.outDir, `${name}.${format}`);
+    const path = join(options.outDir, `${name}.${FORMAT_WRITERS[format].ext}`);
     const outcome = writeOne(options.outDir, path, article.files[format], options.force ?? false);
     return typeof outcome === 'string' ? { path, format, status: outcome } : { path, format, status: 'kept-edited', found: outcome.found };
   });

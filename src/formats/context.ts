@@ -1,0 +1,40 @@
+/**
+ * What every output format is built from: the stages' results for one
+ * article, already checked. A format only arranges these; it never computes
+ * a figure of its own (figures come from `facts`, each formatted once).
+ */
+import type { Claim } from '../facts/ledger.js';
+import type { StoryFacts } from '../facts/types.js';
+import type { Plan } from '../plan/plan.js';
+import type { ResolvedOptions } from '../options.js';
+import type { RenderedText } from '../render/markdown.js';
+import type { HtmlPage } from '../render/html.js';
+import type { Snapshot } from '../snapshot/schema.js';
+
+export interface FormatContext {
+  snap: Snapshot;
+  facts: StoryFacts;
+  plan: Plan;
+  /** Headline, description and the Markdown body (no front matter). */
+  text: RenderedText;
+  /** The claims whose figures the text states. */
+  claims: Claim[];
+  options: ResolvedOptions;
+  slug: string;
+  /** UTC date of the window end, `YYYY-MM-DD`. */
+  date: string;
+  /** RFC 3339 UTC of the window end: the article's date everywhere. */
+  when: string;
+  tags: string[];
+  /** The HTML page's parts, body converted from the same Markdown. */
+  page: HtmlPage;
+}
+
+export interface FormatWriter {
+  /** File extension without the dot; may be compound (`email.html`). */
+  ext: string;
+  /** One line for `--help` and the README. */
+  description: string;
+  /** The whole file. Text formats that can carry a stamp embed `STAMP_PLACEHOLDER` once; see output/stamp.ts. */
+  build(ctx: FormatContext): string;
+}

@@ -1,0 +1,22 @@
+/** `md`: front matter (OUTPUT.md's keys, in order) and the Markdown body. */
+import type { FormatWriter } from './context.js';
+import { frontMatter } from '../output/frontmatter.js';
+
+export const markdownFormat: FormatWriter = {
+  ext: 'md',
+  description: 'Markdown with YAML front matter, for static sites and editors',
+  build: ({ text, when, slug, tags, options, plan, facts }) =>
+    frontMatter({
+      title: text.headline,
+      description: text.description,
+      date: when,
+      lastmod: when,
+      draft: options.draft,
+      slug,
+      tags,
+      categories: [options.category],
+      style: plan.style,
+      angle: facts.angle,
+      snapshotId: facts.id,
+    }) + text.body,
+};
