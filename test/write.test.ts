@@ -103,3 +103,33 @@ describe('writeArticle', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('files that cannot carry a stamp (sent out verbatim)', () => {
+  // A plain-text file: no inline stamp, so its hash is kept beside it in `.<file>.sha256`.
+  const plain = { basename: article.basename, files: { ...article.files, md: 'Plain text, no stamp.\n' } };
+  const path = () => join(dir, `${article.basename}.md`);
+
+  it('records a hidden hash beside the file and re-renders over an untouched file', () => {
+    expect(writeArticle(plain, { outDir: dir, formats: ['md'] })[0]?.status).toBe('written');
+    expect(readdirSync(dir).sort()).toEqual([`.${article.basename}.md.sha256`, `${article.basename}.md`]);
+    expect(writeArticle(plain, { outDir: dir, formats: ['md'] })[0]?.status).toBe('unchanged');
+    const next = { ...plain, files: { ...plain.files, md: 'Plain text, regenerated.\n' } };
+    expect(writeArticle(next, { outDir: dir, formats: ['md'] })[0]?.status).toBe('written');
+    expect(readFileSync(path(), 'utf8')).toBe('Plain text, regenerated.\n');
+  });
+
+  it('keeps an edited file unless forced', () => {
+    writeArticle(plain, { outDir: dir, formats: ['md'] });
+    writeFileSync(path(), 'Plain text, edited by a person.\n');
+    const next = { ...plain, files: { ...plain.files, md: 'Plain text, regenerated.\n' } };
+    expect(writeArticle(next, { outDir: dir, formats: ['md'] })[0]).toMatchObject({ status: 'kept-edited', found: 'edited' });
+    expect(readFileSync(path(), 'utf8')).toBe('Plain text, edited by a person.\n');
+    expect(writeArticle(next, { outDir: dir, formats: ['md'], force: true })[0]?.status).toBe('written');
+    expect(readFileSync(path(), 'utf8')).toBe('Plain text, regenerated.\n');
+  });
+
+  it('never replaces a file it has no record of', () => {
+    writeFileSync(path(), 'Someone else wrote this.\n');
+    expect(writeArticle(plain, { outDir: dir, formats: ['md'] })[0]).toMatchObject({ status: 'kept-edited', found: 'unstamped' });
+  });
+});

@@ -7,10 +7,11 @@
  * sequential loop the sync calls are the cheapest way to touch the disk.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { LiqnewsError } from '../errors.js';
 import { DEFAULT_FORMATS, FORMATS, FORMAT_WRITERS, isFormat, type Format } from '../formats/registry.js';
 import { readStamp } from './stamp.js';
+import { sha256 } from '../util/hash.js';
 
 export type WriteStatus = 'written' | 'unchanged' | 'kept-edited';
 
@@ -57,13 +58,38 @@ export function writeArticle(article: WritableArticle, options: WriteOptions): W
 
 function writeOne(dir: string, path: string, content: string, force: boolean): 'written' | 'unchanged' | { found: 'edited' | 'unstamped' } {
   const existing = readExisting(path);
-  if (existing === content) return 'unchanged';
+  // Formats sent out verbatim (plain text, social posts) cannot hold a stamp: theirs sits beside them.
+  const inline = readStamp(content) !== 'unstamped';
+  if (existing === content) {
+    if (!inline) recordHash(dir, path, content);
+    return 'unchanged';
+  }
   if (existing !== null && !force) {
-    const state = readStamp(existing);
+    const state = inline ? readStamp(existing) : sideStamp(path, existing);
     if (state !== 'intact') return { found: state };
   }
   replaceAtomically(dir, path, content);
+  if (!inline) recordHash(dir, path, content);
   return 'written';
+}
+
+/** `.<file>.sha256` beside a file that cannot carry its own stamp (hidden, so site generators skip it). */
+export const hashFileOf = (path: string): string => join(dirname(path), `.${basename(path)}.sha256`);
+
+function sideStamp(path: string, existing: string): 'intact' | 'edited' | 'unstamped' {
+  let recorded: string;
+  try {
+    recorded = readFileSync(hashFileOf(path), 'utf8').trim();
+  } catch {
+    return 'unstamped';
+  }
+  return recorded === `sha256:${sha256(existing)}` ? 'intact' : 'edited';
+}
+
+function recordHash(dir: string, path: string, content: string): void {
+  const stamp = `sha256:${sha256(content)}\n`;
+  const file = hashFileOf(path);
+  if (readExisting(file) !== stamp) replaceAtomically(dir, file, stamp);
 }
 
 function readExisting(path: string): string | null {
