@@ -3,11 +3,13 @@
  * a person can act on. Parsing reads no file and no clock: it only turns argv
  * into either a request or a usage error.
  */
-import { DEFAULT_FORMATS, FORMATS, isFormat, isValidZone, type Format } from '../options.js';
+import { DEFAULT_FORMATS, FORMATS, SITES, isFormat, isSiteName, isValidZone, type Format, type SiteName } from '../options.js';
 import { STYLE_NAMES, isStyleName, type StyleName } from '../plan/styles.js';
 import { closest } from './suggest.js';
+import { INGEST_OPTIONS, INGEST_VALUE_NAMES, ingestOptions, type IngestRunOptions, type OptionEvent } from './ingest-args.js';
+import { FEED_OPTIONS, FEED_VALUE_NAMES, feedOptions, type FeedRunOptions } from './feed.js';
 
-export const COMMANDS = ['render', 'validate', 'styles'] as const;
+export const COMMANDS = ['render', 'validate', 'styles', 'ingest', 'feed'] as const;
 export type Command = (typeof COMMANDS)[number];
 const isCommand = (s: string | undefined): s is Command => (COMMANDS as readonly (string | undefined)[]).includes(s);
 
@@ -18,14 +20,19 @@ interface OptionSpec {
 }
 
 const OPTIONS: Record<string, OptionSpec> = {
-  '--out': { value: true, commands: ['render'] },
+  '--out': { value: true, commands: ['render', 'ingest', 'feed'] },
   '--style': { value: true, commands: ['render'] },
   '--format': { value: true, commands: ['render'] },
+  '--site': { value: true, commands: ['render'] },
+  '--faq-jsonld': { value: false, commands: ['render'] },
   '--stdout': { value: false, commands: ['render'] },
-  '--now': { value: true, commands: ['render', 'validate'] },
+  '--now': { value: true, commands: ['render', 'validate', 'ingest'] },
   '--tz': { value: true, commands: ['render'] },
   '--force': { value: false, commands: ['render'] },
-  '--quiet': { value: false, commands: ['render', 'validate'] },
+  '--jobs': { value: true, commands: ['render'] },
+  '--quiet': { value: false, commands: ['render', 'validate', 'ingest', 'feed'] },
+  ...INGEST_OPTIONS,
+  ...FEED_OPTIONS,
   '--debug': { value: false, commands: COMMANDS },
   '--help': { value: false, commands: COMMANDS },
   '--version': { value: false, commands: COMMANDS },
@@ -37,6 +44,10 @@ export interface RunOptions {
   out: string;
   style: StyleName | 'auto';
   formats: Format[];
+  /** Site profile for the Markdown front matter; null: OUTPUT.md's portable set. */
+  site?: SiteName | null;
+  /** Add a FAQPage JSON-LD block to HTML pages that have a FAQ section. */
+  faqJsonLd?: boolean;
   stdout: boolean;
   /** Null: the caller reads the clock. */
   now: Date | null;
@@ -44,12 +55,16 @@ export interface RunOptions {
   force: boolean;
   quiet: boolean;
   debug: boolean;
+  /** Worker threads for large batches; null: chosen from the batch size and cores. */
+  jobs?: number | null;
 }
 
 export type Parsed =
   | { kind: 'help'; topic: Command | null }
   | { kind: 'version' }
-  | { kind: 'run'; command: Command; options: RunOptions }
+  | { kind: 'run'; command: Exclude<Command, 'ingest' | 'feed'>; options: RunOptions }
+  | { kind: 'ingest'; options: IngestRunOptions }
+  | { kind: 'feed'; options: FeedRunOptions }
   | { kind: 'usage'; message: string };
 
 export function parseArgv(argv: readonly string[]): Parsed {
@@ -61,6 +76,8 @@ export function parseArgv(argv: readonly string[]): Parsed {
 
   const positionals: string[] = [];
   const given = new Map<string, string | true>();
+  // Every option in order, with how many positionals came before it: `ingest` reads --source per input from this.
+  const events: OptionEvent[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--') {
@@ -78,6 +95,7 @@ export function parseArgv(argv: readonly string[]): Parsed {
     if (!spec.value) {
       if (eq > 0) return usage(`${name} takes no value`);
       given.set(name, true);
+      events.push({ name, value: true, at: positionals.length });
       continue;
     }
     let value: string | undefined;
@@ -89,14 +107,19 @@ export function parseArgv(argv: readonly string[]): Parsed {
     }
     if (value === undefined || value === '') return usage(`${name} needs a value (${name} ${VALUE_NAMES[name] ?? 'VALUE'})`);
     given.set(name, value);
+    events.push({ name, value, at: positionals.length });
   }
 
   const [first, ...inputs] = positionals;
-  if (first === undefined) return usage('missing command: render, validate or styles');
+  if (first === undefined) return usage('missing command: render, validate, styles, ingest or feed');
   if (!isCommand(first)) return usage(`unknown command "${first}"${didYouMean(first, COMMANDS)}`);
   const command = first;
   for (const name of given.keys()) {
     if (!OPTIONS[name]?.commands.includes(command)) return usage(`${command} does not take ${name}`);
+  }
+  if (command === 'ingest') {
+    const options = ingestOptions(positionals, events);
+    return typeof options === 'string' ? usage(options) : { kind: 'ingest', options };
   }
 
   const text = (name: string): string | undefined => {
@@ -104,6 +127,10 @@ export function parseArgv(argv: readonly string[]): Parsed {
     return typeof v === 'string' ? v : undefined;
   };
   const flag = (name: string): boolean => given.get(name) === true;
+  if (command === 'feed') {
+    const options = feedOptions(inputs, text, flag);
+    return typeof options === 'string' ? usage(options) : { kind: 'feed', options };
+  }
 
   const style = text('--style') ?? 'auto';
   if (style !== 'auto' && !isStyleName(style)) {
@@ -111,6 +138,8 @@ export function parseArgv(argv: readonly string[]): Parsed {
   }
   const formats = parseFormats(text('--format') ?? DEFAULT_FORMATS.join(','));
   if (typeof formats === 'string') return usage(formats);
+  const site = text('--site')?.toLowerCase() ?? null;
+  if (site !== null && !isSiteName(site)) return usage(`unknown site "${site}"${didYouMean(site, SITES)}; sites: ${SITES.join(', ')}`);
   const now = parseNow(text('--now'));
   if (typeof now === 'string') return usage(now);
   const timeZone = text('--tz') ?? 'UTC';
@@ -122,6 +151,9 @@ export function parseArgv(argv: readonly string[]): Parsed {
     if (inputs.length === 0) return usage(`${command} needs at least one input: a snapshot file, a directory, or - for standard input`);
     if (inputs.filter((i) => i === '-').length > 1) return usage('standard input (-) can be read only once');
   }
+  const jobsText = text('--jobs');
+  const jobs = jobsText === undefined ? null : Number(jobsText);
+  if (jobs !== null && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)) return usage(`--jobs takes a whole number from 1 to 64, got "${jobsText}"`);
   const stdout = flag('--stdout');
   if (stdout && (inputs.length !== 1 || formats.length !== 1)) {
     return usage('--stdout writes one format of one input: give exactly one input and one --format (for example --format md)');
@@ -135,17 +167,20 @@ export function parseArgv(argv: readonly string[]): Parsed {
       out: text('--out') ?? 'output',
       style,
       formats,
+      site,
+      faqJsonLd: flag('--faq-jsonld'),
       stdout,
       now,
       timeZone,
       force: flag('--force'),
       quiet: flag('--quiet'),
       debug: flag('--debug'),
+      jobs,
     },
   };
 }
 
-const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--now': 'ISO', '--tz': 'ZONE' };
+const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--site': 'NAME', '--now': 'ISO', '--tz': 'ZONE', '--jobs': 'N', ...INGEST_VALUE_NAMES, ...FEED_VALUE_NAMES };
 
 const usage = (message: string): Parsed => ({ kind: 'usage', message });
 

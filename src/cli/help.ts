@@ -7,6 +7,10 @@ Usage:
   liqnews render <input…> [options]     write article files for each snapshot
   liqnews validate <input…> [options]   check snapshots without writing anything
   liqnews styles                        list the article styles
+  liqnews ingest <file…> --source NAME  build a snapshot from recorded exchange
+                                        streams or saved CoinGlass answers
+  liqnews feed <dir> --site-url URL     RSS, Atom and JSON feeds over the
+                                        articles render wrote into a folder
   liqnews --help, -h                    this help (liqnews <command> --help for one command)
   liqnews --version, -v                 the version
 
@@ -26,12 +30,18 @@ Options:
   --out DIR        where files go; created if missing (default: output)
   --style NAME     auto, bulletin, recap, tldr, analysis or explainer (default: auto)
   --format LIST    comma-separated formats: md, html, json (default: md,html,json)
+  --site NAME      add the front-matter keys of hugo, eleventy, astro or jekyll
+                   to the Markdown (default: the portable keys only)
+  --faq-jsonld     add a schema.org FAQPage JSON-LD block to HTML pages whose
+                   article has a FAQ section (the explainer style); default off
   --stdout         write the one format of the one input to standard output
                    (needs exactly one input and one --format)
   --now ISO        what "now" is for the future-date check, with an offset,
                    e.g. 2026-11-21T00:00:00Z (default: the clock)
   --tz ZONE        time zone for dates in the text (default: UTC)
   --force          overwrite files that were edited since they were generated
+  --jobs N         worker threads for large batches (default: one per core, up
+                   to 4, from 48 inputs; 1 renders on the main thread only)
   --quiet          print only problems
   --debug          print stack traces for unexpected errors
 
@@ -62,8 +72,91 @@ Lists the article styles with a one-line description each, and how
 --style auto chooses among them.
 `;
 
+const INGEST = `Usage: liqnews ingest <file…|-> --source NAME [window] [options]
+
+Builds a snapshot (contract v1) from raw data and writes it as JSON to
+standard output, ready for: liqnews render - --stdout --format md
+
+Sources (--source applies to the files after it; one --source applies to all):
+  binance         Binance USDⓈ-M forceOrder, recorded NDJSON (COIN-M rows of the
+                  merged stream are converted with their contract size)
+  binance-coinm   Binance COIN-M forceOrder, recorded NDJSON
+  bybit           Bybit v5 allLiquidation.<symbol>, recorded NDJSON
+  okx             OKX liquidation-orders, recorded NDJSON
+  coinglass-…     a saved CoinGlass v4 answer (see the README)
+One line is one frame, as sent or in a {"stream":…,"data":…} wrapper.
+
+Window (required for streams; events are counted by their own time,
+start <= time < end):
+  --from ISO --to ISO          e.g. --from 2026-02-04T00:00:00Z --to 2026-02-05T00:00:00Z
+  --window DURATION [--end ISO]  e.g. --window 24h --end 2026-02-05T00:00:00Z
+                               (30m, 4h, 24h, 7d; --end defaults to now)
+
+Options:
+  --instruments FILE  the venue's saved instrument list, for contract sizes
+                      (Binance /dapi/v1/exchangeInfo, OKX /api/v5/public/instruments,
+                      Bybit /v5/market/instruments-info); repeatable. Without it a
+                      built-in table covers the major instruments only
+  --strict            any bad line (malformed, unknown side, missing price,
+                      another stream's frame…) is fatal: exit 1, nothing written
+  --combine sum       add up different sources (e.g. binance and bybit); without
+                      it mixed sources are refused. Exchange streams are never
+                      added to CoinGlass totals (they would count twice)
+  --coverage partial  mark the result a lower bound even for a complete feed
+                      (a recording with gaps, or only some symbols)
+  --out FILE          write the snapshot to FILE (whole or not at all) instead
+                      of standard output
+  --now ISO           what "now" is, with an offset (default: the clock)
+  --quiet             print only problems
+  --debug             print stack traces for unexpected errors
+
+Binance and OKX feeds are samples, so their snapshots say coverage "partial"
+and the article says "at least". Trader counts never come from exchange feeds.
+Bad lines are reported with their line numbers (the first 5, then a count) and
+never summed; repeated frames are skipped; an empty window is an error.
+
+Examples:
+  liqnews ingest day.ndjson --source binance --window 24h --end 2026-02-05T00:00:00Z
+  liqnews ingest okx.ndjson --source okx --instruments okx-swap.json --from … --to … --out snap.json
+  liqnews ingest --source binance b.ndjson --source bybit y.ndjson --combine sum --window 24h --end … \\
+    | liqnews render - --stdout --format md
+`;
+
+const FEED = `Usage: liqnews feed <dir> --site-url URL [options]
+
+Writes feed.xml (RSS 2.0, full text), atom.xml (Atom 1.0) and feed.json
+(JSON Feed 1.1) over the articles in <dir>, newest first. An article is a
+<date>-<slug>.json sidecar with its <date>-<slug>.md beside it, as render
+writes them by default; the .html is not needed. Titles, slugs, drafts and
+the text come from the .md (editors' changes included), dates and ids from
+the sidecar. Each article's id and link is <URL>/<slug>/.
+
+Options:
+  --site-url URL   where the articles are published, e.g. https://example.com/news
+                   (required); the feeds link themselves as <URL>/feed.xml etc.
+  --out DIR        where the feed files go (default: <dir>)
+  --title TEXT     the feeds' title (default: Crypto liquidations)
+  --limit N        only the newest N articles (default: all)
+  --drafts         include articles marked draft (default: left out, as a
+                   site build leaves them out; render marks new articles draft)
+  --quiet          print only problems
+  --debug          print stack traces for unexpected errors
+
+Dates are the articles' own (the window end; lastmod when later), never the
+clock, so the same folder gives the same bytes. An article that cannot be read
+is named and left out (exit 1); the others are still written.
+
+Example:
+  liqnews render data/ --out site/articles
+  liqnews feed site/articles --site-url https://example.com/news --drafts
+`;
+
 export function helpText(topic: Command | null): string {
   switch (topic) {
+    case 'feed':
+      return FEED;
+    case 'ingest':
+      return INGEST;
     case 'render':
       return RENDER;
     case 'validate':

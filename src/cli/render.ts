@@ -4,9 +4,10 @@
  */
 import { resolve } from 'node:path';
 import { generate } from '../generate.js';
-import { writeArticle, isDirectoryWideFailure, type WriteResult } from '../output/write.js';
+import { writeArticle, isDirectoryWideFailure, type WritableArticle, type WriteResult } from '../output/write.js';
 import type { RunOptions } from './args.js';
-import { expandInputs, readInput } from './inputs.js';
+import { expandInputs, readInput, type InputItem } from './inputs.js';
+import { jobsFor, runInOrder } from './pool.js';
 import { problemLines } from './problems.js';
 import { PROGRESS_FROM, Reporter, SUMMARY_ABOVE, plural, type CommandIO } from './report.js';
 
@@ -21,16 +22,20 @@ export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promis
   // Which input each base name came from, so two snapshots that get the same name do not silently overwrite each other.
   const namedBy = new Map<string, { source: string; label: string }>();
 
-  for (const [index, item] of items.entries()) {
-    report.progress('rendering', index, total);
-    if (item.kind === 'error') {
-      report.err(`${item.label}: ${item.message}`);
+  const jobs = o.stdout ? 1 : jobsFor(total, o.jobs ?? null);
+  const outcomes = jobs > 1 && items.every((i) => i.kind !== 'stdin') ? parallelOutcomes(items, o, now, jobs) : sequentialOutcomes(items, o, now, io);
+  let index = 0;
+  for await (const outcome of outcomes) {
+    const item = outcome.item;
+    report.progress('rendering', index++, total);
+    if (outcome.kind === 'failed') {
+      for (const line of outcome.lines) report.err(line);
       counts.failed++;
       continue;
     }
     let results: WriteResult[];
     try {
-      const article = generate(await readInput(item, io.stdin), { style: o.style, now, timeZone: o.timeZone });
+      const article = outcome.article;
       const source = item.kind === 'file' ? resolve(item.path) : item.label;
       const earlier = namedBy.get(article.basename);
       if (earlier !== undefined && earlier.source !== source) {
@@ -73,6 +78,46 @@ export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promis
   return counts.failed > 0 || counts.kept > 0 ? 1 : 0;
 }
 
+type Outcome = { kind: 'article'; item: InputItem; article: WritableArticle } | { kind: 'failed'; item: InputItem; lines: string[] };
+
+/** One input at a time on this thread: read, generate, hand over. */
+async function* sequentialOutcomes(items: InputItem[], o: RunOptions, now: Date, io: CommandIO): AsyncGenerator<Outcome> {
+  for (const item of items) {
+    if (item.kind === 'error') {
+      yield { kind: 'failed', item, lines: [`${item.label}: ${item.message}`] };
+      continue;
+    }
+    try {
+      const article = generate(await readInput(item, io.stdin), { style: o.style, now, timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false });
+      yield { kind: 'article', item, article };
+    } catch (e) {
+      yield { kind: 'failed', item, lines: problemLines(item.label, e, o.debug) };
+    }
+  }
+}
+
+/** The same outcomes, generated on worker threads (see pool.ts), in input order. */
+async function* parallelOutcomes(items: InputItem[], o: RunOptions, now: Date, jobs: number): AsyncGenerator<Outcome> {
+  const files = items.filter((i): i is Extract<InputItem, { kind: 'file' }> => i.kind === 'file');
+  const specs = files.map((i) => ({ path: i.path, label: i.label, style: o.style, now: now.toISOString(), timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false, formats: o.formats, debug: o.debug }));
+  const results = runInOrder(specs, jobs);
+  try {
+    for (const item of items) {
+      if (item.kind !== 'file') {
+        yield { kind: 'failed', item, lines: [`${item.label}: ${item.kind === 'error' ? item.message : 'cannot read'}`] };
+        continue;
+      }
+      const next = await results.next();
+      if (next.done) throw new Error('render workers stopped early');
+      const r = next.value;
+      yield r.ok ? { kind: 'article', item, article: { basename: r.basename, files: r.files } } : { kind: 'failed', item, lines: r.lines };
+    }
+  } finally {
+    // Ends the pool (and its threads) whether the batch finished or the caller stopped early.
+    await results.return(undefined);
+  }
+}
+
 async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, items: ReturnType<typeof expandInputs>): Promise<number> {
   const item = items[0];
   const format = o.formats[0];
@@ -87,7 +132,7 @@ async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, items: Re
     return 1;
   }
   try {
-    const article = generate(await readInput(item, io.stdin), { style: o.style, now, timeZone: o.timeZone });
+    const article = generate(await readInput(item, io.stdin), { style: o.style, now, timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false });
     io.stdout.write(article.files[format]);
     return 0;
   } catch (e) {

@@ -35,7 +35,8 @@ export interface WriteOptions {
 /** What `writeArticle` needs from an `Article`. */
 export interface WritableArticle {
   basename: string;
-  files: Record<Format, string>;
+  /** At least the formats being written. */
+  files: Readonly<Partial<Record<Format, string>>>;
 }
 
 /** Writes one article's files; one result per format, in the order asked. Throws `LiqnewsError` (`WRITE_FAILED`, `UNKNOWN_FORMAT`). */
@@ -51,7 +52,9 @@ export function writeArticle(article: WritableArticle, options: WriteOptions): W
   }
   return formats.map((format) => {
     const path = join(options.outDir, `${name}.${FORMAT_WRITERS[format].ext}`);
-    const outcome = writeOne(options.outDir, path, article.files[format], options.force ?? false);
+    const content = article.files[format];
+    if (content === undefined) throw new LiqnewsError('UNKNOWN_FORMAT', `the article has no "${format}" file to write`);
+    const outcome = writeOne(options.outDir, path, content, options.force ?? false);
     return typeof outcome === 'string' ? { path, format, status: outcome } : { path, format, status: 'kept-edited', found: outcome.found };
   });
 }

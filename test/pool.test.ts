@@ -1,0 +1,59 @@
+/**
+ * Large batches render on worker threads (src/cli/pool.ts). Whatever the
+ * number of workers, a user must get the same files, byte for byte, and the
+ * same report, in input order.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+// @ts-expect-error: the benchmark's snapshot generator is plain JavaScript without types.
+import { makeInputs } from '../bench/make-inputs.js';
+
+let root: string;
+let inputs: string;
+
+async function render(outDir: string, jobs: number): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main({
+    argv: ['render', inputs, '--out', outDir, '--now', '2026-11-21T00:00:00Z', '--jobs', String(jobs), '--format', 'md,json'],
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    env: {},
+    isTTY: false,
+  });
+  return { code, out, err };
+}
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'liqnews-pool-'));
+  inputs = join(root, 'in');
+  (makeInputs as (dir: string, n: number) => void)(inputs, 24);
+  // Two bad inputs in the middle: reported in their place, the rest still written.
+  writeFileSync(join(inputs, 'snap-00010-bad.json'), '{"schemaVersion": 1}');
+  writeFileSync(join(inputs, 'snap-00015-bad.json'), 'not json');
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('render on worker threads', () => {
+  it('writes the same files, byte for byte, and reports the same problems in the same order as one thread', async () => {
+    const one = await render(join(root, 'one'), 1);
+    const two = await render(join(root, 'two'), 2);
+    expect(two.code).toBe(1);
+    expect(one.code).toBe(1);
+    expect(two.err).toBe(one.err);
+    expect(two.out.replaceAll(join(root, 'two'), 'OUT')).toBe(one.out.replaceAll(join(root, 'one'), 'OUT'));
+    expect(two.err).toMatch(/snap-00010-bad\.json: window: is required but missing[\s\S]*snap-00015-bad\.json: not valid JSON/);
+    const files = readdirSync(join(root, 'one')).sort();
+    expect(files).toHaveLength(48);
+    expect(readdirSync(join(root, 'two')).sort()).toEqual(files);
+    for (const f of files) expect(readFileSync(join(root, 'two', f), 'utf8'), f).toBe(readFileSync(join(root, 'one', f), 'utf8'));
+  }, 60_000);
+
+  it('a second run over the same folder changes nothing', async () => {
+    const again = await render(join(root, 'two'), 2);
+    expect(again.out).toMatch(/0 files written, 48 unchanged/);
+  }, 60_000);
+});
