@@ -4,8 +4,10 @@
  */
 import { LiqnewsError } from './errors.js';
 import { isStyleName, type StyleName } from './plan/styles.js';
+import { SITES, isSiteName, type SiteName } from './output/sites.js';
 
 export { FORMATS, DEFAULT_FORMATS, isFormat, type Format } from './formats/registry.js';
+export { SITES, isSiteName, type SiteName } from './output/sites.js';
 
 export interface GenerateOptions {
   /** `auto` (default) or one of the five styles. */
@@ -26,6 +28,10 @@ export interface GenerateOptions {
   baseUrl?: string;
   /** Front matter category; default "markets". */
   category?: string;
+  /** Site profile: adds the front-matter keys that generator expects; default null (OUTPUT.md's portable set only). */
+  site?: SiteName | null;
+  /** Add a schema.org FAQPage JSON-LD block to the HTML page when the article has a FAQ section; default false. */
+  faqJsonLd?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -38,6 +44,8 @@ export interface ResolvedOptions {
   publisher: string;
   baseUrl: string | null;
   category: string;
+  site: SiteName | null;
+  faqJsonLd: boolean;
 }
 
 export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
@@ -55,7 +63,16 @@ export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
     publisher: o.publisher ?? 'liquidation-news',
     baseUrl: o.baseUrl ? o.baseUrl.replace(/\/+$/, '') : null,
     category: (o.category ?? 'markets').toLowerCase(),
+    site: resolveSite(o.site),
+    faqJsonLd: o.faqJsonLd ?? false,
   };
+}
+
+function resolveSite(site: SiteName | null | undefined): SiteName | null {
+  if (site === undefined || site === null) return null;
+  // Library callers in plain JS can pass any string; say which names exist.
+  if (!isSiteName(site)) throw new LiqnewsError('UNKNOWN_FORMAT', `unknown site profile "${String(site)}"`, { hint: `site profiles: ${SITES.join(', ')}` });
+  return site;
 }
 
 // Creating an Intl formatter costs far more than a render step; ask once per zone.

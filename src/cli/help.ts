@@ -50,7 +50,7 @@ is kept as it is (exit 1) unless --force.
 
 Examples:
   liqnews render snapshot.json
-  liqnews render data/ --out site/content/posts --format md
+  liqnews render data/ --out site/content/posts --format md --site hugo
   cat snapshot.json | liqnews render - --stdout --format html
 `;
 

@@ -36,6 +36,10 @@ export async function main(io: MainIO): Promise<number> {
         return 2;
       case 'run':
         return await run(parsed.command, parsed.options, { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY ?? false });
+      case 'ingest':
+        return await (await import('./ingest.js')).runIngest(parsed.options, () => new Date(), { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY ?? false });
+      case 'feed':
+        return await (await import('./feed.js')).runFeed(parsed.options, { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY ?? false });
     }
   } catch (e) {
     // Anything that reaches here is a bug, not a bad input: say so briefly, with the stack only on request.
@@ -46,7 +50,7 @@ export async function main(io: MainIO): Promise<number> {
   }
 }
 
-async function run(command: Command, options: RunOptions, io: CommandIO): Promise<number> {
+async function run(command: Exclude<Command, 'ingest' | 'feed'>, options: RunOptions, io: CommandIO): Promise<number> {
   if (command === 'styles') {
     io.stdout.write(stylesText());
     return 0;

@@ -52,6 +52,13 @@ export class Reporter {
     this.shown = text;
   }
 
+  /** Any one-line status, redrawn in place; the caller decides how often (e.g. per percent of a large file). */
+  status(text: string): void {
+    if (!this.progressOn) return;
+    this.stderr.write(`\r${text}${' '.repeat(Math.max(0, this.shown.length - text.length))}`);
+    this.shown = text;
+  }
+
   /** Leaves the terminal as it was before the first progress line. */
   done(): void {
     this.clearProgress();

@@ -5,5 +5,5 @@ import { htmlDocument } from '../render/html.js';
 export const htmlFormat: FormatWriter = {
   ext: 'html',
   description: 'a standalone HTML page (JSON-LD NewsArticle, Open Graph, inline stylesheet)',
-  build: ({ page }) => htmlDocument(page),
+  build: ({ page, options }) => htmlDocument(page, { faqJsonLd: options.faqJsonLd }),
 };

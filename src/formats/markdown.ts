@@ -1,4 +1,4 @@
-/** `md`: front matter (OUTPUT.md's keys, in order) and the Markdown body. */
+/** `md`: front matter (OUTPUT.md's keys, in order, then the `--site` profile's) and the Markdown body. */
 import type { FormatWriter } from './context.js';
 import { frontMatter } from '../output/frontmatter.js';
 
@@ -18,5 +18,6 @@ export const markdownFormat: FormatWriter = {
       style: plan.style,
       angle: facts.angle,
       snapshotId: facts.id,
+      site: options.site,
     }) + text.body,
 };

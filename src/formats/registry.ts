@@ -6,11 +6,19 @@ import type { FormatWriter } from './context.js';
 import { markdownFormat } from './markdown.js';
 import { htmlFormat } from './html.js';
 import { sidecarFormat } from './sidecar.js';
+import { threadFormat } from './thread.js';
+import { telegramFormat } from './telegram.js';
+import { textFormat } from './text.js';
+import { emailFormat } from './email.js';
 
 export const FORMAT_WRITERS = {
   md: markdownFormat,
   html: htmlFormat,
   json: sidecarFormat,
+  thread: threadFormat,
+  telegram: telegramFormat,
+  txt: textFormat,
+  email: emailFormat,
 } satisfies Record<string, FormatWriter>;
 
 export type Format = keyof typeof FORMAT_WRITERS;

@@ -1,9 +1,12 @@
 /**
  * YAML front matter in the order OUTPUT.md fixes. Every string is
- * double-quoted; dates are the window end, never the wall clock.
+ * double-quoted; dates are the window end, never the wall clock. A site
+ * profile's keys (output/sites.ts) follow the base keys; without one the
+ * file is the portable base set, byte for byte.
  */
 import { yamlString } from '../render/escape.js';
 import { STAMP_PLACEHOLDER } from './stamp.js';
+import { siteKeys, type SiteName } from './sites.js';
 
 export interface FrontMatter {
   title: string;
@@ -17,6 +20,8 @@ export interface FrontMatter {
   style: string;
   angle: string;
   snapshotId: string;
+  /** Null: the portable base set only. */
+  site: SiteName | null;
 }
 
 export function frontMatter(fm: FrontMatter): string {
@@ -35,6 +40,7 @@ export function frontMatter(fm: FrontMatter): string {
     `angle: ${yamlString(fm.angle)}`,
     `snapshotId: ${yamlString(fm.snapshotId)}`,
     `contentHash: "${STAMP_PLACEHOLDER}"`,
+    ...siteKeys(fm.site, fm),
     '---',
     '',
   ].join('\n');

@@ -81,7 +81,82 @@ export function shortTitle(title: string, max = 70): string {
   return `${cut.replace(/[\s,;:—–-]+$/, '')}…`;
 }
 
-export function htmlDocument(p: HtmlPage): string {
+/**
+ * The `<title>` element's text, escaped, at most `max` characters as written
+ * in the file: html-validate's long-title rule counts `&amp;` as five
+ * characters, so a headline with "&" is cut a little earlier than one without.
+ */
+export function titleHtml(title: string, max = 70): string {
+  for (let budget = max; ; budget--) {
+    const html = escapeHtml(shortTitle(title, budget));
+    if (html.length <= max || budget <= 10) return html;
+  }
+}
+
+/** One question of a FAQ section and its answer, as plain text. */
+export interface FaqEntry {
+  question: string;
+  answer: string;
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
+
+/** Character references back to characters: the named ones marked and our escaping write, and numeric ones. */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (m, dec?: string, hex?: string, name?: string) => {
+    if (dec !== undefined || hex !== undefined) {
+      const cp = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
+      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    }
+    return NAMED[name!.toLowerCase()] ?? m;
+  });
+}
+
+/** Text of an HTML fragment: tags dropped, references decoded, whitespace collapsed. */
+export function htmlToText(html: string): string {
+  return decodeEntities(html.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+}
+
+const FAQ_HEADING = /<h2\b[^>]*>\s*(?:FAQs?|Frequently Asked Questions)\s*<\/h2>/i;
+
+/**
+ * The FAQ section of a converted body: each `<h3>` after the FAQ heading and
+ * the paragraph under it (every answer the templates write is one paragraph),
+ * up to the next `<h2>`. Empty when the body has no FAQ section.
+ */
+export function faqEntries(bodyHtml: string): FaqEntry[] {
+  const start = FAQ_HEADING.exec(bodyHtml);
+  if (!start) return [];
+  const rest = bodyHtml.slice(start.index + start[0].length);
+  const end = rest.search(/<h2\b/i);
+  const section = end >= 0 ? rest.slice(0, end) : rest;
+  const out: FaqEntry[] = [];
+  for (const m of section.matchAll(/<h3\b[^>]*>([\s\S]*?)<\/h3>\s*<p>([\s\S]*?)<\/p>/gi)) {
+    out.push({ question: htmlToText(m[1]!), answer: htmlToText(m[2]!) });
+  }
+  return out;
+}
+
+/** schema.org FAQPage for the body's FAQ, or null when there is none. */
+export function faqPageLd(bodyHtml: string): Record<string, unknown> | null {
+  const faq = faqEntries(bodyHtml);
+  if (faq.length === 0) return null;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'FAQPage',
+    mainEntity: faq.map((q) => ({ '@type': 'Question', name: noScheme(q.question), acceptedAnswer: { '@type': 'Answer', text: noScheme(q.answer) } })),
+  };
+}
+
+/** Decoded text may hold "javascript:" from snapshot strings; as in headlines (escape.ts plainText), the colon goes. */
+const noScheme = (s: string): string => s.replace(SCRIPT_SCHEME, '$1 ');
+
+export interface DocumentOptions {
+  /** Add a FAQPage JSON-LD block when the body has a FAQ section (off by default). */
+  faqJsonLd?: boolean;
+}
+
+export function htmlDocument(p: HtmlPage, options: DocumentOptions = {}): string {
   const ld = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -94,14 +169,16 @@ export function htmlDocument(p: HtmlPage): string {
     keywords: p.tags.join(', '),
     ...(p.canonicalUrl ? { mainEntityOfPage: p.canonicalUrl, url: p.canonicalUrl } : {}),
   };
+  const faqLd = options.faqJsonLd ? faqPageLd(p.bodyHtml) : null;
   const e = escapeHtml;
   const head = [
-    '<!doctype html>',
+    // Upper case: html-validate's recommended doctype-style.
+    '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${e(shortTitle(p.title))}</title>`,
+    `<title>${titleHtml(p.title)}</title>`,
     `<meta name="description" content="${e(p.description)}">`,
     `<meta name="generator" content="liquidation-news">`,
     `<meta name="liqnews-content-hash" content="${STAMP_PLACEHOLDER}">`,
@@ -114,6 +191,7 @@ export function htmlDocument(p: HtmlPage): string {
     `<meta property="article:modified_time" content="${p.modified}">`,
     ...p.tags.map((t) => `<meta property="article:tag" content="${e(t)}">`),
     `<script type="application/ld+json">${safeJson(ld)}</script>`,
+    ...(faqLd ? [`<script type="application/ld+json">${safeJson(faqLd)}</script>`] : []),
     `<style>${STYLE}</style>`,
     '</head>',
   ];

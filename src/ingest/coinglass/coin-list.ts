@@ -10,7 +10,7 @@ import type { IngestPart, IngestProblem, IngestWindow } from '../types.js';
 import { tolerance } from '../../snapshot/rules.js';
 import { dataArray, fatalPart, problem, type Coverage } from './part.js';
 import { rollingRangeOf } from './rolling.js';
-import { asTicker, cents, isObject, readUsd, show } from './values.js';
+import { asTicker, cents, isObject, readUsd, show, sideTotals } from './values.js';
 import { isAllRow, venueName } from './venues.js';
 
 export interface CoinListOptions {
@@ -64,7 +64,7 @@ export function coinListPart(json: unknown, window: IngestWindow, options: CoinL
   const coverage: Coverage = allVenues ? 'complete' : 'partial';
   const snapshot: Record<string, unknown> = {
     coverage,
-    totals: { usd: cents(longSum + shortSum), longUsd: cents(longSum), shortUsd: cents(shortSum) },
+    totals: sideTotals(longSum, shortSum),
   };
   if (assets.length > 0) snapshot['assets'] = assets;
   if (exchange && !allVenues) snapshot['exchanges'] = [{ name: venueName(exchange), longUsd: cents(longSum), shortUsd: cents(shortSum) }];

@@ -10,7 +10,7 @@ import type { IngestPart, IngestProblem, IngestWindow } from '../types.js';
 import { tolerance } from '../../snapshot/rules.js';
 import { dataArray, fatalPart, problem, type Coverage } from './part.js';
 import { rollingRangeOf } from './rolling.js';
-import { asTicker, cents, isObject, readUsd, show } from './values.js';
+import { asTicker, cents, isObject, readUsd, show, sideTotals } from './values.js';
 import { isAllRow, venueName } from './venues.js';
 
 export interface ExchangeListOptions {
@@ -78,7 +78,7 @@ export function exchangeListPart(json: unknown, window: IngestWindow, options: E
   const coverage: Coverage = options.symbol === undefined ? 'complete' : 'partial';
   const snapshot: Record<string, unknown> = {
     coverage,
-    totals: { usd: cents(totals.long + totals.short), longUsd: cents(totals.long), shortUsd: cents(totals.short) },
+    totals: sideTotals(totals.long, totals.short),
   };
   const listed = venues
     .filter((v) => v.long + v.short > 0)

@@ -10,7 +10,7 @@
 import type { IngestPart, IngestProblem, IngestWindow } from '../types.js';
 import { readBuckets, sumBuckets } from './buckets.js';
 import { dataArray, fatalPart, problem } from './part.js';
-import { asTicker, cents, describeLength, isoUtc, show, windowMs } from './values.js';
+import { asTicker, describeLength, isoUtc, show, sideTotals, windowMs } from './values.js';
 import { venueName } from './venues.js';
 
 export interface AggregatedHistoryOptions {
@@ -85,9 +85,9 @@ function historyPart(source: string, json: unknown, window: IngestWindow, spec: 
     const span = buckets.length > 0 ? `the response runs from ${isoUtc(buckets[0]!.time)} to ${isoUtc(buckets[buckets.length - 1]!.time)}` : 'no bucket could be read';
     return fatalPart(source, [...problems, problem('out-of-window', `no bucket starts inside the window ${isoUtc(start)} to ${isoUtc(end)} (${describeLength(end - start)}); ${span}. An empty window is an error, not $0`)], stats);
   }
-  const longUsd = cents(sum.long);
-  const shortUsd = cents(sum.short);
-  const snapshot: Record<string, unknown> = { coverage: 'partial', totals: { usd: cents(sum.long + sum.short), longUsd, shortUsd } };
+  const totals = sideTotals(sum.long, sum.short);
+  const { longUsd, shortUsd } = totals;
+  const snapshot: Record<string, unknown> = { coverage: 'partial', totals };
   if (spec.asset !== undefined) snapshot['assets'] = [{ symbol: spec.asset, longUsd, shortUsd }];
   if (spec.venue !== undefined) snapshot['exchanges'] = [{ name: spec.venue, longUsd, shortUsd }];
   return { source, fatal: false, snapshot, problems, stats };

@@ -49,6 +49,17 @@ export function show(v: unknown): string {
 /** Amounts are kept to the cent: stable bytes, no 17-digit float tails in the snapshot. */
 export const cents = (n: number): number => Math.round(n * 100) / 100;
 
+/**
+ * Totals from the two sides, each to the cent, and `usd` as their exact sum:
+ * the snapshot's sides then add up to its total to the cent, as the stream
+ * adapters' totals do.
+ */
+export function sideTotals(long: number, short: number): { usd: number; longUsd: number; shortUsd: number } {
+  const l = Math.round(long * 100);
+  const s = Math.round(short * 100);
+  return { usd: (l + s) / 100, longUsd: l / 100, shortUsd: s / 100 };
+}
+
 /** Rounds to `places` decimals (percentages, rates). */
 export const roundTo = (n: number, places: number): number => {
   const f = 10 ** places;

@@ -29,5 +29,8 @@ export function applyContext(snapshot: Record<string, unknown>, parts: readonly 
     }
   }
   if (Object.keys(market).length === 0) return { snapshot, problems };
-  return { snapshot: { ...snapshot, market }, problems };
+  // Contract order, whatever order the parts came in: same figures, same bytes.
+  const ordered: Record<string, unknown> = {};
+  for (const field of MARKET_FIELDS) if (market[field] !== undefined) ordered[field] = market[field];
+  return { snapshot: { ...snapshot, market: { ...ordered, ...market } }, problems };
 }

@@ -67,6 +67,10 @@ export function detectOpenInterestFormat(json: unknown): OpenInterestFormat | un
 }
 
 export function openInterestPart(json: unknown, window: IngestWindow, options: OpenInterestOptions = {}): IngestPart {
+  // Binance errors are {"code":-1121,"msg":"Invalid symbol."}: a negative number, where CoinGlass and OKX send strings.
+  if (isObject(json) && typeof json['code'] === 'number' && json['code'] < 0) {
+    return fatalPart(SOURCE, [problem('api-error', `Binance answered code ${json['code']}: ${show(json['msg'])}`)]);
+  }
   const format = detectOpenInterestFormat(json);
   if (!format) {
     return fatalPart(SOURCE, [problem('malformed', 'not a recognised open-interest response (CoinGlass aggregated-history, Binance openInterestHist/openInterest, Bybit or OKX open-interest)')]);

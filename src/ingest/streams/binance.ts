@@ -16,8 +16,9 @@
  *   of them; two fills of one order differ in T or z.
  */
 import type { LiquidationEvent } from './event.js';
-import { MAX_EVENT_USD, assetFor, decimal, epochMs, isObject, show, type DecodeContext, type FrameSink, type Raw } from './decode.js';
+import { MAX_EVENT_USD, decimal, epochMs, isObject, remember, show, type DecodeContext, type FrameSink, type InstrumentLookup, type Raw } from './decode.js';
 import { binanceBase, binanceLooksCoinM, tickerOf } from './symbols.js';
+import { fpEnd, fpField, fpStart, fpText } from './fingerprint.js';
 
 export function decodeBinance(frame: Raw, ctx: DecodeContext, sink: FrameSink): void {
   const o = frame['o'];
@@ -41,35 +42,47 @@ export function decodeBinance(frame: Raw, ctx: DecodeContext, sink: FrameSink): 
   if (Number.isNaN(time)) return sink.problem('bad-value', `${symbol}: trade time o.T is ${show(o['T'])}, expected milliseconds since 1970`);
   if (qty === 0) return sink.zeroSize();
 
-  let usd: number;
-  let pair: string = symbol;
-  if (coinM) {
-    pair = typeof o['ps'] === 'string' && o['ps'] !== '' ? o['ps'] : (symbol.split('_')[0] ?? symbol);
-    const info = ctx.contracts.get('binance-cm', symbol) ?? ctx.contracts.get('binance-cm', pair);
-    if (info === undefined || info.spec.kind !== 'inverse') {
-      return sink.problem('bad-value', `${symbol}: COIN-M contract size unknown; pass Binance's /dapi/v1/exchangeInfo with --instruments`);
-    }
-    usd = qty * info.spec.usd;
-  } else {
-    usd = qty * price;
-  }
+  const names = ctx.instruments[coinM ? 'binance-cm' : 'binance'];
+  const meta = names.get(symbol) ?? remember(names, symbol, coinM ? coinMInstrument(ctx, symbol, o['ps']) : usdMInstrument(symbol));
+  if (typeof meta === 'string') return sink.problem('bad-value', meta);
+  const usd = meta.usdPerContract !== undefined ? qty * meta.usdPerContract : qty * price;
   if (!(usd <= MAX_EVENT_USD)) return sink.problem('bad-value', `${symbol}: notional ${usd} USD is not believable`);
-  const asset = assetFor(ctx, coinM ? 'binance-cm' : 'binance', symbol, () => {
-    const listed = coinM ? (ctx.contracts.get('binance-cm', symbol) ?? ctx.contracts.get('binance-cm', pair))?.asset : undefined;
-    return tickerOf(listed ?? binanceBase(pair));
-  });
-  if (asset === undefined) return sink.problem('bad-value', `${symbol}: cannot tell which coin this symbol is`);
 
   const event: LiquidationEvent = {
     venue: 'Binance',
     instrument: symbol,
-    asset,
+    asset: meta.asset,
     side,
     usd,
     price,
     qty,
     time,
-    dedupeKey: `B|${symbol}|${orderSide}|${time}|${String(o['q'])}|${String(o['p'])}|${String(o['z'])}|${String(o['ap'])}`,
+    dedupeKey: key(symbol, orderSide, o),
   };
   sink.event(event);
+}
+
+function usdMInstrument(symbol: string): InstrumentLookup {
+  const asset = tickerOf(binanceBase(symbol));
+  return asset === undefined ? `${symbol}: cannot tell which coin this symbol is` : { asset };
+}
+
+/** COIN-M: z is in contracts of a fixed USD size, from the instrument list or the built-in table. */
+function coinMInstrument(ctx: DecodeContext, symbol: string, ps: unknown): InstrumentLookup {
+  const pair = typeof ps === 'string' && ps !== '' ? ps : (symbol.split('_')[0] ?? symbol);
+  const info = ctx.contracts.get('binance-cm', symbol) ?? ctx.contracts.get('binance-cm', pair);
+  if (info === undefined || info.spec.kind !== 'inverse') return `${symbol}: COIN-M contract size unknown; pass Binance's /dapi/v1/exchangeInfo with --instruments`;
+  const asset = tickerOf(info.asset ?? binanceBase(pair));
+  return asset === undefined ? `${symbol}: cannot tell which coin this symbol is` : { asset, usdPerContract: info.spec.usd };
+}
+
+function key(symbol: string, side: unknown, o: Raw): number {
+  fpStart();
+  fpText(symbol);
+  fpField(side);
+  fpField(o['q']);
+  fpField(o['p']);
+  fpField(o['z']);
+  fpField(o['ap']);
+  return fpEnd();
 }

@@ -10,15 +10,16 @@
  * - Time: `data[].T`. Repeat key: symbol, side, T, v, p.
  */
 import type { LiquidationEvent } from './event.js';
-import { MAX_EVENT_USD, assetFor, decimal, epochMs, isObject, show, type DecodeContext, type FrameSink, type Raw } from './decode.js';
+import { MAX_EVENT_USD, decimal, epochMs, isObject, remember, show, type DecodeContext, type FrameSink, type InstrumentLookup, type Raw } from './decode.js';
 import { bybitBase, bybitLooksInverse, tickerOf } from './symbols.js';
+import { fpEnd, fpField, fpStart, fpText } from './fingerprint.js';
 
 export function decodeBybit(frame: Raw, ctx: DecodeContext, sink: FrameSink): void {
   const data = frame['data'];
   // Older recorders saved the single-object shape; read it rather than lose it.
-  const rows = Array.isArray(data) ? data : isObject(data) ? [data] : null;
-  if (rows === null) return sink.problem('malformed', `allLiquidation frame without a "data" array (data is ${show(data)})`);
-  for (const row of rows) decodeRow(row, ctx, sink);
+  if (Array.isArray(data)) for (let i = 0; i < data.length; i++) decodeRow(data[i], ctx, sink);
+  else if (isObject(data)) decodeRow(data, ctx, sink);
+  else sink.problem('malformed', `allLiquidation frame without a "data" array (data is ${show(data)})`);
 }
 
 function decodeRow(row: unknown, ctx: DecodeContext, sink: FrameSink): void {
@@ -36,23 +37,40 @@ function decodeRow(row: unknown, ctx: DecodeContext, sink: FrameSink): void {
   if (Number.isNaN(time)) return sink.problem('bad-value', `${symbol}: time T is ${show(row['T'])}, expected milliseconds since 1970`);
   if (qty === 0) return sink.zeroSize();
 
-  const listed = ctx.contracts.get('bybit', symbol);
-  const inverse = listed ? listed.spec.kind === 'inverse' : bybitLooksInverse(symbol);
-  const usd = inverse ? qty : qty * price;
+  const names = ctx.instruments.bybit;
+  const meta = names.get(symbol) ?? remember(names, symbol, instrument(ctx, symbol));
+  if (typeof meta === 'string') return sink.problem('bad-value', meta);
+  const usd = meta.usdPerContract !== undefined ? qty * meta.usdPerContract : qty * price;
   if (!(usd <= MAX_EVENT_USD)) return sink.problem('bad-value', `${symbol}: notional ${usd} USD is not believable`);
-  const asset = assetFor(ctx, 'bybit', symbol, () => tickerOf(listed?.asset ?? bybitBase(symbol)));
-  if (asset === undefined) return sink.problem('bad-value', `${symbol}: cannot tell which coin this symbol is`);
 
   const event: LiquidationEvent = {
     venue: 'Bybit',
     instrument: symbol,
-    asset,
+    asset: meta.asset,
     side,
     usd,
     price,
     qty,
     time,
-    dedupeKey: `Y|${symbol}|${positionSide}|${time}|${String(row['v'])}|${String(row['p'])}`,
+    dedupeKey: key(symbol, positionSide, row),
   };
   sink.event(event);
+}
+
+/** Linear (USDT/USDC) sizes are coins; inverse sizes are 1 USD contracts. The instrument list, when given, decides. */
+function instrument(ctx: DecodeContext, symbol: string): InstrumentLookup {
+  const listed = ctx.contracts.get('bybit', symbol);
+  const inverse = listed ? listed.spec.kind === 'inverse' : bybitLooksInverse(symbol);
+  const asset = tickerOf(listed?.asset ?? bybitBase(symbol));
+  if (asset === undefined) return `${symbol}: cannot tell which coin this symbol is`;
+  return inverse ? { asset, usdPerContract: 1 } : { asset };
+}
+
+function key(symbol: string, side: unknown, row: Raw): number {
+  fpStart();
+  fpText(symbol);
+  fpField(side);
+  fpField(row['v']);
+  fpField(row['p']);
+  return fpEnd();
 }

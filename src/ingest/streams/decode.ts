@@ -17,12 +17,37 @@ export interface FrameSink {
   zeroSize(): void;
 }
 
+/** What a decoder needs to know about an instrument, worked out once per name. */
+export interface InstrumentMeta {
+  asset: string;
+  /** Inverse contracts: US dollars per contract (the size is in contracts, the price is not needed). */
+  usdPerContract?: number;
+  /** Linear contracts counted in contracts (OKX): coins per contract. Absent: the size is already in coins. */
+  coinsPerContract?: number;
+}
+
+/** An instrument's meta, or why it cannot be summed (a problem message). */
+export type InstrumentLookup = InstrumentMeta | string;
+
 export interface DecodeContext {
   contracts: ContractTable;
   /** Binance: whether USDⓈ-M rows are wanted (false for a COIN-M-only recording). */
   binanceUsdM: boolean;
-  /** Instrument → coin, remembered: a recording repeats a few hundred names millions of times. */
-  assets: Map<string, string | null>;
+  /**
+   * Instrument name → meta, per venue and market: a recording repeats a few
+   * hundred names millions of times, so each is looked up and parsed once.
+   */
+  instruments: Record<'binance' | 'binance-cm' | 'bybit' | 'okx', Map<string, InstrumentLookup>>;
+}
+
+export function decodeContext(contracts: ContractTable, binanceUsdM: boolean): DecodeContext {
+  return { contracts, binanceUsdM, instruments: { binance: new Map(), 'binance-cm': new Map(), bybit: new Map(), okx: new Map() } };
+}
+
+/** Remembers a lookup, up to a bound: a file naming millions of distinct instruments is garbage and must not grow memory. */
+export function remember(names: Map<string, InstrumentLookup>, name: string, found: InstrumentLookup): InstrumentLookup {
+  if (names.size < 100_000) names.set(name, found);
+  return found;
 }
 
 export type Raw = Record<string, unknown>;
@@ -37,7 +62,7 @@ export function decimal(v: unknown): number {
 
 /** A time in ms since the epoch, as a number or a string of digits. */
 export function epochMs(v: unknown): number {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{10,16}$/.test(v) ? +v : NaN;
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.length >= 10 && v.length <= 16 ? +v : NaN;
   // 2001-09-09 to 2286: anything else is seconds, micro-seconds or garbage, not a liquidation time in ms.
   return Number.isInteger(n) && n >= 1e12 && n < 1e13 ? n : NaN;
 }
@@ -47,18 +72,6 @@ export function show(v: unknown): string {
   if (v === undefined) return 'nothing';
   const s = JSON.stringify(v) ?? String(v);
   return s.length > 40 ? `${s.slice(0, 37)}…` : s;
-}
-
-/** The coin of an instrument, derived once per name. */
-export function assetFor(ctx: DecodeContext, venueKey: string, instrument: string, derive: () => string | undefined): string | undefined {
-  const k = `${venueKey}:${instrument}`;
-  let a = ctx.assets.get(k);
-  if (a === undefined) {
-    a = derive() ?? null;
-    // Bounded: a file that names millions of distinct instruments is garbage, and the cache must not grow with it.
-    if (ctx.assets.size < 100_000) ctx.assets.set(k, a);
-  }
-  return a ?? undefined;
 }
 
 /** Dollars above this are not a liquidation but a unit mistake (the contract's own limit is $10 trillion). */

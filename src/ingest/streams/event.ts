@@ -22,8 +22,12 @@ export interface LiquidationEvent {
   qty: number;
   /** The event's own time, ms since the epoch (Binance o.T, Bybit data[].T, OKX details[].ts). */
   time: number;
-  /** Identical for a repeated frame of the same liquidation, different for two liquidations. */
-  dedupeKey: string;
+  /**
+   * Identical for a repeated frame of the same liquidation, different for two
+   * liquidations: a 53-bit fingerprint of the fields that identify it (see
+   * fingerprint.ts); the aggregate pairs it with `time`.
+   */
+  dedupeKey: number;
 }
 
 /** The stream sources of `liqnews ingest --source`. */

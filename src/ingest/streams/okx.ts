@@ -14,13 +14,15 @@
  * - Time: `details[].ts`. Repeat key: instId, ts, side, posSide, sz, bkPx.
  */
 import type { LiquidationEvent } from './event.js';
-import { MAX_EVENT_USD, assetFor, decimal, epochMs, isObject, show, type DecodeContext, type FrameSink, type Raw } from './decode.js';
+import { MAX_EVENT_USD, decimal, epochMs, isObject, remember, show, type DecodeContext, type FrameSink, type InstrumentLookup, type Raw } from './decode.js';
 import { okxBase, tickerOf } from './symbols.js';
+import { fpEnd, fpField, fpStart, fpText } from './fingerprint.js';
 
 export function decodeOkx(frame: Raw, ctx: DecodeContext, sink: FrameSink): void {
   const data = frame['data'];
   if (!Array.isArray(data)) return sink.problem('malformed', `liquidation-orders frame without a "data" array (data is ${show(data)})`);
-  for (const item of data) {
+  for (let i = 0; i < data.length; i++) {
+    const item: unknown = data[i];
     if (!isObject(item)) {
       sink.problem('malformed', `liquidation-orders data element is ${show(item)}, expected an object`);
       continue;
@@ -37,10 +39,10 @@ export function decodeOkx(frame: Raw, ctx: DecodeContext, sink: FrameSink): void
     }
     const instType = typeof item['instType'] === 'string' ? item['instType'] : ctx.contracts.get('okx', instId)?.type;
     if (instType === 'MARGIN' || instType === 'OPTION') {
-      for (let i = 0; i < details.length; i++) sink.problem('other-stream', `${instId}: ${instType} liquidation (not a futures liquidation); not summed`);
+      for (let j = 0; j < details.length; j++) sink.problem('other-stream', `${instId}: ${instType} liquidation (not a futures liquidation); not summed`);
       continue;
     }
-    for (const d of details) decodeDetail(instId, d, ctx, sink);
+    for (let j = 0; j < details.length; j++) decodeDetail(instId, details[j], ctx, sink);
   }
 }
 
@@ -62,23 +64,41 @@ function decodeDetail(instId: string, d: unknown, ctx: DecodeContext, sink: Fram
   if (Number.isNaN(time)) return sink.problem('bad-value', `${instId}: time ts is ${show(d['ts'])}, expected milliseconds since 1970`);
   if (qty === 0) return sink.zeroSize();
 
-  const info = ctx.contracts.get('okx', instId);
-  if (info === undefined) return sink.problem('bad-value', `${instId}: contract value (ctVal) unknown; pass OKX's /api/v5/public/instruments answer with --instruments`);
-  const usd = info.spec.kind === 'inverse' ? qty * info.spec.usd : qty * info.spec.base * price;
+  const names = ctx.instruments.okx;
+  const meta = names.get(instId) ?? remember(names, instId, instrument(ctx, instId));
+  if (typeof meta === 'string') return sink.problem('bad-value', meta);
+  const usd = meta.usdPerContract !== undefined ? qty * meta.usdPerContract : qty * (meta.coinsPerContract ?? 1) * price;
   if (!(usd <= MAX_EVENT_USD)) return sink.problem('bad-value', `${instId}: notional ${usd} USD is not believable`);
-  const asset = assetFor(ctx, 'okx', instId, () => tickerOf(info.asset ?? okxBase(instId)));
-  if (asset === undefined) return sink.problem('bad-value', `${instId}: cannot tell which coin this instrument is`);
 
   const event: LiquidationEvent = {
     venue: 'OKX',
     instrument: instId,
-    asset,
+    asset: meta.asset,
     side,
     usd,
     price,
     qty,
     time,
-    dedupeKey: `O|${instId}|${time}|${String(orderSide)}|${String(posSide)}|${String(d['sz'])}|${String(d['bkPx'])}`,
+    dedupeKey: key(instId, d),
   };
   sink.event(event);
+}
+
+/** SWAP/FUTURES sizes are contracts: ctVal × ctMult coins each (linear) or US dollars each (inverse). */
+function instrument(ctx: DecodeContext, instId: string): InstrumentLookup {
+  const info = ctx.contracts.get('okx', instId);
+  if (info === undefined) return `${instId}: contract value (ctVal) unknown; pass OKX's /api/v5/public/instruments answer with --instruments`;
+  const asset = tickerOf(info.asset ?? okxBase(instId));
+  if (asset === undefined) return `${instId}: cannot tell which coin this instrument is`;
+  return info.spec.kind === 'inverse' ? { asset, usdPerContract: info.spec.usd } : { asset, coinsPerContract: info.spec.base };
+}
+
+function key(instId: string, d: Raw): number {
+  fpStart();
+  fpText(instId);
+  fpField(d['side']);
+  fpField(d['posSide']);
+  fpField(d['sz']);
+  fpField(d['bkPx']);
+  return fpEnd();
 }

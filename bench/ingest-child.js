@@ -1,0 +1,53 @@
+// One measured run of the ingest benchmark, in its own process so that its peak memory is its own.
+//   node bench/ingest-child.js bare FILE
+//   node bench/ingest-child.js ingest SOURCE FILE FROM TO [INSTRUMENTS|-] [BYTES]   (BYTES: read only the file's start)
+// Prints one JSON line: { ms, maxRssKb, … }.
+import { createReadStream, readFileSync } from 'node:fs';
+
+const [mode, ...args] = process.argv.slice(2);
+
+/** The floor: split lines and JSON.parse each, nothing else (a bad line must not stop it either). */
+async function bare(file) {
+  let carry = '';
+  let parsed = 0;
+  let failed = 0;
+  const stream = createReadStream(file, { highWaterMark: 1 << 20, encoding: 'utf8' });
+  for await (const chunk of stream) {
+    const text = carry + chunk;
+    let start = 0;
+    let nl = text.indexOf('\n');
+    while (nl >= 0) {
+      try {
+        JSON.parse(text.slice(start, nl));
+        parsed++;
+      } catch {
+        failed++;
+      }
+      start = nl + 1;
+      nl = text.indexOf('\n', start);
+    }
+    carry = text.slice(start);
+  }
+  return { parsed, failed };
+}
+
+async function ingest(source, file, from, to, instruments, bytes) {
+  const { ingestStreams, ContractTable, builtInContracts, loadInstrumentList } = await import('../dist/ingest/index.js');
+  let contracts = builtInContracts();
+  if (instruments && instruments !== '-') {
+    const table = new ContractTable();
+    loadInstrumentList(table, JSON.parse(readFileSync(instruments, 'utf8')));
+    contracts = contracts.withOverrides(table);
+  }
+  const data = createReadStream(file, { highWaterMark: 1 << 20, ...(bytes ? { end: Number(bytes) - 1 } : {}) });
+  const r = await ingestStreams([{ label: file, data, source }], { window: { start: new Date(from), end: new Date(to) }, contracts });
+  return { events: r.stats.events, accepted: r.stats.accepted, duplicates: r.stats.duplicates, problems: r.stats.problems, usd: r.snapshot.totals?.usd };
+}
+
+// Wall time, and CPU time (user + system, all threads): on a shared machine the CPU time is the steadier measure.
+const t0 = process.hrtime.bigint();
+const c0 = process.cpuUsage();
+const result = mode === 'bare' ? await bare(args[0]) : await ingest(args[0], args[1], args[2], args[3], args[4], args[5]);
+const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+const cpu = process.cpuUsage(c0);
+process.stdout.write(`${JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS, ...result })}\n`);

@@ -1,0 +1,217 @@
+/**
+ * What a newsletter says, shared by the two parts of one mail: the HTML
+ * email and the plain text. Both are built from this, so the parts of a
+ * multipart/alternative message never disagree.
+ *
+ * Every figure here is a display string from the facts (each one a claim in
+ * the ledger); nothing is formatted here. Snapshot strings stay text: they
+ * are whitespace-collapsed and `defang`ed, and each part escapes them for
+ * its own format.
+ */
+import { Marked, type Token, type Tokens } from 'marked';
+import type { FormatContext } from '../context.js';
+import type { Money } from '../../facts/format.js';
+import type { AssetFacts, StoryFacts } from '../../facts/types.js';
+
+export interface BreakdownRow {
+  asset: string;
+  total: string;
+  long: string;
+  short: string;
+  share: string;
+}
+
+export interface Breakdown {
+  /** Partial coverage: every amount is a lower bound, said once above the table. */
+  lowerBound: boolean;
+  rows: BreakdownRow[];
+  /** The whole market: total, longs, shorts (no share). */
+  all: BreakdownRow;
+}
+
+export interface MailContent {
+  headline: string;
+  /** The end date in the reader's zone, "February 5, 2026". */
+  dateText: string;
+  /** The inbox preview line: the article's description. */
+  preheader: string;
+  /** Three plain-text lines, or null when the body has its own TL;DR or there is nothing to sum up. */
+  tldr: string[] | null;
+  /**
+   * The Markdown body without its table of contents, in two parts: the
+   * body's own TL;DR section (or nothing), then the rest. The breakdown
+   * goes between them, so it always follows the TL;DR.
+   */
+  body: { lead: string; rest: string };
+  breakdown: Breakdown | null;
+  /** Null when the body ends with its own disclaimer (the explainer). */
+  disclaimer: string | null;
+  /** The data credit: "liquidation data from CoinGlass". */
+  credit: string;
+  sourceUrl: string | null;
+  canonicalUrl: string | null;
+}
+
+export const BREAKDOWN_TITLE = 'Breakdown by asset';
+export const BREAKDOWN_HEADERS: BreakdownRow = { asset: 'Asset', total: 'Total', long: 'Long', short: 'Short', share: 'Share' };
+export const LOWER_BOUND_NOTE = 'The data covers only part of the market, so every amount is a lower bound: at least the figure shown.';
+
+/** Ours, for the footer of a style whose body has none. */
+export const DISCLAIMER =
+  'Disclaimer: This newsletter reports market data and does not give investment advice. Leveraged trading can lose more than the money put in, so weigh the risk for yourself.';
+
+export function mailContent(ctx: FormatContext): MailContent {
+  const { facts, text, page } = ctx;
+  const tokens = markdownTokens(text.body);
+  const hasTldr = tokens.some(isTldrHeading);
+  const quiet = facts.total.value === 0;
+  return {
+    headline: defang(text.headline),
+    dateText: facts.window.endDate,
+    preheader: defang(text.description),
+    tldr: hasTldr || quiet ? null : tldrLines(facts),
+    body: splitAfterTldr(withoutTableOfContents(tokens)),
+    breakdown: quiet ? null : breakdown(facts),
+    disclaimer: /^\*\*Disclaimer:\*\*/m.test(text.body) ? null : DISCLAIMER,
+    credit: facts.source ? `liquidation data from ${defang(facts.source.name)}` : 'the liquidation data snapshot this article was generated from',
+    sourceUrl: facts.source?.url ? mailUrl(facts.source.url) : null,
+    canonicalUrl: page.canonicalUrl,
+  };
+}
+
+/**
+ * Snapshot text in mail must stay text, and two things downstream would
+ * turn it into something else:
+ * - mail clients link anything that looks like a web address, in plain text
+ *   and in HTML text alike, so the two markers escaping already breaks on
+ *   the page ("://" and "www.") are bracketed, as security write-ups do:
+ *   "https[:]//", "www[.]";
+ * - newsletter services run merge-tag engines (Handlebars, Liquid) over the
+ *   whole message, so "{{", "{%" and "{#" get a zero-width space after the
+ *   brace: the reader sees the same text, the engine sees no tag.
+ * `defang` also collapses whitespace (a snapshot string is one line).
+ */
+export function defang(s: string): string {
+  return defangRun(s).trim();
+}
+
+/** The same for a run of text inside a paragraph: spaces at its ends are kept. */
+export function defangRun(s: string): string {
+  return defangMarkers(s.replace(/\s+/g, ' '));
+}
+
+/** Only the markers, whitespace untouched (for HTML text between tags). */
+export function defangMarkers(s: string): string {
+  return s
+    .replace(/:\/\//g, '[:]//')
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}[.]`)
+    .replace(/\{(?=[{%#])/g, '{\u200B');
+}
+
+const pct = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+
+/** A link target with braces percent-encoded, so no merge-tag engine reads a tag in it. */
+export const noBraces = (url: string): string => url.replace(/[{}]/g, pct);
+
+/**
+ * A snapshot URL (already checked to be http or https) made safe to print
+ * between `<` and `>` in plain text and in an href: normalised, with quotes,
+ * angle brackets, braces and spaces percent-encoded.
+ */
+export function mailUrl(url: string): string {
+  return new URL(url).href.replace(/[<>\s"'`{}]/g, pct);
+}
+
+const lexer = new Marked({ gfm: true });
+
+/** Marked's block tokens for a Markdown text (the same options as the page's converter). */
+export const markdownTokens = (md: string): Token[] => lexer.lexer(md);
+
+/**
+ * The body without its "Table of Contents": a heading followed by a list
+ * whose every item is one in-page link. Mail is read top to bottom, and
+ * `#anchor` links are relative links, which a newsletter must not hold and
+ * many mail clients ignore.
+ */
+function withoutTableOfContents(tokens: Token[]): Token[] {
+  const kept: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens.slice(i + 1).find((x) => x.type !== 'space');
+    if (t.type === 'heading' && next && isAnchorList(next)) {
+      i = tokens.indexOf(next);
+      continue;
+    }
+    kept.push(t);
+  }
+  return kept;
+}
+
+const isTldrHeading = (t: Token): boolean => t.type === 'heading' && /^TL;DR$/i.test((t as Tokens.Heading).text.trim());
+
+/** The TL;DR section (its heading up to the next heading of the same level or higher) and what follows it. */
+function splitAfterTldr(tokens: Token[]): { lead: string; rest: string } {
+  const at = tokens.findIndex(isTldrHeading);
+  if (at < 0) return { lead: '', rest: markdownOf(tokens) };
+  const depth = (tokens[at] as Tokens.Heading).depth;
+  const after = tokens.findIndex((t, i) => i > at && t.type === 'heading' && (t as Tokens.Heading).depth <= depth);
+  const end = after < 0 ? tokens.length : after;
+  return { lead: markdownOf(tokens.slice(0, end)), rest: markdownOf(tokens.slice(end)) };
+}
+
+/** Tokens back to Markdown: each token keeps the exact source it was read from. */
+const markdownOf = (tokens: Token[]): string =>
+  tokens
+    .map((t) => t.raw)
+    .join('')
+    .replace(/^\n+/, '')
+    .replace(/\n{3,}/g, '\n\n');
+
+function isAnchorList(t: Token): boolean {
+  if (t.type !== 'list') return false;
+  return (t as Tokens.List).items.every((item) => {
+    const inline = item.tokens.flatMap((b) => ('tokens' in b && b.tokens ? b.tokens : [b]));
+    return inline.length === 1 && inline[0]!.type === 'link' && (inline[0] as Tokens.Link).href.startsWith('#');
+  });
+}
+
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "Bitcoin (BTC)", or the ticker alone when the snapshot gives no other name. */
+const assetName = (a: AssetFacts): string => (a.name && a.name !== a.symbol ? `${defang(a.name)} (${a.symbol})` : a.symbol);
+
+/** Total and window; the leading assets (or the trader count); the dominant side, else the first catalyst, else the split. */
+function tldrLines(f: StoryFacts): string[] {
+  const lines = [`${cap(f.total.text)} of leveraged crypto positions force-closed ${f.window.past}.`];
+  const [first, second, third] = f.topAssets;
+  if (first && second && third) lines.push(`${assetName(first)} led with ${first.total.text}, ahead of ${assetName(second)} with ${second.total.text} and ${assetName(third)} with ${third.total.text}.`);
+  else if (first && second) lines.push(`${assetName(first)} led with ${first.total.text}, ahead of ${assetName(second)} with ${second.total.text}.`);
+  else if (first) lines.push(`${assetName(first)} led the losses with ${first.total.text}.`);
+  else if (f.traders) lines.push(`${cap(f.traders.text)} traders had positions closed.`);
+  const catalyst = f.catalysts[0];
+  if (f.dominant && f.minority && f.minority.usd.value > 0) {
+    lines.push(`${cap(f.dominant.side)}s bore most of it: ${f.dominant.usd.text}, or ${f.dominant.share.text} of the total.`);
+  } else if (f.dominant) {
+    lines.push(`Every liquidation came from ${f.dominant.side} positions.`);
+  } else if (catalyst) {
+    lines.push(`In the news: ${defang(catalyst)}.`);
+  } else {
+    lines.push(`Neither side dominated: longs lost ${f.long.usd.text} and shorts ${f.short.usd.text}.`);
+  }
+  return lines;
+}
+
+/**
+ * One row per asset in the data, then the whole market. Partial coverage
+ * says "at least" once, above the table, so each cell is the bare display
+ * of its claim; a side with nothing liquidated says "none", never "$0".
+ */
+function breakdown(f: StoryFacts): Breakdown | null {
+  if (f.assets.length === 0) return null;
+  const amount = (m: Money | null): string => (m === null ? 'n/a' : m.value === 0 ? 'none' : m.text.replace(/^at least /i, ''));
+  return {
+    lowerBound: f.partial,
+    rows: f.assets.map((a) => ({ asset: a.symbol, total: amount(a.total), long: amount(a.long), short: amount(a.short), share: a.share.text })),
+    all: { asset: 'All markets', total: amount(f.total), long: amount(f.long.usd), short: amount(f.short.usd), share: '' },
+  };
+}

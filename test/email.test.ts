@@ -1,0 +1,176 @@
+/**
+ * `--format email`: the newsletter as an HTML email, and its round trip
+ * through a real mail: the text (`txt`) and HTML (`email`) parts composed
+ * into one multipart/alternative message with nodemailer's MailComposer,
+ * built to bytes, and parsed back with postal-mime, as a mail client would.
+ * (html-validate runs on the email in lint.test.ts.)
+ */
+import { createRequire } from 'node:module';
+import { describe, it, expect } from 'vitest';
+import PostalMime from 'postal-mime';
+import { STYLE_NAMES, readStamp, type Article, type StyleName } from '../src/index.js';
+import { figuresIn } from '../src/check/figures.js';
+import { decodeEntities } from '../src/render/html.js';
+import { allCases, generateCase, hrefs, htmlTags, listCases, whitespaceProblems, LEAKS, type FixtureCase } from './helpers.js';
+
+const BASE = 'https://news.example.com/liquidations';
+
+interface Rendered {
+  c: FixtureCase;
+  style: StyleName;
+  a: Article;
+  email: string;
+}
+
+// One generated set for the whole file: every golden and edge fixture in every style.
+const ALL: Rendered[] = allCases().flatMap((c) =>
+  STYLE_NAMES.map((style) => {
+    const a = generateCase(c, style, { baseUrl: BASE });
+    return { c, style, a, email: a.files.email };
+  }),
+);
+const cases = ALL.map((r) => [`${r.c.id} ${r.style}`, r] as const);
+
+/** What a reader sees of some HTML: tags gone (each one a space), references decoded, whitespace collapsed. */
+const visibleText = (html: string): string =>
+  decodeEntities(html.replace(/<head>[\s\S]*?<\/head>/, ' ').replace(/<[^>]*>/g, ' '))
+    .replace(/[\s\u200C]+/g, ' ')
+    .trim();
+
+/** The `<p>` and `<li>` texts of the article's own body, without its table of contents. */
+function bodyParagraphs(a: Article): string[] {
+  const html = a.bodyHtml.replace(/<h2 id="table-of-contents">[\s\S]*?<\/ul>/, '');
+  return [...html.matchAll(/<(p|li)>([\s\S]*?)<\/\1>/g)].map((m) => visibleText(m[2]!)).filter(Boolean);
+}
+
+describe.each(cases)('email of %s', (_name, { c, a, email }) => {
+  it('is one complete document under 100 KB, stamped, with no missing values', () => {
+    expect(Buffer.byteLength(email)).toBeLessThan(100 * 1024);
+    expect(email.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">')).toBe(true);
+    expect(whitespaceProblems(email)).toEqual([]);
+    expect(LEAKS.exec(visibleText(email))?.[0]).toBeUndefined();
+    expect(readStamp(email)).toBe('intact');
+  });
+
+  it('has its CSS inlined: no script, form, external stylesheet or <style> left', () => {
+    expect(email).not.toMatch(/<script|<form|<link|<style|<iframe|<object|@import|url\(/i);
+    for (const tag of ['body', 'h1', 'p', 'td']) expect(email, `<${tag}> carries its style`).toMatch(new RegExp(`<${tag}\\b[^>]*style="`));
+    expect(email).not.toMatch(/\sclass="(?:content|header|footer)"(?![^>]*style=)/);
+  });
+
+  it('is a 600 px table layout with a hidden preheader from the description', () => {
+    expect(email).toMatch(/<table role="presentation" class="container" width="600"[^>]*style="[^"]*width: 600px; max-width: 100%/);
+    const pre = /<body[^>]*>\n<div class="preheader" style="([^"]*)">([^<]*)<\/div>/.exec(email);
+    expect(pre, 'the preheader is the first thing in <body>').not.toBeNull();
+    expect(pre![1]).toContain('display: none');
+    if (c.name !== 'hostile-strings') expect(visibleText(pre![2]!)).toBe(a.description);
+  });
+
+  it('links only to absolute http(s) URLs, including the article on the web', () => {
+    const links = hrefs(email);
+    for (const h of links) expect(h).toMatch(/^https?:\/\//);
+    expect(links).toContain(`${BASE}/${a.slug}/`);
+  });
+
+  it('says what the article says: headline, every paragraph, a TL;DR, the breakdown, disclaimer and source', () => {
+    const text = visibleText(email);
+    if (c.name !== 'hostile-strings') {
+      expect(visibleText(/<h1[^>]*>([^<]*)<\/h1>/.exec(email)![1]!)).toBe(a.title);
+      for (const p of bodyParagraphs(a)) expect(text, p).toContain(p);
+    }
+    if (a.facts.total.value > 0) expect(email).toMatch(/<h2[^>]*>TL;DR<\/h2>/);
+    if (a.facts.total.value > 0 && a.facts.assets.length > 0) {
+      expect(email).toContain('>Breakdown by asset</h2>');
+      for (const asset of a.facts.assets) expect(text).toContain(`${asset.symbol} ${asset.total.text.replace(/^at least /, '')}`);
+    }
+    expect(text).toMatch(/Disclaimer: /);
+    expect(text).toMatch(/Source: /);
+    expect(text).not.toContain('Table of Contents');
+  });
+});
+
+describe('email and hostile snapshot strings', () => {
+  const hostile = ALL.filter((r) => r.c.name === 'hostile-strings');
+
+  it('keeps snapshot text as text: no markup, no script scheme, no linkable address, no merge tag', () => {
+    for (const { email } of hostile) {
+      for (const tag of htmlTags(email)) expect(tag).not.toMatch(/^<(?:script|img|b)\b|\son\w+=/i);
+      expect(email).not.toContain('<!--');
+      expect(email).not.toMatch(/javascript:/i);
+      const text = visibleText(email);
+      expect(text).toContain('<script>alert(1)</script>');
+      // "://" only in the href of a link the article makes.
+      expect(email.replace(/ href="[^"]*"/g, '').replace(/>https?:\/\/[^<]*<\/a>/g, '>')).not.toContain('://');
+      expect(email).not.toMatch(/\{\{|\{%|\{#/);
+    }
+  });
+});
+
+describe('email without a base URL', () => {
+  it('links no page of its own and still only absolute URLs', () => {
+    const c = listCases('golden')[2]!;
+    const email = generateCase(c).files.email;
+    expect(email).not.toContain('Read it on the web');
+    for (const h of hrefs(email)) expect(h).toMatch(/^https?:\/\//);
+  });
+
+  it('gives the same bytes for the same input', () => {
+    const { c, style, email } = ALL[0]!;
+    expect(generateCase(c, style, { baseUrl: BASE }).files.email).toBe(email);
+  });
+});
+
+// nodemailer ships no types; the composer's part we use.
+interface MailComposerLike {
+  compile(): { build(): Promise<Buffer> };
+}
+const MailComposer = createRequire(import.meta.url)('nodemailer/lib/mail-composer') as new (mail: Record<string, unknown>) => MailComposerLike;
+
+/** The Content-Types of the parts of a multipart message, in the order they are in the bytes. */
+function partTypes(raw: string): { top: string; parts: string[] } {
+  const headerEnd = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, headerEnd).replace(/\r\n[ \t]+/g, ' ');
+  const top = /^content-type:\s*([^;\r\n]+)/im.exec(head)?.[1]?.trim() ?? '';
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(head)?.[1] ?? '';
+  const parts = raw
+    .slice(headerEnd)
+    .split(`--${boundary}`)
+    .slice(1, -1)
+    .map((p) => /^content-type:\s*([^;\r\n]+)/im.exec(p)?.[1]?.trim() ?? '');
+  return { top, parts };
+}
+
+describe.each(listCases('golden').map((c) => [c.id, c] as const))('mail round trip of %s', (_id, c) => {
+  it.each(STYLE_NAMES.map((s) => [s] as const))('%s: text part first, every figure in both parts', async (style) => {
+    const a = ALL.find((r) => r.c.id === c.id && r.style === style)!.a;
+    const message = await new MailComposer({
+      from: 'Liquidation News <news@example.com>',
+      to: 'reader@example.com',
+      subject: a.title,
+      text: a.files.txt,
+      html: a.files.email,
+    })
+      .compile()
+      .build();
+    const raw = message.toString('utf8');
+    const { top, parts } = partTypes(raw);
+    expect(top).toBe('multipart/alternative');
+    expect(parts).toEqual(['text/plain', 'text/html']);
+
+    const mail = await PostalMime.parse(message);
+    expect(mail.subject).toBe(a.title);
+    const lf = (s: string | undefined): string => (s ?? '').replace(/\r\n/g, '\n').trimEnd();
+    expect(lf(mail.text)).toBe(lf(a.files.txt));
+    expect(lf(mail.html)).toBe(lf(a.files.email));
+
+    const textPart = (mail.text ?? '').replace(/\s+/g, ' ');
+    const htmlPart = visibleText(mail.html ?? '');
+    const inBody = new Set(figuresIn(a.body).map((f) => f.figure));
+    const figures = new Set(a.claims.flatMap((cl) => figuresIn(cl.display).map((f) => f.figure)).filter((f) => inBody.has(f)));
+    expect(figures.size).toBeGreaterThan(0);
+    for (const f of figures) {
+      expect(textPart, `text part lacks ${f}`).toContain(f);
+      expect(htmlPart, `html part lacks ${f}`).toContain(f);
+    }
+  });
+});

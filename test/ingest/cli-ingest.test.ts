@@ -1,0 +1,263 @@
+// `liqnews ingest` run in-process through main(): what a user sees, what lands on disk, and ingest piped into render.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+const NOW = '2026-11-21T00:00:00Z';
+const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/ingest/streams/${name}`, import.meta.url));
+const BINANCE = fixture('binance-synthetic.ndjson');
+const BYBIT = fixture('bybit-synthetic.ndjson');
+const OKX = fixture('okx-synthetic.ndjson');
+const DAY = ['--from', '2026-02-04T00:00:00Z', '--to', '2026-02-05T00:00:00Z', '--now', NOW];
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function run(argv: string[], opts: { stdin?: string; isTTY?: boolean } = {}): Promise<Run> {
+  let out = '';
+  let err = '';
+  const code = await main({
+    argv,
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    isTTY: opts.isTTY ?? false,
+    ...(opts.stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(opts.stdin)]) }),
+  });
+  return { code, out, err };
+}
+
+const lines = (text: string): string[] => text.split('\n').filter(Boolean);
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'liqnews-ingest-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('ingest to standard output', () => {
+  it('writes the snapshot JSON, and reports on stderr: summary, the first 5 problems, then a count', async () => {
+    const r = await run(['ingest', BINANCE, '--source', 'binance', ...DAY]);
+    expect(r.code).toBe(0);
+    const snap = JSON.parse(r.out) as Record<string, unknown>;
+    // Hand totals in streams-adapters.test.ts: 47,300 long + 25,166.89 short.
+    expect(snap['totals']).toEqual({ usd: 72466.89, longUsd: 47300, shortUsd: 25166.89 });
+    expect(snap['coverage']).toBe('partial');
+    const err = lines(r.err);
+    expect(err[0]).toBe('ingest: binance: 1 input, 18 lines: 6 liquidations summed (2026-02-04T01:00:00Z to 2026-02-04T08:00:00Z)');
+    expect(r.err).toContain('ingest: not summed: 1 repeated frame (same liquidation twice), 2 liquidations outside the window, 1 order with nothing filled');
+    expect(r.err).toContain('ingest: 6 problems in the input; none of them summed:');
+    expect(err.find((l) => l.includes(':7: '))).toMatch(new RegExp(`^  .*binance-synthetic\\.ndjson:7: malformed: not valid JSON \\(`));
+    expect(err.filter((l) => l.startsWith(`  ${BINANCE}:`)).map((l) => l.slice(BINANCE.length + 3).split(':')[0])).toEqual(['7', '8', '9', '10', '16']);
+    expect(err).toContain('  and 1 more (bad-value 1, malformed 2, missing-price 1, other-stream 1, unknown-side 1)');
+    expect(r.err).toContain('coverage partial: Binance sends at most one liquidation per symbol per second');
+  });
+
+  it('reads standard input with -', async () => {
+    const r = await run(['ingest', '-', '--source', 'bybit', ...DAY, '--quiet'], { stdin: readFileSync(BYBIT, 'utf8') });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { totals: unknown }).totals).toEqual({ usd: 25600, longUsd: 18600, shortUsd: 7000 });
+    // --quiet leaves the problems, nothing else.
+    expect(lines(r.err)[0]).toBe('ingest: 3 problems in the input; none of them summed:');
+    expect(r.err).toContain('<stdin>:5: other-stream:');
+  });
+
+  it('takes contract sizes from --instruments', async () => {
+    const bare = await run(['ingest', OKX, '--source', 'okx', ...DAY]);
+    // Without the list, ETH-USDT-SWAP (0.1), BTC-USDT-SWAP (0.01) and BTC-USD-SWAP (100 USD) come from the built-in table: same totals.
+    expect((JSON.parse(bare.out) as { totals: unknown }).totals).toEqual({ usd: 128050, longUsd: 106550, shortUsd: 21500 });
+    const withList = await run(['ingest', OKX, '--source', 'okx', '--instruments', fixture('okx-instruments.synthetic.json'), ...DAY]);
+    expect(withList.out).toBe(bare.out);
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"hello":1}');
+    const bad = await run(['ingest', OKX, '--source', 'okx', '--instruments', broken, ...DAY]);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toBe('');
+    expect(bad.err).toContain(`${broken}: not an instrument list`);
+  });
+});
+
+describe('ingest --out', () => {
+  it('writes the same JSON to the file, whole, and says so', async () => {
+    const target = join(dir, 'snap.json');
+    const toFile = await run(['ingest', BINANCE, '--source', 'binance', ...DAY, '--out', target]);
+    expect(toFile.code).toBe(0);
+    expect(toFile.out).toBe(`wrote ${target}\n`);
+    const toStdout = await run(['ingest', BINANCE, '--source', 'binance', ...DAY]);
+    expect(readFileSync(target, 'utf8')).toBe(toStdout.out);
+    expect(readdirSync(dir)).toEqual(['snap.json']);
+  });
+
+  it('writes nothing when the directory does not exist, and exits 1', async () => {
+    const r = await run(['ingest', BINANCE, '--source', 'binance', ...DAY, '--out', join(dir, 'missing', 'snap.json')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('cannot write');
+  });
+});
+
+describe('ingest | render', () => {
+  it('renders the ingested snapshot unchanged through a pipe, saying "at least"', async () => {
+    const ingested = await run(['ingest', '--source', 'binance', BINANCE, '--source', 'okx', OKX, '--combine', 'sum', ...DAY]);
+    expect(ingested.code).toBe(0);
+    const rendered = await run(['render', '-', '--stdout', '--format', 'md', '--now', NOW], { stdin: ingested.out });
+    expect(rendered.code).toBe(0);
+    expect(rendered.err).toBe('');
+    expect(rendered.out).toMatch(/^---\ntitle: /);
+    expect(rendered.out.toLowerCase()).toContain('at least');
+    expect(rendered.out).toContain('Binance and OKX');
+    // And render's own validation agrees.
+    const validated = await run(['validate', '-', '--now', NOW], { stdin: ingested.out });
+    expect(validated).toMatchObject({ code: 0 });
+  });
+});
+
+describe('refusals', () => {
+  it('--strict makes any bad line fatal: exit 1, nothing on stdout', async () => {
+    const r = await run(['ingest', BINANCE, '--source', 'binance', ...DAY, '--strict']);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(lines(r.err).at(-1)).toBe('ingest: --strict: 6 bad records; no snapshot written');
+  });
+
+  it('--strict passes a clean input', async () => {
+    const r = await run(['ingest', fixture('binance-forceOrder.docs.json'), '--source', 'binance', '--window', '24h', '--end', '2019-09-10T00:00:00Z', '--now', NOW, '--strict']);
+    expect(r.code).toBe(0);
+  });
+
+  it('an empty window is an error, with where the data is', async () => {
+    const r = await run(['ingest', BINANCE, '--source', 'binance', '--window', '24h', '--end', '2026-03-01T00:00:00Z', '--now', NOW]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('ingest: no liquidation in the window 2026-02-28T00:00:00Z to 2026-03-01T00:00:00Z; nothing written (an empty window is an error, not a $0 snapshot)');
+    expect(r.err).toContain("hint: the input's liquidations run from 2026-02-03T23:59:59.999Z to 2026-02-05T00:00:00Z");
+  });
+
+  it('mixed sources are refused without --combine sum, and added up with it', async () => {
+    const refused = await run(['ingest', '--source', 'binance', BINANCE, '--source', 'bybit', BYBIT, ...DAY]);
+    expect(refused.code).toBe(2);
+    expect(lines(refused.err)[0]).toBe('liqnews: refusing to mix sources binance and bybit for one window; add --combine sum to add them up (each feed counts only its own venue\'s liquidations)');
+    const summed = await run(['ingest', '--source', 'binance', BINANCE, '--source', 'bybit', BYBIT, '--combine', 'sum', ...DAY]);
+    expect(summed.code).toBe(0);
+    const snap = JSON.parse(summed.out) as Record<string, unknown>;
+    // 72,466.89 (Binance) + 25,600 (Bybit) = 98,066.89; long 47,300 + 18,600 = 65,900; short 25,166.89 + 7,000 = 32,166.89.
+    expect(snap['totals']).toEqual({ usd: 98066.89, longUsd: 65900, shortUsd: 32166.89 });
+    expect(snap['exchanges']).toEqual([
+      { name: 'Binance', longUsd: 47300, shortUsd: 25166.89 },
+      { name: 'Bybit', longUsd: 18600, shortUsd: 7000 },
+    ]);
+    expect(snap['source']).toEqual({ name: 'Binance and Bybit' });
+    // One sampled feed makes the whole a lower bound.
+    expect(snap['coverage']).toBe('partial');
+  });
+
+  it('exchange streams are never added to CoinGlass totals', async () => {
+    const cg = join(dir, 'cg.json');
+    writeFileSync(cg, JSON.stringify({ code: '0', msg: 'success', data: [] }));
+    const r = await run(['ingest', '--source', 'binance', BINANCE, '--source', 'coinglass-exchange-list', cg, '--combine', 'sum', ...DAY]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('refusing to mix exchange streams (binance) with CoinGlass');
+  });
+
+  it('a frame of another stream in a file is a problem with its line, not a sum', async () => {
+    const r = await run(['ingest', BYBIT, '--source', 'binance', ...DAY]);
+    expect(r.code).toBe(1); // nothing of Binance in it: empty
+    expect(r.err).toContain(`${BYBIT}:2: other-stream: a Bybit allLiquidation frame in an input read as binance`);
+  });
+
+  it('a missing file is reported, exit 1', async () => {
+    const r = await run(['ingest', join(dir, 'nope.ndjson'), '--source', 'binance', ...DAY]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/nope\.ndjson: cannot read: /);
+  });
+});
+
+describe('usage', () => {
+  it.each([
+    [['ingest', BINANCE, ...DAY], /ingest needs --source/],
+    [['ingest', BINANCE, '--source', 'binance', '--now', NOW], /ingest needs a window/],
+    [['ingest', BINANCE, '--source', 'binanse', ...DAY], /unknown source "binanse" \(did you mean binance\?\)/],
+    [['ingest', BINANCE, '--source', 'binance,bybit', ...DAY], /--source takes one name/],
+    [['ingest', BINANCE, BYBIT, '--source', 'binance', '--source', 'bybit', ...DAY], /say which source .* is/],
+    [['ingest', BINANCE, '--source', 'binance', '--window', '24h', '--end', '2027-01-01T00:00:00Z', '--now', NOW], /after now/],
+    [['ingest', BINANCE, '--source', 'binance', ...DAY, '--combine', 'max'], /the only one is --combine sum/],
+    [['ingest', BINANCE, '--source', 'binance', ...DAY, '--coverage', 'complete'], /only --coverage partial/],
+    [['ingest', '--source', 'binance', ...DAY], /at least one input/],
+    [['render', BINANCE, '--source', 'binance'], /render does not take --source/],
+  ])('%j exits 2', async (argv, message) => {
+    const r = await run(argv);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(lines(r.err)[0]).toMatch(message);
+  });
+
+  it('has its own --help, and the general help lists it', async () => {
+    const help = await run(['ingest', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^Usage: liqnews ingest/);
+    for (const option of ['--source', '--window', '--from', '--instruments FILE', '--strict', '--combine sum', '--out FILE', '--now ISO']) expect(help.out).toContain(option);
+    expect((await run(['--help'])).out).toContain('liqnews ingest');
+  });
+});
+
+describe('sources and coverage', () => {
+  it('a complete feed stays complete unless --coverage partial', async () => {
+    const complete = await run(['ingest', BYBIT, '--source', 'bybit', ...DAY]);
+    expect((JSON.parse(complete.out) as { coverage: string }).coverage).toBe('complete');
+    const lowered = await run(['ingest', BYBIT, '--source', 'bybit', ...DAY, '--coverage', 'partial']);
+    expect((JSON.parse(lowered.out) as { coverage: string }).coverage).toBe('partial');
+    expect(lowered.err).toContain('asked for with --coverage partial');
+  });
+
+  it('adds context (Fear & Greed) to a stream snapshot', async () => {
+    const fng = join(dir, 'fng.json');
+    // 1770249600 s = 2026-02-05T00:00:00Z, the window end.
+    writeFileSync(fng, JSON.stringify({ name: 'Fear and Greed Index', data: [{ value: '23', value_classification: 'Extreme Fear', timestamp: '1770249600' }], metadata: { error: null } }));
+    const r = await run(['ingest', '--source', 'bybit', BYBIT, '--source', 'fear-greed', fng, ...DAY]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { market: unknown }).market).toEqual({ sentiment: { index: 23, label: 'Extreme Fear' } });
+  });
+
+  it('builds a CoinGlass snapshot from a saved exchange-list answer', async () => {
+    const cg = join(dir, 'exchange-list.json');
+    writeFileSync(cg, JSON.stringify({ code: '0', msg: 'success', data: [
+      { exchange: 'All', liquidation_usd: 1_500_000, long_liquidation_usd: 1_000_000, short_liquidation_usd: 500_000 },
+      { exchange: 'Binance', liquidation_usd: 600_000, long_liquidation_usd: 400_000, short_liquidation_usd: 200_000 },
+    ] }));
+    const r = await run(['ingest', cg, '--source', 'coinglass-exchange-list', '--window', '24h', '--end', '2026-02-05T00:00:00Z', '--now', NOW]);
+    expect(r.code).toBe(0);
+    const snap = JSON.parse(r.out) as Record<string, unknown>;
+    expect(snap['totals']).toEqual({ usd: 1_500_000, longUsd: 1_000_000, shortUsd: 500_000 });
+    expect((snap['source'] as { name: string }).name).toBe('CoinGlass');
+  });
+
+  it('refuses a CoinGlass error answer (HTTP 200 with code "403")', async () => {
+    const cg = join(dir, 'denied.json');
+    writeFileSync(cg, JSON.stringify({ code: '403', msg: 'Upgrade plan' }));
+    const r = await run(['ingest', cg, '--source', 'coinglass-exchange-list', '--window', '24h', '--end', '2026-02-05T00:00:00Z', '--now', NOW]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('Upgrade plan');
+  });
+});
+
+describe('progress', () => {
+  it('shows progress on a terminal for a large file, and clears it', async () => {
+    const big = join(dir, 'big.ndjson');
+    const line = readFileSync(fixture('binance-forceOrder.docs.json'), 'utf8').trim();
+    writeFileSync(big, `${line}\n`.repeat(Math.ceil((33 * 1024 * 1024) / (line.length + 1))));
+    const r = await run(['ingest', big, '--source', 'binance', '--window', '24h', '--end', '2019-09-10T00:00:00Z', '--now', NOW], { isTTY: true });
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/\rreading .*big\.ndjson: \d+ MB of 33 MB \(\d+%\)/);
+    // Repeats of one frame: one liquidation summed.
+    expect((JSON.parse(r.out) as { totals: { usd: number } }).totals.usd).toBe(138.74);
+    expect(existsSync(big)).toBe(true);
+  });
+});
