@@ -38,7 +38,7 @@ describe.each(renders)('%s', (_name, a) => {
   const html = a.files.html;
 
   it('is a complete HTML5 document with its metadata', () => {
-    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">\n')).toBe(true);
+    expect(html.startsWith('<!doctype html>\n<html lang="en">\n')).toBe(true);
     expect(html).toContain('<meta charset="utf-8">');
     expect(attr(html, /name="viewport"/)).toMatch(/width=device-width/);
     const title = /<title>([^<]*)<\/title>/.exec(html)?.[1];

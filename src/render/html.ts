@@ -172,8 +172,8 @@ export function htmlDocument(p: HtmlPage, options: DocumentOptions = {}): string
   const faqLd = options.faqJsonLd ? faqPageLd(p.bodyHtml) : null;
   const e = escapeHtml;
   const head = [
-    // Upper case: html-validate's recommended doctype-style.
-    '<!DOCTYPE html>',
+    // Lower case, as OUTPUT.md fixes it (.htmlvalidate.json sets doctype-style to match).
+    '<!doctype html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
