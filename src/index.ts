@@ -16,3 +16,5 @@ export { LiqnewsError, ERROR_CODES, formatIssues, type ErrorCode, type SnapshotI
 export { writeArticle, type WriteOptions, type WriteResult, type WriteStatus, type WritableArticle } from './output/write.js';
 export { FORMAT_WRITERS } from './formats/registry.js';
 export type { FormatContext, FormatWriter } from './formats/context.js';
+// Raw data to snapshot (`liqnews ingest`): stream, CoinGlass and context adapters.
+export * from './ingest/index.js';
