@@ -25,13 +25,19 @@ export interface GenerateOptions {
   /** Named in JSON-LD as publisher; default "liquidation-news". */
   publisher?: string;
   /** When set, the canonical URL is `<baseUrl>/<slug>/`. */
-  baseUrl?: string;
+  baseUrl?: string | null;
   /** Front matter category; default "markets". */
   category?: string;
   /** Site profile: adds the front-matter keys that generator expects; default null (OUTPUT.md's portable set only). */
   site?: SiteName | null;
   /** Add a schema.org FAQPage JSON-LD block to the HTML page when the article has a FAQ section; default false. */
   faqJsonLd?: boolean;
+  /**
+   * Hugo's `expiryDate`: the window end plus this many whole days, after which
+   * Hugo leaves the page out of a build. Only with `site: 'hugo'`; default
+   * null (no expiry: a report of a past window stays true).
+   */
+  expiryDays?: number | null;
 }
 
 export interface ResolvedOptions {
@@ -46,6 +52,7 @@ export interface ResolvedOptions {
   category: string;
   site: SiteName | null;
   faqJsonLd: boolean;
+  expiryDays: number | null;
 }
 
 export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
@@ -65,7 +72,15 @@ export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
     category: (o.category ?? 'markets').toLowerCase(),
     site: resolveSite(o.site),
     faqJsonLd: o.faqJsonLd ?? false,
+    expiryDays: resolveExpiry(o.expiryDays, o.site),
   };
+}
+
+function resolveExpiry(days: number | null | undefined, site: SiteName | null | undefined): number | null {
+  if (days === undefined || days === null) return null;
+  if (!Number.isInteger(days) || days < 1 || days > 36_500) throw new LiqnewsError('READ_FAILED', `expiryDays must be a whole number of days from 1 to 36500, got ${String(days)}`);
+  if (site !== 'hugo') throw new LiqnewsError('READ_FAILED', 'expiryDays sets Hugo\'s expiryDate', { hint: "use it with site: 'hugo'" });
+  return days;
 }
 
 function resolveSite(site: SiteName | null | undefined): SiteName | null {
@@ -79,6 +94,8 @@ function resolveSite(site: SiteName | null | undefined): SiteName | null {
 const zoneChecks = new Map<string, boolean>();
 
 export function isValidZone(zone: string): boolean {
+  // The default needs no check: building the first Intl formatter loads ICU's zone data, a fifth of a cold start.
+  if (zone === 'UTC') return true;
   let ok = zoneChecks.get(zone);
   if (ok === undefined) {
     try {

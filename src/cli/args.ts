@@ -7,7 +7,7 @@ import { DEFAULT_FORMATS, FORMATS, SITES, isFormat, isSiteName, isValidZone, typ
 import { STYLE_NAMES, isStyleName, type StyleName } from '../plan/styles.js';
 import { closest } from './suggest.js';
 import { INGEST_OPTIONS, INGEST_VALUE_NAMES, ingestOptions, type IngestRunOptions, type OptionEvent } from './ingest-args.js';
-import { FEED_OPTIONS, FEED_VALUE_NAMES, feedOptions, type FeedRunOptions } from './feed.js';
+import { FEED_OPTIONS, FEED_VALUE_NAMES, checkSiteUrl, feedOptions, type FeedRunOptions } from './feed.js';
 
 export const COMMANDS = ['render', 'validate', 'styles', 'ingest', 'feed'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -25,6 +25,8 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--format': { value: true, commands: ['render'] },
   '--site': { value: true, commands: ['render'] },
   '--faq-jsonld': { value: false, commands: ['render'] },
+  '--base-url': { value: true, commands: ['render'] },
+  '--expire-after': { value: true, commands: ['render'] },
   '--stdout': { value: false, commands: ['render'] },
   '--now': { value: true, commands: ['render', 'validate', 'ingest'] },
   '--tz': { value: true, commands: ['render'] },
@@ -48,6 +50,10 @@ export interface RunOptions {
   site?: SiteName | null;
   /** Add a FAQPage JSON-LD block to HTML pages that have a FAQ section. */
   faqJsonLd?: boolean;
+  /** Where the articles are published (no trailing slash): each one's canonical URL is `<baseUrl>/<slug>/`. */
+  baseUrl?: string | null;
+  /** Hugo `expiryDate`: the window end plus this many days (with --site hugo only). */
+  expiryDays?: number | null;
   stdout: boolean;
   /** Null: the caller reads the clock. */
   now: Date | null;
@@ -140,6 +146,13 @@ export function parseArgv(argv: readonly string[]): Parsed {
   if (typeof formats === 'string') return usage(formats);
   const site = text('--site')?.toLowerCase() ?? null;
   if (site !== null && !isSiteName(site)) return usage(`unknown site "${site}"${didYouMean(site, SITES)}; sites: ${SITES.join(', ')}`);
+  const baseUrlText = text('--base-url');
+  const baseUrl = baseUrlText === undefined ? null : checkSiteUrl(baseUrlText, '--base-url');
+  if (baseUrl !== null && 'problem' in baseUrl) return usage(baseUrl.problem);
+  const expiryText = text('--expire-after');
+  const expiryDays = expiryText === undefined ? null : Number(expiryText);
+  if (expiryDays !== null && (!/^\d+$/.test(expiryText ?? '') || expiryDays < 1 || expiryDays > 36_500)) return usage(`--expire-after takes a whole number of days from 1, got "${expiryText}"`);
+  if (expiryDays !== null && site !== 'hugo') return usage('--expire-after sets Hugo\'s expiryDate: use it with --site hugo');
   const now = parseNow(text('--now'));
   if (typeof now === 'string') return usage(now);
   const timeZone = text('--tz') ?? 'UTC';
@@ -169,6 +182,8 @@ export function parseArgv(argv: readonly string[]): Parsed {
       formats,
       site,
       faqJsonLd: flag('--faq-jsonld'),
+      baseUrl: baseUrl?.url ?? null,
+      expiryDays,
       stdout,
       now,
       timeZone,
@@ -180,7 +195,7 @@ export function parseArgv(argv: readonly string[]): Parsed {
   };
 }
 
-const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--site': 'NAME', '--now': 'ISO', '--tz': 'ZONE', '--jobs': 'N', ...INGEST_VALUE_NAMES, ...FEED_VALUE_NAMES };
+const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--site': 'NAME', '--base-url': 'URL', '--expire-after': 'DAYS', '--now': 'ISO', '--tz': 'ZONE', '--jobs': 'N', ...INGEST_VALUE_NAMES, ...FEED_VALUE_NAMES };
 
 const usage = (message: string): Parsed => ({ kind: 'usage', message });
 

@@ -38,7 +38,7 @@ export function feedOptions(inputs: readonly string[], text: (name: string) => s
   if (dir === '-') return 'feed reads a folder, not standard input';
   const site = text('--site-url');
   if (site === undefined) return 'feed needs --site-url URL: the address the articles are published under (each article is <URL>/<slug>/), e.g. --site-url https://example.com/news';
-  const siteUrl = checkSiteUrl(site);
+  const siteUrl = checkSiteUrl(site, '--site-url');
   if ('problem' in siteUrl) return siteUrl.problem;
   const limitText = text('--limit');
   const limit = limitText === undefined ? null : Number(limitText);
@@ -48,17 +48,17 @@ export function feedOptions(inputs: readonly string[], text: (name: string) => s
   return { dir, out: text('--out') ?? dir, siteUrl: siteUrl.url, title, limit, drafts: flag('--drafts'), quiet: flag('--quiet'), debug: flag('--debug') };
 }
 
-/** The URL without a trailing slash, or what is wrong with it. */
-function checkSiteUrl(value: string): { url: string } | { problem: string } {
+/** The URL without a trailing slash, or what is wrong with it (`option` names it in the message). */
+export function checkSiteUrl(value: string, option: string): { url: string } | { problem: string } {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return { problem: `--site-url "${value}" is not an absolute URL; give one such as https://example.com/news` };
+    return { problem: `${option} "${value}" is not an absolute URL; give one such as https://example.com/news` };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { problem: `--site-url must be an http or https address, got "${value}"` };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { problem: `${option} must be an http or https address, got "${value}"` };
   if (url.search || url.hash || url.username || url.password) {
-    return { problem: `--site-url "${value}" must be a plain address without a query, fragment or user name` };
+    return { problem: `${option} "${value}" must be a plain address without a query, fragment or user name` };
   }
   return { url: url.href.replace(/\/+$/, '') };
 }

@@ -1,5 +1,22 @@
 /** The help texts: one for the program, one per command. */
 import type { Command } from './args.js';
+import { FORMAT_WRITERS } from '../formats/registry.js';
+
+/** The format names, comma-separated, in registry order. */
+const FORMAT_NAMES = Object.keys(FORMAT_WRITERS).join(', ');
+
+/** One entry per format, from the registry, so the list cannot fall behind it; wrapped to 80 columns. */
+const FORMAT_LINES = Object.entries(FORMAT_WRITERS)
+  .map(([name, w]) => {
+    const lines: string[] = [];
+    for (const word of w.description.split(' ')) {
+      const last = lines.length - 1;
+      if (last >= 0 && lines[last]!.length + 1 + word.length <= 51) lines[last] += ` ${word}`;
+      else lines.push(word);
+    }
+    return lines.map((l, i) => `${' '.repeat(19)}${(i === 0 ? name : '').padEnd(10)}${l}`).join('\n');
+  })
+  .join('\n');
 
 const GENERAL = `liqnews: news articles about crypto liquidations from a data snapshot
 
@@ -13,6 +30,13 @@ Usage:
                                         articles render wrote into a folder
   liqnews --help, -h                    this help (liqnews <command> --help for one command)
   liqnews --version, -v                 the version
+
+Formats (render --format): ${FORMAT_NAMES}.
+The default is md,html,json; email,txt are the newsletter pair and
+thread,telegram the social posts. --site hugo|eleventy|astro|jekyll adds that
+generator's front-matter keys, --base-url gives each article its canonical
+URL, --faq-jsonld adds a FAQPage block to pages with a FAQ (liqnews render
+--help for all options).
 
 An input is a snapshot file (.json), a directory (every .json inside, sorted;
 directories named "expected" or "node_modules" and files named "case.json" are
@@ -29,9 +53,16 @@ Renders each snapshot to article files named <date>-<slug>.<ext>.
 Options:
   --out DIR        where files go; created if missing (default: output)
   --style NAME     auto, bulletin, recap, tldr, analysis or explainer (default: auto)
-  --format LIST    comma-separated formats: md, html, json (default: md,html,json)
+  --format LIST    comma-separated formats (default: md,html,json):
+${FORMAT_LINES}
   --site NAME      add the front-matter keys of hugo, eleventy, astro or jekyll
                    to the Markdown (default: the portable keys only)
+  --base-url URL   where the articles are published: each one's canonical URL
+                   is <URL>/<slug>/ (page, email, thread and Telegram link it;
+                   give liqnews feed the same URL as --site-url)
+  --expire-after DAYS
+                   with --site hugo: expiryDate is the window end plus DAYS
+                   (default: no expiryDate)
   --faq-jsonld     add a schema.org FAQPage JSON-LD block to HTML pages whose
                    article has a FAQ section (the explainer style); default off
   --stdout         write the one format of the one input to standard output
@@ -51,6 +82,7 @@ is kept as it is (exit 1) unless --force.
 Examples:
   liqnews render snapshot.json
   liqnews render data/ --out site/content/posts --format md --site hugo
+  liqnews render snapshot.json --format email,txt --base-url https://example.com/news
   cat snapshot.json | liqnews render - --stdout --format html
 `;
 

@@ -22,6 +22,8 @@ export interface Job {
   timeZone: string;
   site: SiteName | null;
   faqJsonLd: boolean;
+  baseUrl: string | null;
+  expiryDays: number | null;
   formats: Format[];
   debug: boolean;
 }
@@ -38,7 +40,7 @@ function run(job: Job): JobResult {
     return { seq: job.seq, ok: false, lines: [`${job.label}: cannot read: ${describeFsError(e)}`] };
   }
   try {
-    const article = generate(text, { style: job.style, now: new Date(job.now), timeZone: job.timeZone, site: job.site, faqJsonLd: job.faqJsonLd });
+    const article = generate(text, { style: job.style, now: new Date(job.now), timeZone: job.timeZone, site: job.site, faqJsonLd: job.faqJsonLd, baseUrl: job.baseUrl, expiryDays: job.expiryDays });
     const files: Partial<Record<Format, string>> = {};
     for (const f of job.formats) files[f] = article.files[f];
     return { seq: job.seq, ok: true, basename: article.basename, files };

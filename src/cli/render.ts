@@ -88,7 +88,7 @@ async function* sequentialOutcomes(items: InputItem[], o: RunOptions, now: Date,
       continue;
     }
     try {
-      const article = generate(await readInput(item, io.stdin), { style: o.style, now, timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false });
+      const article = generate(await readInput(item, io.stdin), { style: o.style, now, timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false, baseUrl: o.baseUrl ?? null, expiryDays: o.expiryDays ?? null });
       yield { kind: 'article', item, article };
     } catch (e) {
       yield { kind: 'failed', item, lines: problemLines(item.label, e, o.debug) };
@@ -99,7 +99,7 @@ async function* sequentialOutcomes(items: InputItem[], o: RunOptions, now: Date,
 /** The same outcomes, generated on worker threads (see pool.ts), in input order. */
 async function* parallelOutcomes(items: InputItem[], o: RunOptions, now: Date, jobs: number): AsyncGenerator<Outcome> {
   const files = items.filter((i): i is Extract<InputItem, { kind: 'file' }> => i.kind === 'file');
-  const specs = files.map((i) => ({ path: i.path, label: i.label, style: o.style, now: now.toISOString(), timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false, formats: o.formats, debug: o.debug }));
+  const specs = files.map((i) => ({ path: i.path, label: i.label, style: o.style, now: now.toISOString(), timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false, baseUrl: o.baseUrl ?? null, expiryDays: o.expiryDays ?? null, formats: o.formats, debug: o.debug }));
   const results = runInOrder(specs, jobs);
   try {
     for (const item of items) {
@@ -132,7 +132,7 @@ async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, items: Re
     return 1;
   }
   try {
-    const article = generate(await readInput(item, io.stdin), { style: o.style, now, timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false });
+    const article = generate(await readInput(item, io.stdin), { style: o.style, now, timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false, baseUrl: o.baseUrl ?? null, expiryDays: o.expiryDays ?? null });
     io.stdout.write(article.files[format]);
     return 0;
   } catch (e) {

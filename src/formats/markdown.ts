@@ -19,5 +19,6 @@ export const markdownFormat: FormatWriter = {
       angle: facts.angle,
       snapshotId: facts.id,
       site: options.site,
+      expiryDays: options.expiryDays,
     }) + text.body,
 };

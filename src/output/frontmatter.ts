@@ -22,6 +22,8 @@ export interface FrontMatter {
   snapshotId: string;
   /** Null: the portable base set only. */
   site: SiteName | null;
+  /** Hugo's expiryDate as days after the window end; null: none. */
+  expiryDays: number | null;
 }
 
 export function frontMatter(fm: FrontMatter): string {

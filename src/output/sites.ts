@@ -20,6 +20,8 @@ export interface SiteKeyInput {
   draft: boolean;
   slug: string;
   snapshotId: string;
+  /** Hugo only: expiryDate is the window end plus this many days; null: no expiryDate. */
+  expiryDays: number | null;
 }
 
 /**
@@ -42,9 +44,12 @@ export function idPath(snapshotId: string): string {
 }
 
 const PROFILES: Record<SiteName, (a: SiteKeyInput) => string[]> = {
-  // expiryDate is left out: Hugo unpublishes a page after that date, and a
-  // news report of a past window has no date after which it stops being true.
-  hugo: (a) => [`aliases: [${yamlString(idPath(a.snapshotId))}]`],
+  // expiryDate only when asked for (expiryDays, CLI --expire-after): Hugo
+  // leaves a page out of every build after that date, and a report of a past
+  // window has no natural date after which it stops being true. A desk that
+  // keeps market notes up for a month says so; the date is counted from the
+  // window end, never the clock, so a rebuild gives the same bytes.
+  hugo: (a) => [`aliases: [${yamlString(idPath(a.snapshotId))}]`, ...(a.expiryDays === null ? [] : [`expiryDate: ${addDays(a.date, a.expiryDays)}`])],
   // Without the override Eleventy runs Liquid over the body first; the body
   // holds no template syntax by contract, and this makes that hold for good.
   eleventy: (a) => [`permalink: ${yamlString(sitePath(a.date, a.slug))}`, 'templateEngineOverride: "md"'],
@@ -54,6 +59,11 @@ const PROFILES: Record<SiteName, (a: SiteKeyInput) => string[]> = {
   // templateEngineOverride does for Eleventy, so an editor's `{{` stays text.
   jekyll: (a) => ['layout: "post"', `published: ${!a.draft}`, 'render_with_liquid: false'],
 };
+
+/** An RFC 3339 UTC date-time plus whole days, in the same form (`…Z`, no fraction). */
+export function addDays(rfc3339: string, days: number): string {
+  return new Date(Date.parse(rfc3339) + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
 
 /** The profile's YAML lines (each `key: value`), or none for the portable base set. */
 export function siteKeys(site: SiteName | null, a: SiteKeyInput): string[] {
