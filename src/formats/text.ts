@@ -15,8 +15,9 @@ export const textFormat: FormatWriter = {
   build(ctx) {
     const c = mailContent(ctx);
     const blocks: string[][] = [[...headingLines(c.headline, '='), c.dateText]];
-    if (c.tldr) blocks.push(headingLines('TL;DR', '-'), c.tldr.flatMap((line) => wrapText(line, TEXT_WIDTH, '- ', '  ')));
     blocks.push(...markdownToTextBlocks(c.body.lead));
+    if (c.tldr) blocks.push(headingLines('TL;DR', '-'), c.tldr.flatMap((line) => wrapText(line, TEXT_WIDTH, '- ', '  ')));
+    if (c.body.tldr) blocks.push(headingLines('TL;DR', '-'), ...markdownToTextBlocks(c.body.tldr));
     if (c.breakdown) blocks.push(...breakdownBlocks(c.breakdown));
     blocks.push(...markdownToTextBlocks(c.body.rest));
     if (c.disclaimer) blocks.push(wrapText(c.disclaimer));

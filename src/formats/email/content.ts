@@ -38,11 +38,13 @@ export interface MailContent {
   /** Three plain-text lines, or null when the body has its own TL;DR or there is nothing to sum up. */
   tldr: string[] | null;
   /**
-   * The Markdown body without its table of contents, in two parts: the
-   * body's own TL;DR section (or nothing), then the rest. The breakdown
-   * goes between them, so it always follows the TL;DR.
+   * The Markdown body without its table of contents, in three parts: what
+   * comes before the body's own TL;DR section, that section's content
+   * without its heading (both empty when the body has none), then the rest.
+   * Both formats show the body's TL;DR the way they show ours, and the
+   * breakdown goes after it, so it always follows the TL;DR.
    */
-  body: { lead: string; rest: string };
+  body: { lead: string; tldr: string; rest: string };
   breakdown: Breakdown | null;
   /** Null when the body ends with its own disclaimer (the explainer). */
   disclaimer: string | null;
@@ -149,14 +151,14 @@ function withoutTableOfContents(tokens: Token[]): Token[] {
 
 const isTldrHeading = (t: Token): boolean => t.type === 'heading' && /^TL;DR$/i.test((t as Tokens.Heading).text.trim());
 
-/** The TL;DR section (its heading up to the next heading of the same level or higher) and what follows it. */
-function splitAfterTldr(tokens: Token[]): { lead: string; rest: string } {
+/** What comes before the TL;DR section, the section's content (up to the next heading of the same level or higher), and what follows it. */
+function splitAfterTldr(tokens: Token[]): { lead: string; tldr: string; rest: string } {
   const at = tokens.findIndex(isTldrHeading);
-  if (at < 0) return { lead: '', rest: markdownOf(tokens) };
+  if (at < 0) return { lead: '', tldr: '', rest: markdownOf(tokens) };
   const depth = (tokens[at] as Tokens.Heading).depth;
   const after = tokens.findIndex((t, i) => i > at && t.type === 'heading' && (t as Tokens.Heading).depth <= depth);
   const end = after < 0 ? tokens.length : after;
-  return { lead: markdownOf(tokens.slice(0, end)), rest: markdownOf(tokens.slice(end)) };
+  return { lead: markdownOf(tokens.slice(0, at)), tldr: markdownOf(tokens.slice(at + 1, end)), rest: markdownOf(tokens.slice(end)) };
 }
 
 /** Tokens back to Markdown: each token keeps the exact source it was read from. */
@@ -182,7 +184,7 @@ const assetName = (a: AssetFacts): string => (a.name && a.name !== a.symbol ? `$
 
 /** Total and window; the leading assets (or the trader count); the dominant side, else the first catalyst, else the split. */
 function tldrLines(f: StoryFacts): string[] {
-  const lines = [`${cap(f.total.text)} of leveraged crypto positions force-closed ${f.window.past}.`];
+  const lines = [`${cap(f.total.text)} in leveraged crypto positions was force-closed ${f.window.past}.`];
   const [first, second, third] = f.topAssets;
   if (first && second && third) lines.push(`${assetName(first)} led with ${first.total.text}, ahead of ${assetName(second)} with ${second.total.text} and ${assetName(third)} with ${third.total.text}.`);
   else if (first && second) lines.push(`${assetName(first)} led with ${first.total.text}, ahead of ${assetName(second)} with ${second.total.text}.`);

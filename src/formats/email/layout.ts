@@ -56,8 +56,9 @@ export function emailLayout(c: MailContent): string {
   const meta = `${e(c.dateText)}${c.canonicalUrl ? ` · <a href="${href(c.canonicalUrl)}">Read it on the web</a>` : ''}`;
   const source = `Source: ${e(c.credit)}${c.sourceUrl ? ` (<a href="${href(c.sourceUrl)}">${e(c.sourceUrl)}</a>)` : ''}`;
   const content = [
-    c.tldr ? tldrBox(c.tldr) : '',
     mailBodyHtml(c.body.lead),
+    c.tldr ? tldrBox(['<ul>', ...c.tldr.map((l) => `<li>${e(l)}</li>`), '</ul>'].join('\n')) : '',
+    c.body.tldr ? tldrBox(mailBodyHtml(c.body.tldr)) : '',
     c.breakdown ? breakdownTable(c.breakdown) : '',
     mailBodyHtml(c.body.rest),
   ].filter(Boolean);
@@ -110,15 +111,14 @@ const layoutTable = (cls: string, width: string): string =>
   `<table role="presentation" class="${cls}" width="${width}" cellpadding="0" cellspacing="0" border="0">\n<tbody>`;
 const END_TABLE = '</tbody>\n</table>';
 
-function tldrBox(lines: string[]): string {
+/** The TL;DR in a shaded box: ours or the body's own, which look the same. */
+function tldrBox(inner: string): string {
   return [
     layoutTable('tldr', '100%'),
     '<tr>',
     '<td class="tldr-cell">',
     '<h2>TL;DR</h2>',
-    '<ul>',
-    ...lines.map((l) => `<li>${e(l)}</li>`),
-    '</ul>',
+    inner,
     '</td>',
     '</tr>',
     END_TABLE,
