@@ -97,6 +97,26 @@ describe.each(SITES)('--site %s', (site) => {
   });
 });
 
+describe('Hugo expiryDate (expiryDays, --expire-after)', () => {
+  it('is the window end plus the days asked for, after aliases; absent unless asked', () => {
+    for (const c of allCases()) {
+      const plain = splitFrontMatter(generateCase(c, undefined, { site: 'hugo' }).files.md);
+      expect(plain.keys.at(-1), c.id).toBe('aliases');
+      const md = generateCase(c, undefined, { site: 'hugo', expiryDays: 30 }).files.md;
+      const fm = splitFrontMatter(md);
+      expect(fm.keys, c.id).toEqual([...FRONT_MATTER_KEYS, 'aliases', 'expiryDate']);
+      const line = profileLines(md).at(-1)!;
+      expect(line, c.id).toMatch(/^expiryDate: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+      expect(Date.parse(line.slice('expiryDate: '.length)) - Date.parse(fm.data['date'] as string), c.id).toBe(30 * 86_400_000);
+    }
+  });
+
+  it('is refused for other profiles and for a count that is not whole days', () => {
+    expect(() => generate(BULLETIN.snapshotText, { now: NOW, site: 'jekyll', expiryDays: 30 })).toThrow(/Hugo/);
+    expect(() => generate(BULLETIN.snapshotText, { now: NOW, site: 'hugo', expiryDays: 1.5 })).toThrow(/whole number/);
+  });
+});
+
 describe('site paths', () => {
   it('put the date in the page path, because slugs repeat across days', () => {
     const a = generateCase(findCase('golden/004-explainer-fear'));
@@ -144,6 +164,12 @@ describe('choosing a profile', () => {
     const r = await cli(['render', bulletin, '--site', 'Astro', '--stdout', '--format', 'md', '--style', 'bulletin', '--now', NOW.toISOString()]);
     expect(r.code).toBe(0);
     expect(r.out).toBe(generateCase(BULLETIN, undefined, { site: 'astro' }).files.md);
+
+    const hugo = await cli(['render', bulletin, '--site', 'hugo', '--expire-after', '14', '--stdout', '--format', 'md', '--style', 'bulletin', '--now', NOW.toISOString()]);
+    expect(hugo.out).toBe(generateCase(BULLETIN, undefined, { site: 'hugo', expiryDays: 14 }).files.md);
+    expect(hugo.out).toContain('\nexpiryDate: 2026-02-19T00:00:00Z\n');
+    const noHugo = await cli(['render', bulletin, '--expire-after', '14', '--now', NOW.toISOString()]);
+    expect([noHugo.code, noHugo.err.split('\n')[0]]).toEqual([2, "liqnews: --expire-after sets Hugo's expiryDate: use it with --site hugo"]);
 
     const bad = await cli(['render', bulletin, '--site', 'hugu', '--now', NOW.toISOString()]);
     expect(bad.code).toBe(2);

@@ -12,7 +12,7 @@ import { STYLE_NAMES } from '../src/plan/styles.js';
 import { defang } from '../src/formats/social.js';
 import { POST_LIMIT, xLength } from '../src/formats/thread.js';
 import { TELEGRAM_LIMIT } from '../src/formats/telegram.js';
-import { generate, type Article } from '../src/index.js';
+import { FORMATS, generate, type Article } from '../src/index.js';
 import { NOW, allCases, findCase, generateCase } from './helpers.js';
 
 const BASE = 'https://example.com/news';
@@ -133,6 +133,42 @@ describe('render --format thread,telegram', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the publishing formats on the command line', () => {
+  const bulletin = findCase('golden/000-bulletin-long-flush');
+  async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const code = await main({ argv, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
+    return { code, out, err };
+  }
+
+  it.each(['email', 'txt', 'thread', 'telegram'] as const)('--stdout --format %s prints what the library makes, --base-url included', async (format) => {
+    const r = await cli(['render', join(bulletin.dir, 'snapshot.json'), '--stdout', '--format', format, '--style', 'bulletin', '--base-url', `${BASE}/`, '--now', NOW.toISOString()]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const a = generateCase(bulletin, undefined, { baseUrl: BASE });
+    expect(r.out).toBe(a.files[format]);
+    expect(r.out).toContain(canonical(a));
+  });
+
+  it('--base-url must be an absolute http(s) address', async () => {
+    const r = await cli(['render', join(bulletin.dir, 'snapshot.json'), '--stdout', '--format', 'thread', '--base-url', 'example.com/news']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--base-url "example.com/news" is not an absolute URL');
+  });
+
+  it('render --help and --help name every format and the publishing options', async () => {
+    const render = (await cli(['render', '--help'])).out;
+    const general = (await cli(['--help'])).out;
+    expect(FORMATS).toEqual(['md', 'html', 'json', 'thread', 'telegram', 'txt', 'email']);
+    for (const f of FORMATS) expect(render).toMatch(new RegExp(`^ {19}${f} +\\S`, 'm'));
+    for (const option of ['--site NAME', '--base-url URL', '--expire-after DAYS', '--faq-jsonld']) expect(render).toContain(option);
+    expect(general).toContain(`Formats (render --format): ${FORMATS.join(', ')}.`);
+    for (const option of ['--site hugo|eleventy|astro|jekyll', '--base-url', '--faq-jsonld']) expect(general).toContain(option);
+    expect(general).toContain('liqnews feed <dir> --site-url URL');
   });
 });
 
