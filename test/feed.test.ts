@@ -13,6 +13,7 @@ import { writeArticle } from '../src/output/write.js';
 import { readMarkdownDoc } from '../src/feed/frontmatter.js';
 import type { Claim } from '../src/facts/ledger.js';
 import { findProblems } from '../src/check/figures.js';
+import { STYLE_NAMES } from '../src/plan/styles.js';
 import { ROOT, allCases, generateCase } from './helpers.js';
 
 const SITE = 'https://example.com/news';
@@ -197,6 +198,59 @@ describe('liqnews feed over every golden and edge fixture', () => {
     await feedAll(dir, ['--limit', '2']);
     const feed = JSON.parse(readFileSync(join(dir, 'feed.json'), 'utf8')) as { items: { id: string }[] };
     expect(feed.items.map((i) => i.id)).toEqual(expected.slice(0, 2).map((e) => e.url));
+  });
+});
+
+describe.each(STYLE_NAMES)('liqnews feed over every fixture in the %s style (published)', (style) => {
+  let dir: string;
+  let result: Run;
+  let sidecars: Map<string, Claim[]>;
+  beforeAll(async () => {
+    dir = join(tmp, `style-${style}`);
+    for (const c of allCases()) writeArticle(generateCase(c, style, { draft: false, baseUrl: SITE }), { outDir: dir });
+    sidecars = new Map(
+      readdirSync(dir)
+        .filter((n) => n.endsWith('.json'))
+        .map((n) => {
+          const md = readFileSync(join(dir, `${n.slice(0, -5)}.md`), 'utf8');
+          const sidecar = JSON.parse(readFileSync(join(dir, n), 'utf8')) as { claims: Claim[]; snapshot: { window: { end: string } } };
+          // URL and date: two snapshots may share a slug (and so a URL), never both.
+          const end = new Date(sidecar.snapshot.window.end).toISOString().replace('.000Z', 'Z');
+          return [`${SITE}/${/^slug: "([^"]+)"$/m.exec(md)![1]!}/ ${end}`, sidecar.claims] as const;
+        }),
+    );
+    // Without --drafts: every article here is published.
+    result = await run(['feed', dir, '--site-url', SITE, '--quiet']);
+  });
+
+  it('passes xmllint, feedparser (no bozo) and the JSON Feed 1.1 schema, and states only sidecar figures', () => {
+    // Only two snapshots that share a slug may be left out (named on stderr); nothing else goes wrong.
+    for (const line of lines(result.err)) expect(line).toMatch(/another article already has the URL/);
+    for (const name of ['feed.xml', 'atom.xml']) {
+      const r = spawnSync('xmllint', ['--noout', join(dir, name)], { encoding: 'utf8' });
+      expect([r.status, r.stderr], name).toEqual([0, '']);
+      const parsed = feedparser(join(dir, name));
+      expect(parsed.bozo, `${name}: ${parsed.bozo_exception}`).toBe(false);
+      expect(parsed.entries.length).toBe(sidecars.size - lines(result.err).length);
+      for (const entry of parsed.entries) {
+        const claims = sidecars.get(`${entry.id} ${entry.published}`);
+        expect(claims, entry.id).toBeDefined();
+        expect(findProblems(`${entry.title}\n${entry.summary}\n${textOf(entry.content)}`, claims!), `${name} ${entry.id}`).toEqual([]);
+      }
+    }
+    const validate = jsonFeedValidator();
+    const doc = JSON.parse(readFileSync(join(dir, 'feed.json'), 'utf8')) as { items: { id: string; date_published: string }[] };
+    expect(validate(doc) ? [] : validate.errors).toEqual([]);
+    const dates = doc.items.map((i) => i.date_published);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('links each entry to the page render wrote for it (the canonical URL in the HTML)', () => {
+    const doc = JSON.parse(readFileSync(join(dir, 'feed.json'), 'utf8')) as { items: { id: string }[] };
+    const canonicals = readdirSync(dir)
+      .filter((n) => n.endsWith('.html'))
+      .map((n) => /<link rel="canonical" href="([^"]+)">/.exec(readFileSync(join(dir, n), 'utf8'))![1]!);
+    for (const item of doc.items) expect(canonicals).toContain(item.id);
   });
 });
 
