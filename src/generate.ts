@@ -32,10 +32,10 @@ export interface Article {
   basename: string;
   /** The Markdown body alone (no front matter). */
   body: string;
-  /** The body converted from `body` by marked (no headline). */
-  bodyHtml: string;
-  /** `<article>` with the headline, the date and `bodyHtml`: for pages that bring their own `<head>`. */
-  htmlFragment: string;
+  /** The body converted from `body` by marked (no headline). Built on first read, like `files`. */
+  readonly bodyHtml: string;
+  /** `<article>` with the headline, the date and `bodyHtml`: for pages that bring their own `<head>`. Built on first read. */
+  readonly htmlFragment: string;
   /**
    * Complete file contents by format, each stamped with its content hash.
    * Each is built on first read (and kept), so a caller asking only for
@@ -66,13 +66,17 @@ export function generateFromSnapshot(snap: Snapshot, options: GenerateOptions = 
   const slug = snap.id ? slugify(snap.id) : defaultSlug(snap, facts);
   const when = rfc3339(snap.window.end);
   const tags = articleTags(facts);
+  // The HTML body is converted on first read: `--format md` never runs marked.
+  let bodyHtml: string | undefined;
   const page: HtmlPage = {
     title: text.headline,
     description: text.description,
     published: when,
     modified: when,
     dateText: facts.window.endDate,
-    bodyHtml: markdownToHtml(text.body),
+    get bodyHtml() {
+      return (bodyHtml ??= markdownToHtml(text.body));
+    },
     author: o.author,
     publisher: o.publisher,
     tags,
@@ -80,6 +84,7 @@ export function generateFromSnapshot(snap: Snapshot, options: GenerateOptions = 
     draft: o.draft,
   };
   const ctx: FormatContext = { snap, facts, plan, text, claims, options: o, slug, date, when, tags, page };
+  let fragment: string | undefined;
   return {
     id: facts.id,
     style: plan.style,
@@ -91,8 +96,12 @@ export function generateFromSnapshot(snap: Snapshot, options: GenerateOptions = 
     slug,
     basename: `${date}-${slug}`,
     body: text.body,
-    bodyHtml: page.bodyHtml,
-    htmlFragment: articleFragment(page),
+    get bodyHtml() {
+      return page.bodyHtml;
+    },
+    get htmlFragment() {
+      return (fragment ??= articleFragment(page));
+    },
     files: lazyFiles(ctx),
     facts,
     claims,

@@ -86,10 +86,11 @@ export function findProblems(text: string, claims: readonly Claim[] | ClaimIndex
   const known = claims instanceof Map ? claims : indexClaims(claims);
   const problems: FigureProblem[] = [];
   for (const { figure, index } of found) {
-    const context = text.slice(Math.max(0, index - 40), index + figure.length + 20).replace(/\s+/g, ' ');
+    // Only a problem needs its context; nearly every figure has none.
+    const context = (): string => text.slice(Math.max(0, index - 40), index + figure.length + 20).replace(/\s+/g, ' ');
     const matches = known.get(norm(figure));
     if (!matches) {
-      problems.push({ figure, context, problem: 'no claim in the facts displays this figure' });
+      problems.push({ figure, context: context(), problem: 'no claim in the facts displays this figure' });
       continue;
     }
     const hedge = HEDGE_BEFORE.exec(text.slice(Math.max(0, index - 20), index))?.[1]?.toLowerCase();
@@ -97,7 +98,7 @@ export function findProblems(text: string, claims: readonly Claim[] | ClaimIndex
     if (kind === 'over' || kind === 'nearly') {
       const shown = displayValue(figure);
       const ok = matches.some((c) => (kind === 'over' ? c.value > shown || (hedge === 'at least' && c.value >= shown) : c.value < shown));
-      if (!ok) problems.push({ figure, context, problem: `"${hedge}" points the wrong way for this figure` });
+      if (!ok) problems.push({ figure, context: context(), problem: `"${hedge}" points the wrong way for this figure` });
     }
   }
   for (const word of ['undefined', 'NaN', '[object Object]']) {

@@ -3,7 +3,6 @@
  * memory stays flat however long the batch.
  */
 import { resolve } from 'node:path';
-import { generate } from '../generate.js';
 import { writeArticle, isDirectoryWideFailure, type WritableArticle, type WriteResult } from '../output/write.js';
 import type { RunOptions } from './args.js';
 import { expandInputs, readInput, type InputItem } from './inputs.js';
@@ -82,6 +81,7 @@ type Outcome = { kind: 'article'; item: InputItem; article: WritableArticle } | 
 
 /** One input at a time on this thread: read, generate, hand over. */
 async function* sequentialOutcomes(items: InputItem[], o: RunOptions, now: Date, io: CommandIO): AsyncGenerator<Outcome> {
+  const { generate } = await loadGenerate();
   for (const item of items) {
     if (item.kind === 'error') {
       yield { kind: 'failed', item, lines: [`${item.label}: ${item.message}`] };
@@ -132,6 +132,7 @@ async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, items: Re
     return 1;
   }
   try {
+    const { generate } = await loadGenerate();
     const article = generate(await readInput(item, io.stdin), { style: o.style, now, timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false, baseUrl: o.baseUrl ?? null, expiryDays: o.expiryDays ?? null });
     io.stdout.write(article.files[format]);
     return 0;
@@ -140,3 +141,9 @@ async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, items: Re
     return 1;
   }
 }
+
+/**
+ * The rendering stack (zod, Handlebars, marked, the templates), loaded only on
+ * the thread that generates: in a parallel batch the main thread only writes.
+ */
+const loadGenerate = (): Promise<typeof import('../generate.js')> => import('../generate.js');

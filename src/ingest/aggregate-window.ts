@@ -3,7 +3,7 @@
  * `--from ISO --to ISO`, or `--window 24h [--end ISO]` (end defaults to now).
  * Times need an explicit offset: the tool never guesses a time zone.
  */
-import { MAX_WINDOW_DAYS } from '../snapshot/schema.js';
+import { MAX_WINDOW_DAYS } from '../snapshot/limits.js';
 import type { IngestWindow } from './types.js';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;

@@ -13,7 +13,15 @@ const DANGEROUS_SCHEME = /\b(javascript|vbscript|data)\s*:/gi;
 
 const MD_INLINE = /[\\`*_[\]{}()#+!|~^$%]/g;
 
+/**
+ * Words of letters and digits with single spaces, apostrophes, commas and
+ * inner hyphens: nothing in it that any escaping below would change. Most
+ * snapshot strings (asset and venue names) are like this; they skip the work.
+ */
+const PLAIN_WORDS = /^[A-Za-z0-9][A-Za-z0-9',-]*(?: [A-Za-z0-9',-]+)*$/;
+
 export function escapeMarkdown(s: string): string {
+  if (PLAIN_WORDS.test(s)) return s;
   const oneLine = s.replace(/\s+/g, ' ').trim();
   let out = oneLine
     .replace(/&/g, '&amp;')
@@ -65,5 +73,6 @@ export function safeJson(value: unknown, indent?: number): string {
  * markup or template code anywhere (`<`, `>`, `{`, `}`, backticks).
  */
 export function plainText(s: string): string {
+  if (PLAIN_WORDS.test(s)) return s;
   return s.replace(/\s+/g, ' ').replace(/[<>{}`]/g, '').replace(DANGEROUS_SCHEME, '$1 ').trim();
 }

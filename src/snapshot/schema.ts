@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import { describeValue } from './describe.js';
+import { MAX_USD, MAX_WINDOW_DAYS } from './limits.js';
 
-export const MAX_USD = 1e13;
-export const MAX_WINDOW_DAYS = 31;
+export { MAX_USD, MAX_WINDOW_DAYS };
 
 const money = z
   .number({ error: (iss) => `expected a number of US dollars, got ${describeValue(iss.input)}` })

@@ -10,23 +10,32 @@ export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   let text = canonicalCache.get(value);
   if (text === undefined) {
-    text = JSON.stringify(sortKeys(value));
+    text = canonical(value);
     canonicalCache.set(value, text);
   }
   return text;
 }
 
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v !== null && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) {
-      const x = (v as Record<string, unknown>)[k];
-      if (x !== undefined) out[k] = sortKeys(x);
-    }
-    return out;
+/**
+ * What `JSON.stringify` gives for the value with its keys sorted, written
+ * directly rather than by building a sorted copy first (half the work on a
+ * snapshot). Undefined members are left out, as JSON.stringify leaves them.
+ */
+function canonical(v: unknown): string {
+  if (v === null || typeof v !== 'object') return v === undefined ? 'null' : JSON.stringify(v);
+  if (Array.isArray(v)) {
+    let out = '[';
+    for (let i = 0; i < v.length; i++) out += (i > 0 ? ',' : '') + canonical(v[i]);
+    return `${out}]`;
   }
-  return v;
+  const o = v as Record<string, unknown>;
+  let out = '{';
+  for (const k of Object.keys(o).sort()) {
+    const x = o[k];
+    if (x === undefined) continue;
+    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(k)}:${canonical(x)}`;
+  }
+  return `${out}}`;
 }
 
 export function sha256(text: string): string {
