@@ -158,7 +158,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
     drivers: [],
     record,
     related: (snap.context?.related ?? []).map((r) => ({ title: r.title, url: safeUrl(r.url) })),
-    hashtags: hashtags(assets, tags),
+    hashtags: hashtags(assets, snap.context?.tags ?? []),
     cashtags: assets.slice(0, 3).map((a) => `$${a.symbol}`),
     tags,
     angle: angles[0]!,
@@ -362,11 +362,20 @@ function safeUrl(url: string): string {
   return new URL(url).href.replace(/[()<>\s"'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
+/** "#CryptoLiquidations #BTC #ETH #Bitcoin #Derivatives": tags in CamelCase, as social feeds write them. */
 function hashtags(assets: AssetFacts[], tags: string[]): string[] {
   const out = ['#CryptoLiquidations'];
   for (const a of assets.slice(0, 2)) out.push(`#${a.symbol}`);
-  for (const t of tags) out.push(`#${t.replace(/-/g, '')}`);
-  return [...new Set(out)].slice(0, 6);
+  for (const t of tags) {
+    const camel = t
+      .split(/[^A-Za-z0-9]+/)
+      .filter((w) => w.length > 0)
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join('');
+    if (camel.length > 0) out.push(`#${camel}`);
+  }
+  const seen = new Set<string>();
+  return out.filter((h) => !seen.has(h.toLowerCase()) && seen.add(h.toLowerCase())).slice(0, 6);
 }
 
 /** The id when the snapshot has none: the window end's UTC date and a hash of the content. */

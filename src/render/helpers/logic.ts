@@ -12,3 +12,13 @@ export const has = (a: unknown): boolean => Array.isArray(a) && a.length > 0;
 function truthy(v: unknown): boolean {
   return Array.isArray(v) ? v.length > 0 : Boolean(v);
 }
+
+/**
+ * `(movePick angle leader priceLead)`: the coin whose price tells the story.
+ * On an alt-led day that is the most-liquidated coin when its prices are
+ * known; otherwise the price lead (Bitcoin when it has prices).
+ */
+export const movePick = (angle: unknown, leader: unknown, priceLead: unknown): unknown => {
+  const l = leader as { price?: unknown } | null;
+  return angle === 'alt-led' && l && l.price ? leader : priceLead;
+};

@@ -24,3 +24,23 @@ export const names = (list: unknown, key: unknown): string => {
 
 /** `(join list " ")` → items joined by a separator. */
 export const join = (list: unknown, sep: unknown): string => (Array.isArray(list) ? list.map(String).join(typeof sep === 'string' ? sep : ' ') : '');
+
+/**
+ * `{{an figure}}` → "an 8.2%", "an $11.3 million", "a 3.4%": the article a
+ * figure takes when read aloud (eight, eleven, eighteen, eighty… start with a vowel sound).
+ */
+export const an = (s: unknown): string => {
+  const t = String(s);
+  const digits = t.replace(/^\$/, '');
+  const group = /^\d+/.exec(digits)?.[0] ?? '';
+  const vowel = /^[aeiou]/i.test(t) || group.startsWith('8') || group === '11' || group === '18';
+  return `${vowel ? 'an' : 'a'} ${t}`;
+};
+
+/** `(namesAfter assets 3 "the rest of the market")` → "XRP, Dogecoin and the rest of the market": names ranked below `n`, then an optional last item. */
+export const namesAfter = (list: unknown, n: unknown, ...rest: unknown[]): string => {
+  if (!Array.isArray(list) || typeof n !== 'number') return '';
+  const items = list.filter((x) => (x as { rank: number }).rank > n).map((x) => String((x as { name: string }).name));
+  const tail = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : null;
+  return listWords(tail ? [...items, tail] : items);
+};
