@@ -1,6 +1,7 @@
 // Eleventy 3.1.7 (from npm) builds test/sites/eleventy from fresh `--site eleventy` articles.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STYLE_NAMES } from '../../src/plan/styles.js';
 import { EDITOR_NOTE, addEditorNote, bin, crossProblems, pageFile, pageProblems, prepareSite, runTool, visibleText, writeCrossArticles, type CrossArticle, type PreparedSite } from './harness.js';
 
 describe('Eleventy', () => {
@@ -32,5 +33,19 @@ describe('Eleventy', () => {
   it('draft build (BUILD_DRAFTS=1) includes the drafts', async () => {
     await runTool(bin('eleventy'), [`--output=${s.outDrafts}`], { cwd: s.root, env: { BUILD_DRAFTS: '1' } });
     expect(pageProblems(s.outDrafts, s.articles, true)).toEqual([]);
+  });
+});
+
+// Every fixture in every style, not only each fixture's own: a build per style, all published.
+describe.each(STYLE_NAMES)('Eleventy, every fixture in the %s style', (style) => {
+  let t: PreparedSite;
+  beforeAll(async () => {
+    t = await prepareSite('eleventy', 'articles', style);
+  });
+  afterAll(() => t?.cleanup());
+
+  it('builds a page per article with its title and every figure of its body', async () => {
+    await runTool(bin('eleventy'), [`--output=${t.outProd}`], { cwd: t.root });
+    expect(pageProblems(t.outProd, t.articles, false)).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { SITES, type SiteName } from '../../src/output/sites.js';
-import type { Article } from '../../src/index.js';
+import type { Article, StyleName } from '../../src/index.js';
 import { NOW, ROOT, allCases, generateCase, listCases } from '../helpers.js';
 
 export interface SiteArticle {
@@ -49,7 +49,8 @@ const describeArticle = (id: string, a: Article, draft: boolean): SiteArticle =>
  * Drafts go through `liqnews render --site` (the CLI always writes drafts),
  * and must be byte-identical to the library's file.
  */
-export async function prepareSite(site: SiteName, postsDir: string): Promise<PreparedSite> {
+export async function prepareSite(site: SiteName, postsDir: string, style?: StyleName): Promise<PreparedSite> {
+  if (style) return prepareStyleSite(site, postsDir, style);
   const base = mkdtempSync(join(tmpdir(), `liqnews-site-${site}-`));
   const root = join(base, 'site');
   cpSync(join(ROOT, 'test', 'sites', site), root, { recursive: true });
@@ -75,6 +76,25 @@ export async function prepareSite(site: SiteName, postsDir: string): Promise<Pre
     articles,
     cleanup: () => rmSync(base, { recursive: true, force: true }),
   };
+}
+
+/**
+ * With a style: every golden and edge fixture in that one style, published,
+ * through the library (the CLI's files are the same bytes, see above). A build
+ * per style, because one fixture in two styles is one page path.
+ */
+async function prepareStyleSite(site: SiteName, postsDir: string, style: StyleName): Promise<PreparedSite> {
+  const base = mkdtempSync(join(tmpdir(), `liqnews-site-${site}-${style}-`));
+  const root = join(base, 'site');
+  cpSync(join(ROOT, 'test', 'sites', site), root, { recursive: true });
+  const posts = join(root, postsDir);
+  mkdirSync(posts, { recursive: true });
+  const articles = allCases().map((c) => {
+    const article = generateCase(c, style, { site, draft: false });
+    writeFileSync(join(posts, `${article.basename}.md`), article.files.md);
+    return describeArticle(c.id, article, false);
+  });
+  return { root, outProd: join(base, 'out-prod'), outDrafts: join(base, 'out-drafts'), articles, cleanup: () => rmSync(base, { recursive: true, force: true }) };
 }
 
 async function renderWithCli(snapshot: string, out: string, site: SiteName, style: string, tz: string): Promise<void> {

@@ -1,6 +1,7 @@
 // Jekyll (Debian's `jekyll` package) builds test/sites/jekyll from fresh `--site jekyll` articles.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STYLE_NAMES } from '../../src/plan/styles.js';
 import { EDITOR_NOTE, addEditorNote, crossProblems, pageFile, pageProblems, prepareSite, runTool, visibleText, writeCrossArticles, type CrossArticle, type PreparedSite } from './harness.js';
 
 // Fixture windows are fixed dates; --future keeps the test independent of the machine's clock.
@@ -36,5 +37,19 @@ describe('Jekyll', () => {
   it('draft build (jekyll --unpublished) includes the drafts', async () => {
     await runTool('jekyll', [...JEKYLL, '--unpublished', '--source', s.root, '--destination', s.outDrafts], { cwd: s.root });
     expect(pageProblems(s.outDrafts, s.articles, true)).toEqual([]);
+  });
+});
+
+// Every fixture in every style, not only each fixture's own: a build per style, all published.
+describe.each(STYLE_NAMES)('Jekyll, every fixture in the %s style', (style) => {
+  let t: PreparedSite;
+  beforeAll(async () => {
+    t = await prepareSite('jekyll', '_posts', style);
+  });
+  afterAll(() => t?.cleanup());
+
+  it('builds a page per article with its title and every figure of its body', async () => {
+    await runTool('jekyll', [...JEKYLL, '--source', t.root, '--destination', t.outProd], { cwd: t.root });
+    expect(pageProblems(t.outProd, t.articles, false)).toEqual([]);
   });
 });
