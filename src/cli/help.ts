@@ -161,7 +161,8 @@ Writes feed.xml (RSS 2.0, full text), atom.xml (Atom 1.0) and feed.json
 <date>-<slug>.json sidecar with its <date>-<slug>.md beside it, as render
 writes them by default; the .html is not needed. Titles, slugs, drafts and
 the text come from the .md (editors' changes included), dates and ids from
-the sidecar. Each article's id and link is <URL>/<slug>/.
+the sidecar. Each article's id and link is <URL>/<slug>/, the canonical URL
+its page names when rendered with --base-url URL (give both the same URL).
 
 Options:
   --site-url URL   where the articles are published, e.g. https://example.com/news
