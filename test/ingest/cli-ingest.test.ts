@@ -2,6 +2,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -117,6 +118,18 @@ describe('ingest | render', () => {
     const validated = await run(['validate', '-', '--now', NOW], { stdin: ingested.out });
     expect(validated).toMatchObject({ code: 0 });
   });
+  it('works as a real shell pipe between two processes: ingest … | render - --stdout', () => {
+    // The CLI on the sources (test/ingest/liqnews-src.ts mirrors bin/liqnews.js), so no build is needed.
+    const cli = `node --import tsx ${JSON.stringify(fileURLToPath(new URL('./liqnews-src.ts', import.meta.url)))}`;
+    const window = DAY.map((a) => JSON.stringify(a)).join(' ');
+    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `${cli} ingest ${JSON.stringify(OKX)} --source okx ${window} --quiet | ${cli} render - --stdout --format md --now ${NOW}`], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^---\ntitle: /);
+    // OKX: 106,550 long + 21,500 short = 128,050 (hand totals in streams-adapters.test.ts); a sample feed, so "at least".
+    expect(r.stdout).toContain('At least $128,000');
+    expect(r.stdout).not.toMatch(/(?<!at least )\$128,050/i);
+    expect(r.stderr).toContain('okx-synthetic.ndjson:4: other-stream:');
+  }, 60_000);
 });
 
 describe('refusals', () => {

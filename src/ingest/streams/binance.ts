@@ -18,7 +18,7 @@
 import type { LiquidationEvent } from './event.js';
 import { MAX_EVENT_USD, decimal, epochMs, isObject, remember, show, type DecodeContext, type FrameSink, type InstrumentLookup, type Raw } from './decode.js';
 import { binanceBase, binanceLooksCoinM, tickerOf } from './symbols.js';
-import { fpEnd, fpField, fpStart, fpText } from './fingerprint.js';
+import { fpEnd, fpField, fpInt, fpNumber, fpResume, type FpSeed } from './fingerprint.js';
 
 export function decodeBinance(frame: Raw, ctx: DecodeContext, sink: FrameSink): void {
   const o = frame['o'];
@@ -48,19 +48,20 @@ export function decodeBinance(frame: Raw, ctx: DecodeContext, sink: FrameSink): 
   const usd = meta.usdPerContract !== undefined ? qty * meta.usdPerContract : qty * price;
   if (!(usd <= MAX_EVENT_USD)) return sink.problem('bad-value', `${symbol}: notional ${usd} USD is not believable`);
 
-  const event: LiquidationEvent = {
-    venue: 'Binance',
-    instrument: symbol,
-    asset: meta.asset,
-    side,
-    usd,
-    price,
-    qty,
-    time,
-    dedupeKey: key(symbol, orderSide, o),
-  };
-  sink.event(event);
+  const e = scratch;
+  e.instrument = symbol;
+  e.asset = meta.asset;
+  e.side = side;
+  e.usd = usd;
+  e.price = price;
+  e.qty = qty;
+  e.time = time;
+  e.dedupeKey = key(meta.seed, side, o, qty, price);
+  sink.event(e);
 }
+
+/** One event object for all (see FrameSink.event): no allocation per liquidation. */
+const scratch: LiquidationEvent = { venue: 'Binance', instrument: '', asset: '', side: 'long', usd: 0, price: 0, qty: 0, time: 0, dedupeKey: 0 };
 
 function usdMInstrument(symbol: string): InstrumentLookup {
   const asset = tickerOf(binanceBase(symbol));
@@ -76,13 +77,13 @@ function coinMInstrument(ctx: DecodeContext, symbol: string, ps: unknown): Instr
   return asset === undefined ? `${symbol}: cannot tell which coin this symbol is` : { asset, usdPerContract: info.spec.usd };
 }
 
-function key(symbol: string, side: unknown, o: Raw): number {
-  fpStart();
-  fpText(symbol);
-  fpField(side);
+/** Symbol, side, q and p as sent, z and ap as parsed (the time T is paired with the key by the aggregate). */
+function key(seed: FpSeed, side: 'long' | 'short', o: Raw, z: number, ap: number): number {
+  fpResume(seed);
+  fpInt(side === 'long' ? 1 : 2);
   fpField(o['q']);
   fpField(o['p']);
-  fpField(o['z']);
-  fpField(o['ap']);
+  fpNumber(z);
+  fpNumber(ap);
   return fpEnd();
 }

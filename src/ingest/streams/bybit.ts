@@ -12,7 +12,7 @@
 import type { LiquidationEvent } from './event.js';
 import { MAX_EVENT_USD, decimal, epochMs, isObject, remember, show, type DecodeContext, type FrameSink, type InstrumentLookup, type Raw } from './decode.js';
 import { bybitBase, bybitLooksInverse, tickerOf } from './symbols.js';
-import { fpEnd, fpField, fpStart, fpText } from './fingerprint.js';
+import { fpEnd, fpInt, fpNumber, fpResume, type FpSeed } from './fingerprint.js';
 
 export function decodeBybit(frame: Raw, ctx: DecodeContext, sink: FrameSink): void {
   const data = frame['data'];
@@ -24,17 +24,20 @@ export function decodeBybit(frame: Raw, ctx: DecodeContext, sink: FrameSink): vo
 
 function decodeRow(row: unknown, ctx: DecodeContext, sink: FrameSink): void {
   if (!isObject(row)) return sink.problem('malformed', `allLiquidation data element is ${show(row)}, expected an object`);
-  const symbol = row['s'];
+  decodeBybitRow(row['s'], row['S'], row['v'], row['p'], row['T'], ctx, sink);
+}
+
+/** One liquidation from its fields as parsed (the fast path in fast.ts hands over the same values). */
+export function decodeBybitRow(symbol: unknown, positionSide: unknown, v: unknown, p: unknown, T: unknown, ctx: DecodeContext, sink: FrameSink): void {
   if (typeof symbol !== 'string' || symbol === '') return sink.problem('malformed', `allLiquidation element without a symbol (s is ${show(symbol)})`);
-  const positionSide = row['S'];
   const side = positionSide === 'Buy' ? 'long' : positionSide === 'Sell' ? 'short' : null;
   if (side === null) return sink.problem('unknown-side', `${symbol}: position side S is ${show(positionSide)}, expected "Buy" (a long liquidated) or "Sell" (a short)`);
-  const price = decimal(row['p']);
-  if (!(price > 0) || !Number.isFinite(price)) return sink.problem('missing-price', `${symbol}: no bankruptcy price (p is ${show(row['p'])})`);
-  const qty = decimal(row['v']);
-  if (!(qty >= 0) || !Number.isFinite(qty)) return sink.problem('bad-value', `${symbol}: size v is ${show(row['v'])}, expected a decimal`);
-  const time = epochMs(row['T']);
-  if (Number.isNaN(time)) return sink.problem('bad-value', `${symbol}: time T is ${show(row['T'])}, expected milliseconds since 1970`);
+  const price = decimal(p);
+  if (!(price > 0) || !Number.isFinite(price)) return sink.problem('missing-price', `${symbol}: no bankruptcy price (p is ${show(p)})`);
+  const qty = decimal(v);
+  if (!(qty >= 0) || !Number.isFinite(qty)) return sink.problem('bad-value', `${symbol}: size v is ${show(v)}, expected a decimal`);
+  const time = epochMs(T);
+  if (Number.isNaN(time)) return sink.problem('bad-value', `${symbol}: time T is ${show(T)}, expected milliseconds since 1970`);
   if (qty === 0) return sink.zeroSize();
 
   const names = ctx.instruments.bybit;
@@ -43,19 +46,20 @@ function decodeRow(row: unknown, ctx: DecodeContext, sink: FrameSink): void {
   const usd = meta.usdPerContract !== undefined ? qty * meta.usdPerContract : qty * price;
   if (!(usd <= MAX_EVENT_USD)) return sink.problem('bad-value', `${symbol}: notional ${usd} USD is not believable`);
 
-  const event: LiquidationEvent = {
-    venue: 'Bybit',
-    instrument: symbol,
-    asset: meta.asset,
-    side,
-    usd,
-    price,
-    qty,
-    time,
-    dedupeKey: key(symbol, positionSide, row),
-  };
-  sink.event(event);
+  const e = scratch;
+  e.instrument = symbol;
+  e.asset = meta.asset;
+  e.side = side;
+  e.usd = usd;
+  e.price = price;
+  e.qty = qty;
+  e.time = time;
+  e.dedupeKey = key(meta.seed, side, qty, price);
+  sink.event(e);
 }
+
+/** One event object for all (see FrameSink.event): no allocation per liquidation. */
+const scratch: LiquidationEvent = { venue: 'Bybit', instrument: '', asset: '', side: 'long', usd: 0, price: 0, qty: 0, time: 0, dedupeKey: 0 };
 
 /** Linear (USDT/USDC) sizes are coins; inverse sizes are 1 USD contracts. The instrument list, when given, decides. */
 function instrument(ctx: DecodeContext, symbol: string): InstrumentLookup {
@@ -66,11 +70,11 @@ function instrument(ctx: DecodeContext, symbol: string): InstrumentLookup {
   return inverse ? { asset, usdPerContract: 1 } : { asset };
 }
 
-function key(symbol: string, side: unknown, row: Raw): number {
-  fpStart();
-  fpText(symbol);
-  fpField(side);
-  fpField(row['v']);
-  fpField(row['p']);
+/** Symbol, side, size and price (the time is paired with the key by the aggregate). */
+function key(seed: FpSeed, side: 'long' | 'short', qty: number, price: number): number {
+  fpResume(seed);
+  fpInt(side === 'long' ? 1 : 2);
+  fpNumber(qty);
+  fpNumber(price);
   return fpEnd();
 }

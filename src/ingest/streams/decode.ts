@@ -6,11 +6,13 @@
 import type { IngestProblem } from '../types.js';
 import type { ContractTable } from '../contracts.js';
 import type { LiquidationEvent } from './event.js';
+import { fpSeed, type FpSeed } from './fingerprint.js';
 
 export type ProblemKind = IngestProblem['kind'];
 
 /** Where an adapter puts what it found in one frame. The caller knows the line. */
 export interface FrameSink {
+  /** The event object is the decoder's own and is reused for the next event: copy what you keep. */
   event(e: LiquidationEvent): void;
   problem(kind: ProblemKind, message: string): void;
   /** A row that holds no liquidation to sum (an order with nothing filled): counted, not a problem. */
@@ -29,6 +31,12 @@ export interface InstrumentMeta {
 /** An instrument's meta, or why it cannot be summed (a problem message). */
 export type InstrumentLookup = InstrumentMeta | string;
 
+/** A looked-up instrument, with its name hashed once for the repeat keys of its events. */
+export interface KnownInstrument extends InstrumentMeta {
+  seed: FpSeed;
+}
+export type KnownLookup = KnownInstrument | string;
+
 export interface DecodeContext {
   contracts: ContractTable;
   /** Binance: whether USDⓈ-M rows are wanted (false for a COIN-M-only recording). */
@@ -37,7 +45,7 @@ export interface DecodeContext {
    * Instrument name → meta, per venue and market: a recording repeats a few
    * hundred names millions of times, so each is looked up and parsed once.
    */
-  instruments: Record<'binance' | 'binance-cm' | 'bybit' | 'okx', Map<string, InstrumentLookup>>;
+  instruments: Record<'binance' | 'binance-cm' | 'bybit' | 'okx', Map<string, KnownLookup>>;
 }
 
 export function decodeContext(contracts: ContractTable, binanceUsdM: boolean): DecodeContext {
@@ -45,24 +53,57 @@ export function decodeContext(contracts: ContractTable, binanceUsdM: boolean): D
 }
 
 /** Remembers a lookup, up to a bound: a file naming millions of distinct instruments is garbage and must not grow memory. */
-export function remember(names: Map<string, InstrumentLookup>, name: string, found: InstrumentLookup): InstrumentLookup {
-  if (names.size < 100_000) names.set(name, found);
-  return found;
+export function remember(names: Map<string, KnownLookup>, name: string, found: InstrumentLookup): KnownLookup {
+  const known: KnownLookup = typeof found === 'string' ? found : { ...found, seed: fpSeed(name) };
+  if (names.size < 100_000) names.set(name, known);
+  return known;
 }
 
 export type Raw = Record<string, unknown>;
 
 export const isObject = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** A decimal given as a string or a number; NaN for anything else, including "" (which Number() reads as 0). */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * A decimal given as a string or a number; NaN for anything else, including
+ * "" and " " (which Number() reads as 0), hex and "Infinity".
+ *
+ * Venues send sizes and prices as short plain decimals ("0.014", "87535.9"),
+ * millions of times: those are read digit by digit, as an integer m and a
+ * count k of decimals, and returned as m / 10^k. With at most 15 digits both
+ * are exact doubles and IEEE division rounds correctly, so the result is the
+ * same double Number() gives, bit for bit. Anything else takes Number() after
+ * a strict decimal check.
+ */
 export function decimal(v: unknown): number {
-  if (typeof v === 'string') return v.length === 0 ? NaN : +v;
-  return typeof v === 'number' ? v : NaN;
+  if (typeof v !== 'string') return typeof v === 'number' ? v : NaN;
+  const n = v.length;
+  if (n === 0 || n > 15) return slowDecimal(v);
+  let m = 0;
+  let digits = 0;
+  let k = -1; // decimals after the point; -1: no point yet
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (k >= 0) k++;
+    } else if (c === 46 && k < 0) k = 0;
+    else return slowDecimal(v);
+  }
+  if (digits === 0) return NaN;
+  return k <= 0 ? m : m / (POW10[k] as number);
+}
+
+function slowDecimal(v: string): number {
+  return DECIMAL.test(v) ? Number(v) : NaN;
 }
 
 /** A time in ms since the epoch, as a number or a string of digits. */
 export function epochMs(v: unknown): number {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && v.length >= 10 && v.length <= 16 ? +v : NaN;
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.length >= 10 && v.length <= 16 ? decimal(v) : NaN;
   // 2001-09-09 to 2286: anything else is seconds, micro-seconds or garbage, not a liquidation time in ms.
   return Number.isInteger(n) && n >= 1e12 && n < 1e13 ? n : NaN;
 }

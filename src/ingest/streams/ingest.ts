@@ -22,6 +22,7 @@ import { decodeBinance } from './binance.js';
 import { decodeBybit } from './bybit.js';
 import { decodeOkx } from './okx.js';
 import { forEachLine } from './lines.js';
+import { fastBybit, fastOkx } from './fast.js';
 
 export interface StreamIngestOptions {
   /** The sources this input may hold; frames of other streams are problems. */
@@ -30,6 +31,8 @@ export interface StreamIngestOptions {
   /** Contract sizes (default: the built-in table). */
   contracts?: ContractTable;
   horizonMs?: number;
+  /** Frames in the documented layout skip JSON.parse (fast.ts); false sends every line through JSON.parse (tests compare the two). */
+  fastPath?: boolean;
 }
 
 const DECODERS: Record<StreamKind, (frame: Raw, ctx: DecodeContext, sink: FrameSink) => void> = {
@@ -46,12 +49,17 @@ export class StreamIngester implements FrameSink {
   private readonly sourceList: string;
   private file = '';
   private lineNo = 0;
+  private readonly fastBybit: boolean;
+  private readonly fastOkx: boolean;
 
   constructor(options: StreamIngestOptions) {
     this.aggregate = new StreamAggregate(options.window, options.horizonMs ?? DEFAULT_HORIZON_MS);
     this.kinds = new Set(options.sources.map((s) => STREAM_KIND[s]));
     this.ctx = decodeContext(options.contracts ?? builtInContracts(), options.sources.includes('binance'));
     this.sourceList = options.sources.join(', ');
+    const fast = options.fastPath !== false;
+    this.fastBybit = fast && this.kinds.has('bybit');
+    this.fastOkx = fast && this.kinds.has('okx');
   }
 
   /** Reads one input to its end. `label` names it in problems. */
@@ -84,6 +92,9 @@ export class StreamIngester implements FrameSink {
       else this.problem('malformed', `not a JSON frame: ${show(text.slice(0, 40))}`);
       return;
     }
+    // `{"topic"…` may be Bybit's documented layout, `{"arg"…` / `{"id"…` OKX's; anything else, or no match, is parsed.
+    const c2 = text.charCodeAt(2);
+    if (c2 === 116 /* t */ ? this.fastBybit && fastBybit(text, this.ctx, this) : (c2 === 97 /* a */ || c2 === 105) /* i */ && this.fastOkx && fastOkx(text, this.ctx, this)) return;
     this.parse(text);
   }
 

@@ -16,7 +16,7 @@
 import type { LiquidationEvent } from './event.js';
 import { MAX_EVENT_USD, decimal, epochMs, isObject, remember, show, type DecodeContext, type FrameSink, type InstrumentLookup, type Raw } from './decode.js';
 import { okxBase, tickerOf } from './symbols.js';
-import { fpEnd, fpField, fpStart, fpText } from './fingerprint.js';
+import { fpEnd, fpInt, fpNumber, fpResume, type FpSeed } from './fingerprint.js';
 
 export function decodeOkx(frame: Raw, ctx: DecodeContext, sink: FrameSink): void {
   const data = frame['data'];
@@ -37,31 +37,34 @@ export function decodeOkx(frame: Raw, ctx: DecodeContext, sink: FrameSink): void
       sink.problem('malformed', `${instId}: no "details" array`);
       continue;
     }
-    const instType = typeof item['instType'] === 'string' ? item['instType'] : ctx.contracts.get('okx', instId)?.type;
-    if (instType === 'MARGIN' || instType === 'OPTION') {
-      for (let j = 0; j < details.length; j++) sink.problem('other-stream', `${instId}: ${instType} liquidation (not a futures liquidation); not summed`);
-      continue;
+    const instType = item['instType'];
+    for (let j = 0; j < details.length; j++) {
+      const d: unknown = details[j];
+      if (!isObject(d)) sink.problem('malformed', `${instId}: details element is ${show(d)}, expected an object`);
+      else decodeOkxDetail(instId, instType, d['posSide'], d['side'], d['bkPx'], d['sz'], d['ts'], ctx, sink);
     }
-    for (let j = 0; j < details.length; j++) decodeDetail(instId, details[j], ctx, sink);
   }
 }
 
-function decodeDetail(instId: string, d: unknown, ctx: DecodeContext, sink: FrameSink): void {
-  if (!isObject(d)) return sink.problem('malformed', `${instId}: details element is ${show(d)}, expected an object`);
-  const posSide = d['posSide'];
-  const orderSide = d['side'];
+/**
+ * One liquidation detail from its fields as parsed (the fast path in fast.ts hands over the same values).
+ * MARGIN and OPTION rows (by the item's instType, else the instrument list) are reported, one problem per detail.
+ */
+export function decodeOkxDetail(instId: string, instTypeRaw: unknown, posSide: unknown, orderSide: unknown, bkPx: unknown, sz: unknown, ts: unknown, ctx: DecodeContext, sink: FrameSink): void {
+  const instType = typeof instTypeRaw === 'string' ? instTypeRaw : ctx.contracts.get('okx', instId)?.type;
+  if (instType === 'MARGIN' || instType === 'OPTION') return sink.problem('other-stream', `${instId}: ${instType} liquidation (not a futures liquidation); not summed`);
   let side: 'long' | 'short' | null = null;
   if (posSide === 'long' || posSide === 'short') side = posSide;
   else if (posSide === 'net' || posSide === '' || posSide === undefined) side = orderSide === 'sell' ? 'long' : orderSide === 'buy' ? 'short' : null;
   if (side === null) {
     return sink.problem('unknown-side', `${instId}: posSide ${show(posSide)} with side ${show(orderSide)}; expected posSide long/short, or net with side sell/buy`);
   }
-  const price = decimal(d['bkPx']);
-  if (!(price > 0) || !Number.isFinite(price)) return sink.problem('missing-price', `${instId}: no bankruptcy price (bkPx is ${show(d['bkPx'])})`);
-  const qty = decimal(d['sz']);
-  if (!(qty >= 0) || !Number.isFinite(qty)) return sink.problem('bad-value', `${instId}: size sz is ${show(d['sz'])}, expected a decimal`);
-  const time = epochMs(d['ts']);
-  if (Number.isNaN(time)) return sink.problem('bad-value', `${instId}: time ts is ${show(d['ts'])}, expected milliseconds since 1970`);
+  const price = decimal(bkPx);
+  if (!(price > 0) || !Number.isFinite(price)) return sink.problem('missing-price', `${instId}: no bankruptcy price (bkPx is ${show(bkPx)})`);
+  const qty = decimal(sz);
+  if (!(qty >= 0) || !Number.isFinite(qty)) return sink.problem('bad-value', `${instId}: size sz is ${show(sz)}, expected a decimal`);
+  const time = epochMs(ts);
+  if (Number.isNaN(time)) return sink.problem('bad-value', `${instId}: time ts is ${show(ts)}, expected milliseconds since 1970`);
   if (qty === 0) return sink.zeroSize();
 
   const names = ctx.instruments.okx;
@@ -70,19 +73,20 @@ function decodeDetail(instId: string, d: unknown, ctx: DecodeContext, sink: Fram
   const usd = meta.usdPerContract !== undefined ? qty * meta.usdPerContract : qty * (meta.coinsPerContract ?? 1) * price;
   if (!(usd <= MAX_EVENT_USD)) return sink.problem('bad-value', `${instId}: notional ${usd} USD is not believable`);
 
-  const event: LiquidationEvent = {
-    venue: 'OKX',
-    instrument: instId,
-    asset: meta.asset,
-    side,
-    usd,
-    price,
-    qty,
-    time,
-    dedupeKey: key(instId, d),
-  };
-  sink.event(event);
+  const e = scratch;
+  e.instrument = instId;
+  e.asset = meta.asset;
+  e.side = side;
+  e.usd = usd;
+  e.price = price;
+  e.qty = qty;
+  e.time = time;
+  e.dedupeKey = key(meta.seed, posSide === 'long' ? 1 : posSide === 'short' ? 2 : side === 'long' ? 3 : 4, qty, price);
+  sink.event(e);
 }
+
+/** One event object for all (see FrameSink.event): no allocation per liquidation. */
+const scratch: LiquidationEvent = { venue: 'OKX', instrument: '', asset: '', side: 'long', usd: 0, price: 0, qty: 0, time: 0, dedupeKey: 0 };
 
 /** SWAP/FUTURES sizes are contracts: ctVal × ctMult coins each (linear) or US dollars each (inverse). */
 function instrument(ctx: DecodeContext, instId: string): InstrumentLookup {
@@ -93,12 +97,11 @@ function instrument(ctx: DecodeContext, instId: string): InstrumentLookup {
   return info.spec.kind === 'inverse' ? { asset, usdPerContract: info.spec.usd } : { asset, coinsPerContract: info.spec.base };
 }
 
-function key(instId: string, d: Raw): number {
-  fpStart();
-  fpText(instId);
-  fpField(d['side']);
-  fpField(d['posSide']);
-  fpField(d['sz']);
-  fpField(d['bkPx']);
+/** instId, the side fields (posSide long 1, short 2; net or none with sell 3, buy 4), sz and bkPx; ts is paired by the aggregate. */
+function key(seed: FpSeed, sides: number, qty: number, price: number): number {
+  fpResume(seed);
+  fpInt(sides);
+  fpNumber(qty);
+  fpNumber(price);
   return fpEnd();
 }
