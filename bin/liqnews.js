@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // Thin launcher: everything lives in the library so tests can run the CLI in-process.
-import { main } from '../dist/cli/main.js';
+// `npm run build` bundles the command into dist/bin/ (scripts/bundle-cli.js) for a fast
+// start; the unbundled dist/cli/ is the fallback when only `tsc` has run.
+const { main } = await import('../dist/bin/main.js').catch((e) => {
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+  return import('../dist/cli/main.js');
+});
 
 const code = await main({
   argv: process.argv.slice(2),

@@ -23,6 +23,15 @@ export const STAMP_PLACEHOLDER = PLACEHOLDER;
 
 export type StampState = 'intact' | 'edited' | 'unstamped';
 
+/** Whether the text has a place for a stamp (a format that carries its own), without hashing it. */
+export function carriesStamp(text: string): boolean {
+  for (const marker of MARKERS) {
+    const at = text.indexOf(marker);
+    if (at >= 0 && STAMP.exec(text.slice(at + marker.length, at + marker.length + 71))?.index === 0) return true;
+  }
+  return false;
+}
+
 /** Whether a file on disk is exactly as liquidation-news generated it. */
 export function readStamp(text: string): StampState {
   for (const marker of MARKERS) {

@@ -6,11 +6,11 @@
  * Synchronous on purpose: the CLI renders one snapshot at a time, and for a
  * sequential loop the sync calls are the cheapest way to touch the disk.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { LiqnewsError } from '../errors.js';
 import { DEFAULT_FORMATS, FORMATS, FORMAT_WRITERS, isFormat, type Format } from '../formats/registry.js';
-import { readStamp } from './stamp.js';
+import { carriesStamp, readStamp } from './stamp.js';
 import { sha256 } from '../util/hash.js';
 
 export type WriteStatus = 'written' | 'unchanged' | 'kept-edited';
@@ -62,7 +62,7 @@ export function writeArticle(article: WritableArticle, options: WriteOptions): W
 function writeOne(dir: string, path: string, content: string, force: boolean): 'written' | 'unchanged' | { found: 'edited' | 'unstamped' } {
   const existing = readExisting(path);
   // Formats sent out verbatim (plain text, social posts) cannot hold a stamp: theirs sits beside them.
-  const inline = readStamp(content) !== 'unstamped';
+  const inline = carriesStamp(content);
   if (existing === content) {
     if (!inline) recordHash(dir, path, content);
     return 'unchanged';
@@ -96,6 +96,8 @@ function recordHash(dir: string, path: string, content: string): void {
 }
 
 function readExisting(path: string): string | null {
+  // Most files of a render are new: asking first is far cheaper than the ENOENT error a read would build.
+  if (!existsSync(path)) return null;
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
@@ -124,11 +126,20 @@ function replaceAtomically(dir: string, path: string, content: string): void {
     }
     renameSync(temp, path);
   } catch (e) {
-    rmSync(temp, { force: true });
+    removeQuietly(temp);
     const err = writeFailed(path, e);
     // A fresh temporary name cannot clash, so failing here is about the directory, not this one file (unless the target is a directory).
     if (!['EISDIR', 'ENOTEMPTY', 'ENAMETOOLONG'].includes(errnoOf(e) ?? '')) directoryWide.add(err);
     throw err;
+  }
+}
+
+/** Best-effort clean-up of a temporary file: the error worth reporting is the one that got us here. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Nothing to remove (the "directory" is a file, say).
   }
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 const canonicalCache = new WeakMap<object, string>();
 
@@ -38,8 +38,9 @@ function canonical(v: unknown): string {
   return `${out}}`;
 }
 
+/** Hex SHA-256 of the text's UTF-8 (one-shot `crypto.hash`: no Hash object per call). */
 export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /** 32-bit FNV-1a: a cheap, stable hash for choosing among phrasings. */
