@@ -1,0 +1,54 @@
+// The built command as a user runs it: bin/liqnews.js over the esbuild bundle in dist/bin
+// (scripts/bundle-cli.js). It must write exactly what the library writes, in one process and
+// on worker threads. Needs `npm run build` first (`npm start` and CI do it); without a build the
+// suite says so and fails rather than passing on nothing.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'liqnews.js');
+const NOW = '2026-12-01T00:00:00Z';
+const FORMATS = 'md,html,json,txt,email,thread,telegram';
+const INPUTS = [join(ROOT, 'fixtures', 'golden'), join(ROOT, 'fixtures', 'edge')];
+const work = mkdtempSync(join(tmpdir(), 'liqnews-bundle-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every file under a folder, hidden hash files included, by name. */
+function contents(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
+
+async function library(out: string): Promise<void> {
+  const sink = { write: () => true };
+  const code = await main({ argv: ['render', ...INPUTS, '--out', out, '--format', FORMATS, '--now', NOW, '--quiet', '--jobs', '1'], stdout: sink, stderr: sink });
+  expect(code).toBe(0);
+}
+
+describe('the built command (dist/bin bundle)', () => {
+  it('exists: run `npm run build` before the tests', () => {
+    expect(existsSync(join(ROOT, 'dist', 'bin', 'main.js'))).toBe(true);
+    expect(existsSync(join(ROOT, 'dist', 'bin', 'render-worker.js'))).toBe(true);
+  });
+
+  it.each([1, 2])('writes the same bytes as the library for every fixture (--jobs %i)', async (jobs) => {
+    const ours = join(work, `lib-${jobs}`);
+    const built = join(work, `bin-${jobs}`);
+    await library(ours);
+    execFileSync(process.execPath, [BIN, 'render', ...INPUTS, '--out', built, '--format', FORMATS, '--now', NOW, '--quiet', '--jobs', String(jobs)], { cwd: ROOT });
+    const want = contents(ours);
+    expect(Object.keys(want).length).toBeGreaterThan(100);
+    expect(contents(built)).toEqual(want);
+  });
+
+  it('answers --version from package.json and --help with the commands', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(execFileSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' }).trim()).toBe(pkg.version);
+    const help = execFileSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
+    for (const command of ['render', 'validate', 'styles', 'ingest', 'feed']) expect(help).toContain(`liqnews ${command}`);
+  });
+});
