@@ -74,6 +74,10 @@ export async function runIngest(o: IngestRunOptions, clock: () => Date, io: Comm
         return 1;
       }
       snapshot = combined.snapshot;
+      if (!o.quiet) {
+        report.err(`ingest: CoinGlass: ${parts.length} ${parts.length === 1 ? 'answer' : 'answers'}; totals ${combined.stats['totalsCoverEveryVenue'] ? 'over every venue CoinGlass lists' : 'over part of the market (one exchange, coin or pair)'}`);
+        report.err('ingest: coverage partial: CoinGlass adds up the exchanges\' own feeds, and Binance\'s sends at most one liquidation per symbol per second; the totals are lower bounds and the article says "at least"');
+      }
     }
 
     for (const line of problemReport(problems, counts ? { counts } : {})) report.err(line);

@@ -249,6 +249,10 @@ describe('sources and coverage', () => {
     const snap = JSON.parse(r.out) as Record<string, unknown>;
     expect(snap['totals']).toEqual({ usd: 1_500_000, longUsd: 1_000_000, shortUsd: 500_000 });
     expect((snap['source'] as { name: string }).name).toBe('CoinGlass');
+    // Every venue, and still a lower bound: CoinGlass adds up the exchanges' feeds, Binance's sampled one included.
+    expect(snap['coverage']).toBe('partial');
+    expect(r.err).toContain('ingest: CoinGlass: 1 answer; totals over every venue CoinGlass lists');
+    expect(r.err).toContain('coverage partial: CoinGlass adds up the exchanges');
   });
 
   it('refuses a CoinGlass error answer (HTTP 200 with code "403")', async () => {

@@ -91,9 +91,10 @@ describe('combineCoinglass, coverage and consistency', () => {
     expect(valid(out)).toEqual([]);
   });
 
-  it('exchange-list alone is complete', () => {
+  it('exchange-list alone covers every venue, and is still partial: CoinGlass relays the sampled Binance feed', () => {
     const out = combineCoinglass([exchangeListPart(cg('exchange-list-mixed.synthetic.json'), DAY)], DAY);
-    expect(out.snapshot['coverage']).toBe('complete');
+    expect(out.snapshot['coverage']).toBe('partial');
+    expect(out.stats['totalsCoverEveryVenue']).toBe(1);
     expect(valid(out)).toEqual([]);
   });
 
@@ -106,8 +107,8 @@ describe('combineCoinglass, coverage and consistency', () => {
     // BTC long 68437447.34 > All long 451394.17 + 0.5 % → the assets list is dropped.
     expect(out.snapshot['assets']).toBeUndefined();
     expect(out.problems.map((p) => p.message)).toContainEqual(expect.stringContaining("coinglass-coin-list: its assets' long liquidations add up to 68437447.34"));
-    // Only the exchange-list is used, and it is complete.
-    expect(out.snapshot['coverage']).toBe('complete');
+    // Only the exchange-list is used; every venue, but a lower bound all the same.
+    expect(out.snapshot['coverage']).toBe('partial');
     expect(out.snapshot['totals']).toEqual({ usd: 14673519.81, longUsd: 451394.17, shortUsd: 14222125.64 });
     // 205534.29 long ≤ 451394.17
     expect(out.snapshot['largestOrder']).toEqual({ exchange: 'Binance', symbol: 'BTCUSDT', side: 'long', usd: 205534.29, asset: 'BTC' });

@@ -111,6 +111,13 @@ describe('history (pair), string values', () => {
     }
   });
 
+  it('a bucket time in seconds is refused, not read as 1970', () => {
+    // 1770163200 s = 2026-02-04T00:00Z; read as ms it would be 21 Jan 1970.
+    const part = pairHistoryPart({ code: '0', data: [{ time: 1770163200, long_liquidation_usd: '5', short_liquidation_usd: '1' }] }, win('2026-02-04T00:00:00Z', '2026-02-04T02:00:00Z'));
+    expect(part.fatal).toBe(true);
+    expect(part.problems[0]!.message).toBe('data[0].time: 1770163200 is too small for milliseconds since 1970 (seconds? CoinGlass, Binance, Bybit and OKX send milliseconds); the bucket is not counted');
+  });
+
   it('base coin of a pair', () => {
     expect(['BTCUSDT', 'BTC-USDT-SWAP', 'BTCUSD_PERP', 'ethusdc', '1000PEPEUSDT', 'USDCUSDT'].map(baseOfPair)).toEqual(['BTC', 'BTC', 'BTC', 'ETH', '1000PEPE', 'USDC']);
     expect(baseOfPair('BTCEUR')).toBeUndefined();

@@ -13,7 +13,13 @@
  * - market: the context parts, via `applyContext`.
  * A part whose field is not used is reported, not silently ignored.
  *
- * Coverage is "complete" unless a part whose figures are used says "partial".
+ * Coverage is always "partial": CoinGlass adds up the exchanges' own feeds,
+ * and Binance's sends at most one liquidation per symbol per second (CoinGlass
+ * itself wrote that its 10 Oct 2025 total was "likely much lower than
+ * reality" for that reason; DATA-SOURCES §1.4 pitfall 6). So the article says
+ * "at least", even when every venue is in the totals. Whether a part covers
+ * every venue and coin (its own `coverage`) still decides which part gives
+ * the totals.
  * A breakdown or largest order that outgrows the totals (rolling lists fetched
  * at different moments can do that) is left out and reported, so that the
  * result always passes `validateSnapshot`.
@@ -69,14 +75,15 @@ export function combineCoinglass(parts: readonly IngestPart[], window: IngestWin
     schemaVersion: 1,
     window: { start: isoUtc(window.start.getTime()), end: isoUtc(window.end.getTime()) },
     source: { ...COINGLASS_CREDIT },
-    coverage: used.some((p) => p.snapshot['coverage'] === 'partial') ? 'partial' : 'complete',
+    coverage: 'partial',
     totals: { ...totals },
     ...breakdowns,
     ...(order ? { largestOrder: order } : {}),
   };
   const withContext = applyContext(snapshot, parts.filter((p) => isObject(p.snapshot['market'])));
   problems.push(...withContext.problems);
-  return { source: 'coinglass', fatal: false, snapshot: withContext.snapshot, problems, stats: { ...stats, partsUsed: used.length + (order ? 1 : 0) } };
+  const allVenues = used[0]?.snapshot['coverage'] !== 'partial' ? 1 : 0;
+  return { source: 'coinglass', fatal: false, snapshot: withContext.snapshot, problems, stats: { ...stats, partsUsed: used.length + (order ? 1 : 0), totalsCoverEveryVenue: allVenues } };
 }
 
 /** The best part that gives `field`; every other part that gives it is reported as not used. */

@@ -33,6 +33,8 @@ export function readMillis(raw: unknown, where: string): Read<number> {
   const r = readDecimal(raw, where);
   if (!r.ok) return r;
   if (!Number.isInteger(r.value) || r.value < 0) return bad(`${where}: expected a time in milliseconds, got ${show(raw)}`);
+  // Before 1973 in ms, or 1973–5138 in seconds: these APIs send ms, so a value this small is seconds read wrong (or garbage).
+  if (r.value < 1e11) return bad(`${where}: ${show(raw)} is too small for milliseconds since 1970 (seconds? CoinGlass, Binance, Bybit and OKX send milliseconds)`);
   return r;
 }
 
