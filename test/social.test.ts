@@ -61,10 +61,10 @@ describe('--format thread', () => {
   });
 
   it('shows a real thread for the bulletin fixture', () => {
-    const file = generateCase(findCase('golden/000-bulletin-long-flush'), 'bulletin', { baseUrl: BASE }).files.thread;
-    expect(postsOf(file)[0]).toBe(
-      '1/4 Brutal Stretch for Crypto Longs — Over $1 Billion Liquidated in 24 Hours\n$1.08 billion liquidated in the past 24 hours across about 182,000 traders.',
-    );
+    const a = generateCase(findCase('golden/000-bulletin-long-flush'), 'bulletin', { baseUrl: BASE });
+    const file = a.files.thread;
+    // The headline is the template's; the rest is the thread's own wording of the facts.
+    expect(postsOf(file)[0]).toBe(`1/4 ${a.title}\n$1.08 billion liquidated in the past 24 hours across about 182,000 traders.`);
     expect(file).toContain('\n• Bitcoin (BTC): $469 million liquidated\n');
   });
 });
