@@ -204,7 +204,7 @@ describe('liqnews feed over every golden and edge fixture', () => {
 describe.each(STYLE_NAMES)('liqnews feed over every fixture in the %s style (published)', (style) => {
   let dir: string;
   let result: Run;
-  let sidecars: Map<string, Claim[]>;
+  let sidecars: Map<string, { claims: Claim[]; md: string }>;
   beforeAll(async () => {
     dir = join(tmp, `style-${style}`);
     for (const c of allCases()) writeArticle(generateCase(c, style, { draft: false, baseUrl: SITE }), { outDir: dir });
@@ -216,7 +216,7 @@ describe.each(STYLE_NAMES)('liqnews feed over every fixture in the %s style (pub
           const sidecar = JSON.parse(readFileSync(join(dir, n), 'utf8')) as { claims: Claim[]; snapshot: { window: { end: string } } };
           // URL and date: two snapshots may share a slug (and so a URL), never both.
           const end = new Date(sidecar.snapshot.window.end).toISOString().replace('.000Z', 'Z');
-          return [`${SITE}/${/^slug: "([^"]+)"$/m.exec(md)![1]!}/ ${end}`, sidecar.claims] as const;
+          return [`${SITE}/${/^slug: "([^"]+)"$/m.exec(md)![1]!}/ ${end}`, { claims: sidecar.claims, md }] as const;
         }),
     );
     // Without --drafts: every article here is published.
@@ -233,9 +233,13 @@ describe.each(STYLE_NAMES)('liqnews feed over every fixture in the %s style (pub
       expect(parsed.bozo, `${name}: ${parsed.bozo_exception}`).toBe(false);
       expect(parsed.entries.length).toBe(sidecars.size - lines(result.err).length);
       for (const entry of parsed.entries) {
-        const claims = sidecars.get(`${entry.id} ${entry.published}`);
-        expect(claims, entry.id).toBeDefined();
-        expect(findProblems(`${entry.title}\n${entry.summary}\n${textOf(entry.content)}`, claims!), `${name} ${entry.id}`).toEqual([]);
+        const want = sidecars.get(`${entry.id} ${entry.published}`);
+        expect(want, entry.id).toBeDefined();
+        const text = `${entry.title}\n${entry.summary}\n${textOf(entry.content)}`;
+        expect(findProblems(text, want!.claims), `${name} ${entry.id}`).toEqual([]);
+        // The full text travels: every sidecar figure the article states is in the entry.
+        const stated = want!.claims.map((c) => c.display).filter((d) => want!.md.toLowerCase().includes(d.toLowerCase()));
+        expect(stated.filter((d) => !text.toLowerCase().includes(d.toLowerCase())), `${name} ${entry.id}`).toEqual([]);
       }
     }
     const validate = jsonFeedValidator();
