@@ -89,3 +89,69 @@ describe('phrasing varies between snapshots, never within one', () => {
     });
   }
 });
+
+/** A snapshot built to trip the editorial slips fixed in review: figures read "eight…/eleven…", one side only, an altcoin ahead of Bitcoin. */
+function tricky(i: number, opts: { shortUsd?: number } = {}): Record<string, unknown> {
+  const end = Date.UTC(2026, 2, 1) + i * 86_400_000;
+  const short = opts.shortUsd ?? 28_300_000 + i * 100_000;
+  const solLong = 121_000_000 + i * 100_000;
+  const btc = 130_000_000;
+  const long = solLong + btc + 54_000_000;
+  return {
+    schemaVersion: 1,
+    window: { start: new Date(end - 86_400_000).toISOString(), end: new Date(end).toISOString() },
+    source: { name: 'CoinGlass' },
+    totals: { usd: long + short, longUsd: long, shortUsd: short, traders: 1 },
+    assets: [
+      { symbol: 'SOL', longUsd: solLong, shortUsd: short, price: { open: 212, close: 188.6 } },
+      { symbol: 'BTC', longUsd: btc, shortUsd: 0, price: { open: 100000, close: 88800 } },
+      { symbol: 'ETH', longUsd: 54_000_000, shortUsd: 0 },
+    ],
+    largestOrder: { exchange: 'Bybit', symbol: 'SOLUSDT', asset: 'SOL', side: 'long', usd: 8_700_000 },
+    market: { openInterestChangePct: -11.4 },
+  };
+}
+
+describe('editorial slips a reader would catch', () => {
+  for (const style of STYLE_NAMES) {
+    it(`${style}: "an" before figures read as eight, eleven or eighteen; "a" before the rest`, () => {
+      for (let i = 0; i < N; i++) {
+        const a = generate(tricky(i), { style, now: NOW });
+        const text = `${a.title}\n${a.body}`;
+        expect(text, `snapshot ${i}`).not.toMatch(/\b[Aa] \$?(8|11\b|18\b|11[.,%]|18[.,%])/);
+        expect(text, `snapshot ${i}`).not.toMatch(/\b[Aa]n \$?(?!8|11(?!\d)|18(?!\d))\d/);
+      }
+    });
+
+    it(`${style}: a sum of money takes a singular verb, and one trader is not "1 traders"`, () => {
+      for (let i = 0; i < N; i++) {
+        const text = generate(tricky(i), { style, now: NOW }).body;
+        expect(text, `snapshot ${i}`).not.toMatch(/(million|billion)( in| of)?( [a-z-]+){0,4} were (liquidated|forcibly|closed|wiped)/);
+        expect(text, `snapshot ${i}`).not.toMatch(/\b1 traders\b/);
+      }
+    });
+
+    it(`${style}: when one side lost nothing, the text never says "100%" or "most of it"`, () => {
+      for (let i = 0; i < N; i++) {
+        const text = generate(tricky(i, { shortUsd: 0 }), { style, now: NOW }).body;
+        expect(text, `snapshot ${i}`).not.toMatch(/100%|\bmostly (on|from) (long|short)|most of it (from|on)/i);
+      }
+    });
+
+    it(`${style}: US spelling`, () => {
+      for (let i = 0; i < N; i++) {
+        const text = generate(tricky(i), { style, now: NOW }).body + generate(snapshot(i, { total: 600_000_000 }), { style, now: NOW }).body;
+        expect(text, `snapshot ${i}`).not.toMatch(/stabilis|sizeable|favour|behaviour|centre\b|analyse\b/i);
+      }
+    });
+  }
+
+  it('bulletin: the first asset bullet never states a smaller amount than the second (leader total first)', () => {
+    for (let i = 0; i < N; i++) {
+      const body = generate(tricky(i), { style: 'bulletin', now: NOW }).body;
+      const bullets = body.split('\n').filter((l) => l.startsWith('🔹'));
+      const first = (l: string): number => Number(/\$([\d.]+) million/.exec(l)?.[1] ?? NaN);
+      expect(first(bullets[0]!), `snapshot ${i}: ${bullets[0]}`).toBeGreaterThanOrEqual(first(bullets[1]!));
+    }
+  });
+});
