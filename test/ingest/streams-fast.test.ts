@@ -42,6 +42,16 @@ const GOOD = ['0.2', '68000', '0.04499', '1.5', '2500'];
 const value = (r: () => number): string => (r() < 0.75 ? pick(r, GOOD) : pick(r, DECIMALS));
 const SYMBOLS = ['BTCUSDT', 'ETHUSDT', 'BTCUSD', '1000PEPEUSDT', 'ROSEUSDT', '', 'BTC-26DEC25', 'bad symbol!'];
 
+function binanceLine(r: () => number, at: number): string {
+  const coinM = r() < 0.2;
+  const symbol = coinM ? pick(r, ['BTCUSD_PERP', 'ETHUSD_PERP', 'XYZUSD_PERP']) : r() < 0.6 ? 'BTCUSDT' : pick(r, SYMBOLS);
+  const migrated = r() < 0.5 ? `"ps":"${coinM ? symbol.split('_')[0] : symbol}","st":${coinM ? 2 : pick(r, [1, 1, 2])},` : r() < 0.3 ? `"ps":"${symbol}",` : '';
+  const t = at + Math.floor(r() * 2000);
+  const order = `{"s":"${symbol}",${migrated}"S":"${pick(r, ['SELL', 'BUY', 'SELL', 'BUY', 'sell', ''])}","o":"LIMIT","f":"IOC","q":"${value(r)}","p":"${value(r)}","ap":"${value(r)}","X":"FILLED","l":"${value(r)}","z":"${value(r)}","T":${t}}`;
+  const frame = `{"e":"forceOrder","E":${t + 3},"o":${order}}`;
+  return r() < 0.5 ? `{"stream":"!forceOrder@arr","data":${frame}}` : frame;
+}
+
 function bybitLine(r: () => number, at: number): string {
   const symbol = r() < 0.7 ? 'BTCUSDT' : pick(r, SYMBOLS);
   const rows = 1 + Math.floor(r() * 3);
@@ -102,10 +112,11 @@ afterEach(() => {
 
 describe('fast path = JSON.parse path', () => {
   it.each([
+    ['binance', binanceLine],
     ['bybit', bybitLine],
     ['okx', okxLine],
   ] as const)('%s: 3,000 random frames, a third of them near-misses, with repeats', async (source, make) => {
-    const r = prng(source === 'bybit' ? 1 : 2);
+    const r = prng(source.length);
     const lines: string[] = [];
     for (let i = 0; i < 3000; i++) {
       const roll = r();
@@ -133,6 +144,7 @@ describe('fast path = JSON.parse path', () => {
   });
 
   it('the documentation samples take the fast path (no JSON.parse) and give the documented figures', async () => {
+    const day = (d: string) => ({ start: new Date(`${d}T00:00:00Z`), end: new Date(new Date(`${d}T00:00:00Z`).getTime() + 86_400_000) });
     // IOST-USDT-SWAP is not in the built-in table; the synthetic list gives it 1,000 IOST per contract (made up for tests).
     const list = new ContractTable();
     loadInstrumentList(list, JSON.parse(fixture('okx-instruments.synthetic.json')) as unknown);
@@ -145,8 +157,13 @@ describe('fast path = JSON.parse path', () => {
       window: { start: new Date('2023-08-17T00:00:00Z'), end: new Date('2023-08-18T00:00:00Z') },
       contracts,
     });
-    // Neither frame went through JSON.parse.
+    const um = await ingestStreams([{ label: 'u', data: Readable.from([Buffer.from(fixture('binance-forceOrder.docs.json'))]), source: 'binance' }], { window: day('2019-09-09') });
+    const cm = await ingestStreams([{ label: 'c', data: Readable.from([Buffer.from(fixture('binance-forceOrder-coinm.docs.json'))]), source: 'binance-coinm' }], { window: day('2020-06-03') });
+    // No frame went through JSON.parse.
     expect(parse).not.toHaveBeenCalled();
+    // Binance USDⓈ-M: SELL = a long liquidated; z 0.014 × ap 9,910 = 138.74. COIN-M: 1 contract × 100 USD (BTCUSD), a long.
+    expect(um.snapshot['totals']).toEqual({ usd: 138.74, longUsd: 138.74, shortUsd: 0 });
+    expect(cm.snapshot['totals']).toEqual({ usd: 100, longUsd: 100, shortUsd: 0 });
     // Bybit: S "Sell" = a short liquidated; 20,000 ROSE × 0.04499 = 899.80.
     expect(bybit.snapshot['totals']).toEqual({ usd: 899.8, longUsd: 0, shortUsd: 899.8 });
     // OKX: posSide "short"; 13 contracts × 1,000 IOST × 0.007831 = 101.803 → 101.80.

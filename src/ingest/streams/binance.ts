@@ -23,27 +23,29 @@ import { fpEnd, fpField, fpInt, fpNumber, fpResume, type FpSeed } from './finger
 export function decodeBinance(frame: Raw, ctx: DecodeContext, sink: FrameSink): void {
   const o = frame['o'];
   if (!isObject(o)) return sink.problem('malformed', 'forceOrder frame without its order object "o"');
-  const symbol = o['s'];
+  decodeBinanceOrder(o['s'], o['ps'], o['st'], o['S'], o['q'], o['p'], o['ap'], o['z'], o['T'], ctx, sink);
+}
+
+/** One liquidation order from its fields as parsed (the fast path in fast.ts hands over the same values). */
+export function decodeBinanceOrder(symbol: unknown, ps: unknown, st: unknown, orderSide: unknown, q: unknown, p: unknown, ap: unknown, z: unknown, T: unknown, ctx: DecodeContext, sink: FrameSink): void {
   if (typeof symbol !== 'string' || symbol === '') return sink.problem('malformed', `forceOrder frame without a symbol (o.s is ${show(symbol)})`);
-  const st = o['st'];
   const coinM = st === 2 || (st !== 1 && binanceLooksCoinM(symbol));
   if (!coinM && !ctx.binanceUsdM) {
     return sink.problem('other-stream', `USDⓈ-M row ${symbol} in a COIN-M input; use --source binance for the USDⓈ-M stream`);
   }
 
-  const orderSide = o['S'];
   const side = orderSide === 'SELL' ? 'long' : orderSide === 'BUY' ? 'short' : null;
   if (side === null) return sink.problem('unknown-side', `${symbol}: order side o.S is ${show(orderSide)}, expected "SELL" (a long liquidated) or "BUY" (a short)`);
-  const price = decimal(o['ap']);
-  if (!(price > 0) || !Number.isFinite(price)) return sink.problem('missing-price', `${symbol}: no average fill price (o.ap is ${show(o['ap'])})`);
-  const qty = decimal(o['z']);
-  if (!(qty >= 0) || !Number.isFinite(qty)) return sink.problem('bad-value', `${symbol}: filled quantity o.z is ${show(o['z'])}, expected a decimal`);
-  const time = epochMs(o['T']);
-  if (Number.isNaN(time)) return sink.problem('bad-value', `${symbol}: trade time o.T is ${show(o['T'])}, expected milliseconds since 1970`);
+  const price = decimal(ap);
+  if (!(price > 0) || !Number.isFinite(price)) return sink.problem('missing-price', `${symbol}: no average fill price (o.ap is ${show(ap)})`);
+  const qty = decimal(z);
+  if (!(qty >= 0) || !Number.isFinite(qty)) return sink.problem('bad-value', `${symbol}: filled quantity o.z is ${show(z)}, expected a decimal`);
+  const time = epochMs(T);
+  if (Number.isNaN(time)) return sink.problem('bad-value', `${symbol}: trade time o.T is ${show(T)}, expected milliseconds since 1970`);
   if (qty === 0) return sink.zeroSize();
 
   const names = ctx.instruments[coinM ? 'binance-cm' : 'binance'];
-  const meta = names.get(symbol) ?? remember(names, symbol, coinM ? coinMInstrument(ctx, symbol, o['ps']) : usdMInstrument(symbol));
+  const meta = names.get(symbol) ?? remember(names, symbol, coinM ? coinMInstrument(ctx, symbol, ps) : usdMInstrument(symbol));
   if (typeof meta === 'string') return sink.problem('bad-value', meta);
   const usd = meta.usdPerContract !== undefined ? qty * meta.usdPerContract : qty * price;
   if (!(usd <= MAX_EVENT_USD)) return sink.problem('bad-value', `${symbol}: notional ${usd} USD is not believable`);
@@ -56,7 +58,7 @@ export function decodeBinance(frame: Raw, ctx: DecodeContext, sink: FrameSink): 
   e.price = price;
   e.qty = qty;
   e.time = time;
-  e.dedupeKey = key(meta.seed, side, o, qty, price);
+  e.dedupeKey = key(meta.seed, side, q, p, qty, price);
   sink.event(e);
 }
 
@@ -78,11 +80,11 @@ function coinMInstrument(ctx: DecodeContext, symbol: string, ps: unknown): Instr
 }
 
 /** Symbol, side, q and p as sent, z and ap as parsed (the time T is paired with the key by the aggregate). */
-function key(seed: FpSeed, side: 'long' | 'short', o: Raw, z: number, ap: number): number {
+function key(seed: FpSeed, side: 'long' | 'short', q: unknown, p: unknown, z: number, ap: number): number {
   fpResume(seed);
   fpInt(side === 'long' ? 1 : 2);
-  fpField(o['q']);
-  fpField(o['p']);
+  fpField(q);
+  fpField(p);
   fpNumber(z);
   fpNumber(ap);
   return fpEnd();

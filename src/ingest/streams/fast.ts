@@ -1,7 +1,9 @@
 /**
- * Fast paths for frames in the venues' documented layout: Bybit
- * `allLiquidation` and OKX `liquidation-orders`, key for key in the order of
- * the documentation samples (fixtures/ingest/streams/*.docs.json).
+ * Fast paths for frames in the venues' documented layout: Binance
+ * `forceOrder` (bare or in a combined-stream wrapper; `ps` and `st` optional,
+ * as before and after the CM migration), Bybit `allLiquidation` and OKX
+ * `liquidation-orders`, key for key in the order of the documentation
+ * samples (fixtures/ingest/streams/*.docs.json).
  *
  * JSON.parse builds an object for every frame and every row only for the
  * decoder to read five fields back. Here a line is matched whole, from its
@@ -12,8 +14,8 @@
  * - numbers only as JSON integers (`0` or no leading zero);
  * - no whitespace, no other key, no other key order.
  * A matched line is therefore valid JSON of exactly that shape, and the same
- * values go to the same decoder as after JSON.parse (decodeBybitRow,
- * decodeOkxDetail), in the same order: the same events, problems and line
+ * values go to the same decoder as after JSON.parse (decodeBinanceOrder,
+ * decodeBybitRow, decodeOkxDetail), in the same order: the same events, problems and line
  * numbers. Nothing is decoded until the whole line has matched; any line that
  * does not match (other layout, extra field, escapes, a broken line) returns
  * false and takes the general JSON.parse path. The equivalence is tested on
@@ -21,6 +23,7 @@
  */
 import type { DecodeContext, FrameSink } from './decode.js';
 import { decimal } from './decode.js';
+import { decodeBinanceOrder } from './binance.js';
 import { decodeBybitRow } from './bybit.js';
 import { decodeOkxDetail } from './okx.js';
 
@@ -29,6 +32,10 @@ const S = '[^"\\\\\\u0000-\\u001f]*';
 /** A JSON integer. */
 const INT = '(?:0|[1-9][0-9]{0,15})';
 
+const BINANCE = new RegExp(
+  `(\\{"stream":"${S}","data":)?\\{"e":"forceOrder","E":${INT},"o":\\{"s":"(${S})",(?:"ps":"(${S})",)?(?:"st":(${INT}),)?"S":"(${S})","o":"${S}","f":"${S}","q":"(${S})","p":"(${S})","ap":"(${S})","X":"${S}","l":"${S}","z":"(${S})","T":(${INT})\\}\\}`,
+  'y',
+);
 const BYBIT_HEAD = new RegExp(`\\{"topic":"allLiquidation\\.${S}","type":"snapshot","ts":${INT},"data":\\[`, 'y');
 const BYBIT_ROW = new RegExp(`\\{"T":(${INT}),"s":"(${S})","S":"(${S})","v":"(${S})","p":"(${S})"\\}`, 'y');
 
@@ -53,6 +60,19 @@ const CLOSE_BRACE = 125;
 function next(text: string, i: number): number {
   const c = text.charCodeAt(i);
   return c === COMMA ? 1 : c === CLOSE_BRACKET ? 0 : -1;
+}
+
+/** Decodes a Binance forceOrder line in the documented layout; false (nothing done) for any other line. */
+export function fastBinance(text: string, ctx: DecodeContext, sink: FrameSink): boolean {
+  BINANCE.lastIndex = 0;
+  const m = BINANCE.exec(text);
+  if (m === null) return false;
+  // A wrapped frame ends with the wrapper's `}` too; nothing else may follow.
+  const end = BINANCE.lastIndex;
+  if (m[1] === undefined ? end !== text.length : end !== text.length - 1 || text.charCodeAt(end) !== CLOSE_BRACE) return false;
+  const st = m[4];
+  decodeBinanceOrder(m[2], m[3], st === undefined ? undefined : decimal(st), m[5], m[6], m[7], m[8], m[9], decimal(m[10] as string), ctx, sink);
+  return true;
 }
 
 /** Decodes a Bybit allLiquidation line in the documented layout; false (nothing done) for any other line. */

@@ -22,7 +22,7 @@ import { decodeBinance } from './binance.js';
 import { decodeBybit } from './bybit.js';
 import { decodeOkx } from './okx.js';
 import { forEachLine } from './lines.js';
-import { fastBybit, fastOkx } from './fast.js';
+import { fastBinance, fastBybit, fastOkx } from './fast.js';
 
 export interface StreamIngestOptions {
   /** The sources this input may hold; frames of other streams are problems. */
@@ -49,6 +49,7 @@ export class StreamIngester implements FrameSink {
   private readonly sourceList: string;
   private file = '';
   private lineNo = 0;
+  private readonly fastBinance: boolean;
   private readonly fastBybit: boolean;
   private readonly fastOkx: boolean;
 
@@ -58,6 +59,7 @@ export class StreamIngester implements FrameSink {
     this.ctx = decodeContext(options.contracts ?? builtInContracts(), options.sources.includes('binance'));
     this.sourceList = options.sources.join(', ');
     const fast = options.fastPath !== false;
+    this.fastBinance = fast && this.kinds.has('binance');
     this.fastBybit = fast && this.kinds.has('bybit');
     this.fastOkx = fast && this.kinds.has('okx');
   }
@@ -92,9 +94,16 @@ export class StreamIngester implements FrameSink {
       else this.problem('malformed', `not a JSON frame: ${show(text.slice(0, 40))}`);
       return;
     }
-    // `{"topic"…` may be Bybit's documented layout, `{"arg"…` / `{"id"…` OKX's; anything else, or no match, is parsed.
+    // `{"e"…` / `{"stream"…` may be Binance's documented layout, `{"topic"…` Bybit's, `{"arg"…` / `{"id"…` OKX's
+    // (src/ingest/streams/fast.ts); anything else, or no match, is parsed.
     const c2 = text.charCodeAt(2);
-    if (c2 === 116 /* t */ ? this.fastBybit && fastBybit(text, this.ctx, this) : (c2 === 97 /* a */ || c2 === 105) /* i */ && this.fastOkx && fastOkx(text, this.ctx, this)) return;
+    if (c2 === 101 /* e */ || c2 === 115 /* s */) {
+      if (this.fastBinance && fastBinance(text, this.ctx, this)) return;
+    } else if (c2 === 116 /* t */) {
+      if (this.fastBybit && fastBybit(text, this.ctx, this)) return;
+    } else if (c2 === 97 /* a */ || c2 === 105 /* i */) {
+      if (this.fastOkx && fastOkx(text, this.ctx, this)) return;
+    }
     this.parse(text);
   }
 
