@@ -74,6 +74,7 @@ describe('--format telegram', () => {
     const file = article.files.telegram;
     const parsed = parseMarkdownV2(file.replace(/\n$/, ''));
     expect([...file].length).toBeLessThan(TELEGRAM_LIMIT);
+    expect(file.length, 'UTF-16 units').toBeLessThan(TELEGRAM_LIMIT);
     expect([...parsed.text].length).toBeLessThan(TELEGRAM_LIMIT);
     expect(parsed.bold).toEqual([defang(article.title)]);
     expect(parsed.links).toEqual([{ text: 'Read the full story', url: canonical(article) }]);

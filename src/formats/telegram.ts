@@ -23,10 +23,11 @@ export const telegramFormat: FormatWriter = {
         facts.map((f) => `• ${escapeMarkdownV2(f)}`).join('\n'),
         [s.link && `[Read the full story](${escapeLinkUrl(s.link)})`, s.source && escapeMarkdownV2(s.source), escapeMarkdownV2(s.tags.join(' '))].filter(Boolean).join('\n'),
       ].filter((b): b is string => Boolean(b));
-    // Facts go from the end if the message would not fit (it always has, by a wide margin).
+    // Facts go from the end if the message would not fit (it always has, by a wide margin). Counted in
+    // UTF-16 units, as Telegram's clients do, which is never less than the count of characters.
     const facts = [...s.facts];
     let text = blocks(facts).join('\n\n');
-    while ([...text].length >= TELEGRAM_LIMIT && facts.length > 0) {
+    while (text.length >= TELEGRAM_LIMIT && facts.length > 0) {
       facts.pop();
       text = blocks(facts).join('\n\n');
     }
