@@ -84,6 +84,19 @@ describe('--format telegram', () => {
   });
 });
 
+describe('a quiet window (nothing liquidated)', () => {
+  const quiet = JSON.stringify({ schemaVersion: 1, window: { start: '2026-03-10T00:00:00Z', end: '2026-03-11T00:00:00Z' }, totals: { usd: 0, longUsd: 0, shortUsd: 0 } });
+
+  it.each(STYLE_NAMES)('%s: says nothing was liquidated, and claims no side was hit', (style) => {
+    const a = generate(quiet, { style, now: NOW, baseUrl: BASE });
+    const posts = postsOf(a.files.thread);
+    expect(posts).toEqual([`1/2 ${defang(a.title)}\nNo liquidations were recorded in the past 24 hours.`, `2/2 Full story: ${canonical(a)}\n${[...a.facts.cashtags, ...a.facts.hashtags].join(' ')}`]);
+    const telegram = parseMarkdownV2(a.files.telegram.replace(/\n$/, '')).text;
+    expect(telegram).toContain('No liquidations were recorded in the past 24 hours.');
+    for (const text of [a.files.thread, telegram]) expect(text).not.toMatch(/\$0\b|hit about evenly|Longs|Shorts/);
+  });
+});
+
 describe('hostile snapshot strings', () => {
   const hostile = findCase('edge/hostile-strings');
 

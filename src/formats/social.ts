@@ -34,14 +34,20 @@ export function socialLines(ctx: FormatContext): SocialLines {
   const claims = indexClaims(ctx.claims);
   const pick = (...wordings: (string | null | false | undefined)[]): string | null => firstStated(claims, wordings);
 
-  const total = pick(
-    f.traders && `${cap(f.total.text)} liquidated ${f.window.past} across ${f.traders.text} traders.`,
-    `${cap(f.total.text)} liquidated ${f.window.past}.`,
-    `${cap(f.total.text)} liquidated.`,
-  );
+  // A quiet window: nothing was liquidated, so there is no side, coin or order to speak of.
+  const quiet = f.total.value === 0;
+  const total = quiet
+    ? `No liquidations were recorded ${f.window.past}.`
+    : pick(
+        f.traders && `${cap(f.total.text)} liquidated ${f.window.past} across ${f.traders.text} traders.`,
+        `${cap(f.total.text)} liquidated ${f.window.past}.`,
+        `${cap(f.total.text)} liquidated.`,
+      );
 
   const facts: (string | null)[] = [];
-  if (f.dominant && f.minority && f.minority.usd.value > 0) {
+  if (quiet) {
+    // Nothing to break down.
+  } else if (f.dominant && f.minority && f.minority.usd.value > 0) {
     facts.push(
       pick(
         `Longs: ${f.long.usd.text} (${f.long.share.text}) · Shorts: ${f.short.usd.text} (${f.short.share.text})`,
@@ -58,9 +64,9 @@ export function socialLines(ctx: FormatContext): SocialLines {
   } else {
     facts.push(pick(`Longs: ${f.long.usd.text} · Shorts: ${f.short.usd.text}`, 'Longs and shorts were hit about evenly'));
   }
-  for (const a of f.topAssets) facts.push(assetLine(a, pick));
+  if (!quiet) for (const a of f.topAssets) facts.push(assetLine(a, pick));
   const order = f.largestOrder;
-  if (order) {
+  if (order && !quiet) {
     const where = `${defang(order.symbol)} on ${defang(order.exchange)}`;
     facts.push(pick(`Largest single liquidation: ${order.usd.text}, a ${order.side} on ${where}`, `Largest single liquidation: a ${order.side} on ${where}`));
   }
