@@ -50,7 +50,11 @@ describe('render on worker threads', () => {
     expect(files).toHaveLength(48);
     expect(readdirSync(join(root, 'two')).sort()).toEqual(files);
     for (const f of files) expect(readFileSync(join(root, 'two', f), 'utf8'), f).toBe(readFileSync(join(root, 'one', f), 'utf8'));
-  }, 60_000);
+    // Three threads: two workers beside the main thread, each taking jobs as it frees up.
+    const three = await render(join(root, 'three'), 3);
+    expect(three.err).toBe(one.err);
+    for (const f of files) expect(readFileSync(join(root, 'three', f), 'utf8'), f).toBe(readFileSync(join(root, 'one', f), 'utf8'));
+  }, 90_000);
 
   it('a second run over the same folder changes nothing', async () => {
     const again = await render(join(root, 'two'), 2);

@@ -58,7 +58,7 @@ ${FORMAT_LINES}
   --site NAME      add the front-matter keys of hugo, eleventy, astro or jekyll
                    to the Markdown (default: the portable keys only)
   --base-url URL   where the articles are published: each one's canonical URL
-                   is <URL>/<slug>/ (page, email, thread and Telegram link it;
+                   is <URL>/<date>-<slug>/ (page, email, thread and Telegram link it;
                    give liqnews feed the same URL as --site-url)
   --expire-after DAYS
                    with --site hugo: expiryDate is the window end plus DAYS
@@ -71,8 +71,9 @@ ${FORMAT_LINES}
                    e.g. 2026-11-21T00:00:00Z (default: the clock)
   --tz ZONE        time zone for dates in the text (default: UTC)
   --force          overwrite files that were edited since they were generated
-  --jobs N         worker threads for large batches (default: one per core, up
-                   to 4, from 48 inputs; 1 renders on the main thread only)
+  --jobs N         threads that render a large batch, the main one included
+                   (default: one per core, up to 4, from 48 inputs; 1 renders
+                   on the main thread only)
   --quiet          print only problems
   --debug          print stack traces for unexpected errors
 
@@ -115,8 +116,12 @@ Sources (--source applies to the files after it; one --source applies to all):
   binance-coinm   Binance COIN-M forceOrder, recorded NDJSON
   bybit           Bybit v5 allLiquidation.<symbol>, recorded NDJSON
   okx             OKX liquidation-orders, recorded NDJSON
-  coinglass-…     a saved CoinGlass v4 answer (see the README)
-One line is one frame, as sent or in a {"stream":…,"data":…} wrapper.
+  coinglass-coin-list, coinglass-exchange-list, coinglass-history,
+  coinglass-aggregated-history, coinglass-order
+                  a saved CoinGlass v4 answer (the whole {"code","msg","data"} body)
+  fear-greed, open-interest, funding
+                  context added to a liquidation source (market.*)
+One stream line is one frame, as sent or in a {"stream":…,"data":…} wrapper.
 
 Window (required for streams; events are counted by their own time,
 start <= time < end):
@@ -134,6 +139,10 @@ Options:
   --combine sum       add up different sources (e.g. binance and bybit); without
                       it mixed sources are refused. Exchange streams are never
                       added to CoinGlass totals (they would count twice)
+  --exchange NAME     what a CoinGlass answer was fetched for (the body does not
+  --symbol NAME       say): coin-list's exchange, history's exchange and pair,
+                      exchange-list's or aggregated-history's coin; like --source,
+                      it applies to the files after it
   --coverage partial  mark the result a lower bound even for a complete feed
                       (a recording with gaps, or only some symbols)
   --out FILE          write the snapshot to FILE (whole or not at all) instead
@@ -161,7 +170,7 @@ Writes feed.xml (RSS 2.0, full text), atom.xml (Atom 1.0) and feed.json
 <date>-<slug>.json sidecar with its <date>-<slug>.md beside it, as render
 writes them by default; the .html is not needed. Titles, slugs, drafts and
 the text come from the .md (editors' changes included), dates and ids from
-the sidecar. Each article's id and link is <URL>/<slug>/, the canonical URL
+the sidecar. Each article's id and link is <URL>/<date>-<slug>/, the canonical URL
 its page names when rendered with --base-url URL (give both the same URL).
 
 Options:

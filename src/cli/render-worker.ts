@@ -1,52 +1,11 @@
 /**
- * A worker thread of `liqnews render` for large batches: reads one snapshot,
- * generates its article and hands the requested files back to the main
- * thread, which alone writes (so name clashes and edit checks stay in one
- * place and in input order).
+ * A worker thread of `liqnews render` for large batches: runs jobs
+ * (render-job.ts) and hands the files back to the main thread, which alone
+ * writes, so name clashes and edit checks stay in one place and in input order.
  */
 import { parentPort } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
-import { generate } from '../generate.js';
-import type { Format } from '../formats/registry.js';
-import type { StyleName } from '../plan/styles.js';
-import type { SiteName } from '../output/sites.js';
-import { describeFsError } from '../output/write.js';
-import { problemLines } from './problems.js';
+import { runJob, type Job } from './render-job.js';
 
-export interface Job {
-  seq: number;
-  path: string;
-  label: string;
-  style: StyleName | 'auto';
-  now: string;
-  timeZone: string;
-  site: SiteName | null;
-  faqJsonLd: boolean;
-  baseUrl: string | null;
-  expiryDays: number | null;
-  formats: Format[];
-  debug: boolean;
-}
+export type { Job, JobResult } from './render-job.js';
 
-export type JobResult =
-  | { seq: number; ok: true; basename: string; files: Partial<Record<Format, string>> }
-  | { seq: number; ok: false; lines: string[] };
-
-function run(job: Job): JobResult {
-  let text: string;
-  try {
-    text = readFileSync(job.path, 'utf8');
-  } catch (e) {
-    return { seq: job.seq, ok: false, lines: [`${job.label}: cannot read: ${describeFsError(e)}`] };
-  }
-  try {
-    const article = generate(text, { style: job.style, now: new Date(job.now), timeZone: job.timeZone, site: job.site, faqJsonLd: job.faqJsonLd, baseUrl: job.baseUrl, expiryDays: job.expiryDays });
-    const files: Partial<Record<Format, string>> = {};
-    for (const f of job.formats) files[f] = article.files[f];
-    return { seq: job.seq, ok: true, basename: article.basename, files };
-  } catch (e) {
-    return { seq: job.seq, ok: false, lines: problemLines(job.label, e, job.debug) };
-  }
-}
-
-parentPort?.on('message', (job: Job) => parentPort?.postMessage(run(job)));
+parentPort?.on('message', (job: Job) => parentPort?.postMessage(runJob(job)));
