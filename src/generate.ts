@@ -80,7 +80,8 @@ export function generateFromSnapshot(snap: Snapshot, options: GenerateOptions = 
     author: o.author,
     publisher: o.publisher,
     tags,
-    canonicalUrl: o.baseUrl ? `${o.baseUrl}/${slug}/` : null,
+    // `<date>-<slug>`, the file name: slugs come from rounded figures and repeat on another day.
+    canonicalUrl: o.baseUrl ? `${o.baseUrl}/${date}-${slug}/` : null,
     draft: o.draft,
   };
   const ctx: FormatContext = { snap, facts, plan, text, claims, options: o, slug, date, when, tags, page };

@@ -24,7 +24,7 @@ export interface GenerateOptions {
   author?: string;
   /** Named in JSON-LD as publisher; default "liquidation-news". */
   publisher?: string;
-  /** When set, the canonical URL is `<baseUrl>/<slug>/`. */
+  /** When set, the canonical URL is `<baseUrl>/<date>-<slug>/` (the file name, which no other day shares). */
   baseUrl?: string | null;
   /** Front matter category; default "markets". */
   category?: string;

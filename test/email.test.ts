@@ -69,7 +69,7 @@ describe.each(cases)('email of %s', (_name, { c, a, email }) => {
   it('links only to absolute http(s) URLs, including the article on the web', () => {
     const links = hrefs(email);
     for (const h of links) expect(h).toMatch(/^https?:\/\//);
-    expect(links).toContain(`${BASE}/${a.slug}/`);
+    expect(links).toContain(`${BASE}/${a.basename}/`);
   });
 
   it('says what the article says: headline, every paragraph, a TL;DR, the breakdown, disclaimer and source', () => {

@@ -56,7 +56,7 @@ describe.each(allCases().map((c) => [c.id, c] as const))('JSON-LD of %s', (_id, 
     expect(Date.parse(ld['dateModified'] as string)).toBeGreaterThanOrEqual(Date.parse(ld['datePublished'] as string));
     expect(ld['author']).toEqual({ '@type': 'Organization', name: 'Desk' });
     expect(ld['publisher']).toEqual({ '@type': 'Organization', name: 'Liquidation News' });
-    expect(ld['mainEntityOfPage']).toBe(`${BASE}/${a.slug}/`);
+    expect(ld['mainEntityOfPage']).toBe(`${BASE}/${a.basename}/`);
     // No image: the articles carry none, and an invented one would be worse than none.
     expect(ld['image']).toBeUndefined();
   });

@@ -19,7 +19,7 @@ const BASE = 'https://example.com/news';
 const URL_RE = /https?:\/\/\S+/g;
 
 const sidecarClaims = (a: Article): Claim[] => (JSON.parse(a.files.json) as { claims: Claim[] }).claims;
-const canonical = (a: Article): string => `${BASE}/${a.slug}/`;
+const canonical = (a: Article): string => `${BASE}/${a.basename}/`;
 
 /** The thread file's posts, numbers and all. */
 const postsOf = (file: string): string[] => file.replace(/\n$/, '').split('\n\n');

@@ -80,7 +80,7 @@ describe.each(cases)('txt of %s', (_name, { c, a, txt }) => {
     expect(txt).toMatch(/^Disclaimer: /m);
     expect(txt).toMatch(/^Source: /m);
     expect(txt).toContain(`Read it on the web:`);
-    expect(txt.replace(/\s+/g, ' ')).toContain(`<${BASE}/${a.slug}/>`);
+    expect(txt.replace(/\s+/g, ' ')).toContain(`<${BASE}/${a.basename}/>`);
     if (a.facts.assets.length === 0 || a.facts.total.value === 0) return;
     const table = breakdownTable(txt);
     expect(table.length, 'the breakdown table').toBe(a.facts.assets.length + 3);

@@ -37,7 +37,7 @@ export function feedOptions(inputs: readonly string[], text: (name: string) => s
   const dir = inputs[0]!;
   if (dir === '-') return 'feed reads a folder, not standard input';
   const site = text('--site-url');
-  if (site === undefined) return 'feed needs --site-url URL: the address the articles are published under (each article is <URL>/<slug>/), e.g. --site-url https://example.com/news';
+  if (site === undefined) return 'feed needs --site-url URL: the address the articles are published under (each article is <URL>/<date>-<slug>/), e.g. --site-url https://example.com/news';
   const siteUrl = checkSiteUrl(site, '--site-url');
   if ('problem' in siteUrl) return siteUrl.problem;
   const limitText = text('--limit');
@@ -65,7 +65,7 @@ export function checkSiteUrl(value: string, option: string): { url: string } | {
 
 /** 0: feeds written · 1: some article could not be read, or none to publish. */
 export async function runFeed(o: FeedRunOptions, io: CommandIO): Promise<number> {
-  const { readArticleFolder, selectForFeed, buildFeeds, FEED_FILES } = await import('../feed/index.js');
+  const { readArticleFolder, selectForFeed, buildFeeds, articlePath, FEED_FILES } = await import('../feed/index.js');
   const { writeFeedFile } = await import('../feed/write.js');
   const report = new Reporter(io.stdout, io.stderr, false);
   let folder: ReturnType<typeof readArticleFolder>;
@@ -77,7 +77,7 @@ export async function runFeed(o: FeedRunOptions, io: CommandIO): Promise<number>
   }
   for (const p of folder.problems) report.err(`${p.file}: ${p.message}; left out of the feed`);
   const selection = selectForFeed(folder.articles, { drafts: o.drafts, ...(o.limit === null ? {} : { limit: o.limit }) });
-  const urlOf = (a: FeedArticle): string => `${o.siteUrl}/${a.slug}/`;
+  const urlOf = (a: FeedArticle): string => `${o.siteUrl}/${articlePath(a)}/`;
   for (const d of selection.duplicates) report.err(`${d.basename}.md: another article already has the URL ${urlOf(d)}; left out of the feed`);
 
   if (selection.articles.length === 0) {

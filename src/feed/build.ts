@@ -14,7 +14,7 @@ import type { FeedArticle } from './article.js';
 import { element, rfc822, xmlAttr, xmlText } from './xml.js';
 
 export interface FeedOptions {
-  /** The site's address, http(s), without a trailing slash; an article's URL is `<siteUrl>/<slug>/`. */
+  /** The site's address, http(s), without a trailing slash; an article's URL is `<siteUrl>/<date>-<slug>/` (see `articlePath`). */
   siteUrl: string;
   /** Default "Crypto liquidations". */
   title?: string;
@@ -38,7 +38,7 @@ export interface Selection {
   articles: FeedArticle[];
   /** Drafts left out. */
   drafts: number;
-  /** Articles whose URL another article already has: left out, since a feed's ids must be unique. */
+  /** Articles whose URL another article already has (an editor gave two of one day the same slug): left out, since a feed's ids must be unique. */
   duplicates: FeedArticle[];
 }
 
@@ -60,15 +60,25 @@ export function selectForFeed(all: readonly FeedArticle[], o: SelectOptions = {}
       drafts++;
       continue;
     }
-    if (seen.has(a.slug)) {
+    const path = articlePath(a);
+    if (seen.has(path)) {
       duplicates.push(a);
       continue;
     }
-    seen.add(a.slug);
+    seen.add(path);
     articles.push(a);
   }
   return { articles: o.limit === undefined ? articles : articles.slice(0, o.limit), drafts, duplicates };
 }
+
+/**
+ * An article's path under the site URL: `<date>-<slug>`, the UTC date of the
+ * window end and the front matter's slug. It is the canonical URL `render
+ * --base-url` gives the page, and the path the example sites publish under
+ * (`/posts/<date>-<slug>/`). The date keeps apart two days whose rounded
+ * figures give the same slug.
+ */
+export const articlePath = (a: FeedArticle): string => `${a.published.slice(0, 10)}-${a.slug}`;
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -88,7 +98,7 @@ export function buildFeeds(articles: readonly FeedArticle[], options: FeedOption
     updated: articles.map((a) => a.updated).reduce((x, y) => (y > x ? y : x)),
     published: articles.map((a) => a.published).reduce((x, y) => (y > x ? y : x)),
   };
-  const url = (a: FeedArticle): string => `${site}/${a.slug}/`;
+  const url = (a: FeedArticle): string => `${site}/${articlePath(a)}/`;
   return { 'feed.xml': rss(articles, meta, url), 'atom.xml': atom(articles, meta, url), 'feed.json': jsonFeed(articles, meta, url) };
 }
 
