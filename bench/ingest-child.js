@@ -3,7 +3,7 @@
 //   node --expose-gc bench/ingest-child.js ingest SOURCE FILE FROM TO [INSTRUMENTS|-] [BYTES|-] [general]
 //   (BYTES: read only the file's start; general: no fast path, every line through JSON.parse)
 // Prints one JSON line: { ms, cpuMs, maxRssKb, liveHeapKb, … }. liveHeapKb: the largest heap left after a full
-// garbage collection, forced every 128 MB read (when run with --expose-gc): what the ingest really holds, unlike the
+// garbage collection, forced every 32 MB read (when run with --expose-gc): what the ingest really holds, unlike the
 // peak RSS, which also counts garbage not yet collected. The forced collections' time is included in cpuMs.
 import { createReadStream, readFileSync } from 'node:fs';
 
@@ -50,10 +50,10 @@ async function ingest(source, file, from, to, instruments, bytes, general) {
     contracts = contracts.withOverrides(table);
   }
   const data = createReadStream(file, { highWaterMark: 1 << 20, ...(bytes && bytes !== '-' ? { end: Number(bytes) - 1 } : {}) });
-  let next = 128 << 20;
+  let next = 32 << 20;
   const progress = (_label, read) => {
     if (read < next) return;
-    next += 128 << 20;
+    next += 32 << 20;
     sampleHeap();
   };
   const r = await ingestStreams([{ label: file, data, source }], { window: { start: new Date(from), end: new Date(to) }, contracts, progress, ...(general === 'general' ? { fastPath: false } : {}) });

@@ -5,7 +5,7 @@
 //   JSON.parses them. Target: ingest CPU time at most 1.3x the bare loop's. Times are CPU time (user + system) of a
 //   child process, the steadier measure on a shared machine; wall time is shown too.
 // - memory: peak RSS reading the first fifth of the file and the whole file (the same event rate over five times the
-//   length), and the largest live heap after a forced full GC every 128 MB read. Target: the live heap does not grow
+//   length), and the largest live heap after a forced full GC every 32 MB read. Target: the live heap does not grow
 //   with the file (the peak RSS also counts garbage V8 has not collected yet, so it wanders by a few MB).
 // BENCH_INGEST_ADAPTERS=binance,bybit,okx picks adapters; BENCH_INGEST_GENERAL=1 also times the general path (every
 // line through JSON.parse, no fast path for documented layouts), for comparison.

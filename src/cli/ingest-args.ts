@@ -5,6 +5,8 @@
  *   liqnews ingest --source binance a.ndjson b.ndjson --source bybit c.ndjson --combine sum …
  *
  * With a single `--source`, it applies to every input wherever it stands.
+ * `--exchange` and `--symbol` (what a saved CoinGlass answer was asked for:
+ * the body does not repeat its query) follow the same rule.
  */
 import { parseInstant } from '../ingest/aggregate-window.js';
 import type { WindowArgs } from '../ingest/aggregate-window.js';
@@ -26,6 +28,8 @@ export const INGEST_OPTIONS = {
   '--strict': { value: false, commands: ['ingest'] },
   '--combine': { value: true, commands: ['ingest'] },
   '--coverage': { value: true, commands: ['ingest'] },
+  '--exchange': { value: true, commands: ['ingest'] },
+  '--symbol': { value: true, commands: ['ingest'] },
 } as const;
 
 export const INGEST_VALUE_NAMES: Record<string, string> = {
@@ -37,6 +41,8 @@ export const INGEST_VALUE_NAMES: Record<string, string> = {
   '--instruments': 'FILE',
   '--combine': 'sum',
   '--coverage': 'partial',
+  '--exchange': 'NAME',
+  '--symbol': 'NAME',
 };
 
 export interface IngestInputArg {
@@ -44,6 +50,9 @@ export interface IngestInputArg {
   path: string;
   /** As given; checked against the known sources when the command runs. */
   source: string;
+  /** CoinGlass query parameters the answer was fetched with: `exchange` (coin-list, history), `symbol` (a coin, or history's pair). */
+  exchange?: string;
+  symbol?: string;
 }
 
 export interface IngestRunOptions {
@@ -78,13 +87,18 @@ export function ingestOptions(positionals: readonly string[], events: readonly O
   for (const s of sources) {
     if (s.value.includes(',')) return `--source takes one name (got "${s.value}"); give --source before each group of files, e.g. --source binance a.ndjson --source bybit b.ndjson`;
   }
+  const exchanges = events.filter((e) => e.name === '--exchange') as (OptionEvent & { value: string })[];
+  const symbols = events.filter((e) => e.name === '--symbol') as (OptionEvent & { value: string })[];
+  // Input i is positional i + 1; the option that applies is the last one before it (a single one applies to all).
+  const applying = (given: readonly (OptionEvent & { value: string })[], i: number): string | undefined =>
+    given.filter((s) => s.at <= i + 1).at(-1)?.value ?? (given.length === 1 ? given[0]?.value : undefined);
   const assigned: IngestInputArg[] = [];
   for (const [i, path] of inputs.entries()) {
-    // Input i is positional i + 1; the --source that applies is the last one before it.
-    const before = sources.filter((s) => s.at <= i + 1).at(-1);
-    const source = before?.value ?? (sources.length === 1 ? sources[0]?.value : undefined);
+    const source = applying(sources, i);
     if (source === undefined) return `say which source ${path} is: put --source NAME before its files`;
-    assigned.push({ path, source });
+    const exchange = applying(exchanges, i);
+    const symbol = applying(symbols, i);
+    assigned.push({ path, source, ...(exchange !== undefined ? { exchange } : {}), ...(symbol !== undefined ? { symbol } : {}) });
   }
 
   const combine = last('--combine');

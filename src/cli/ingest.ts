@@ -12,11 +12,12 @@
 import { createReadStream, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { IngestPart, IngestProblem, IngestWindow } from '../ingest/types.js';
+import type { LocatedProblem } from '../ingest/aggregate.js';
 import { resolveWindow } from '../ingest/aggregate-window.js';
 import { isoUtc } from '../ingest/aggregate-snapshot.js';
 import { builtInContracts, loadInstrumentList, ContractTable } from '../ingest/contracts.js';
 import { ingestStreams, isStreamSource, STREAM_SOURCES, type StreamInput, type StreamIngestResult } from '../ingest/streams/index.js';
-import { COINGLASS_SOURCES, combineCoinglass, ingestCoinglass, type CoinglassSource } from '../ingest/coinglass/index.js';
+import { COINGLASS_SOURCES, combineCoinglass, ingestCoinglass, type CoinglassOptions, type CoinglassSource } from '../ingest/coinglass/index.js';
 import { CONTEXT_SOURCES, applyContext, ingestContext, type ContextSource } from '../ingest/context/index.js';
 import { validateSnapshot } from '../snapshot/parse.js';
 import { formatIssues } from '../errors.js';
@@ -65,7 +66,7 @@ export async function runIngest(o: IngestRunOptions, clock: () => Date, io: Comm
       counts = streamProblemCounts(r);
       for (const p of extra) counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
     } else {
-      const parts = await readParts(o.inputs.filter((i) => isCoinglass(i.source)), io, (i, json) => ingestCoinglass(i.source as CoinglassSource, json, window));
+      const parts = await readParts(o.inputs.filter((i) => isCoinglass(i.source)), io, (i, json) => ingestCoinglass(i.source as CoinglassSource, json, window, coinglassQuery(i)));
       const combined = combineCoinglass([...parts, ...contextParts], window);
       problems = combined.problems;
       if (combined.fatal) {
@@ -121,6 +122,22 @@ export async function runIngest(o: IngestRunOptions, clock: () => Date, io: Comm
   }
 }
 
+/** What a CoinGlass answer was asked for (--exchange, --symbol), as each adapter names it. */
+function coinglassQuery(i: IngestInputArg): CoinglassOptions {
+  const { exchange, symbol } = i;
+  switch (i.source as CoinglassSource) {
+    case 'coinglass-coin-list':
+      return exchange !== undefined ? { exchange } : {};
+    case 'coinglass-exchange-list':
+    case 'coinglass-aggregated-history':
+      return symbol !== undefined ? { symbol } : {};
+    case 'coinglass-history':
+      return { ...(exchange !== undefined ? { exchange } : {}), ...(symbol !== undefined ? { pair: symbol } : {}) };
+    case 'coinglass-order':
+      return {};
+  }
+}
+
 function checkedWindow(o: IngestRunOptions, now: Date): IngestWindow {
   const window = resolveWindow(o.window, () => now);
   if (typeof window === 'string') throw new UsageError(window);
@@ -149,6 +166,9 @@ function planSources(o: IngestRunOptions): 'streams' | 'coinglass' {
   }
   if (streams.length === 0 && !coinglass) throw new UsageError('context sources (fear-greed, open-interest, funding) only add to a liquidation source; give one too');
   if (o.instruments.length > 0 && streams.length === 0) throw new UsageError('--instruments gives contract sizes for exchange streams; CoinGlass answers are already in US dollars');
+  if (streams.length > 0 && o.inputs.some((i) => i.exchange !== undefined || i.symbol !== undefined)) {
+    throw new UsageError('--exchange and --symbol say what a CoinGlass answer was fetched for; a recorded stream names its own instruments');
+  }
   return streams.length > 0 ? 'streams' : 'coinglass';
 }
 
@@ -241,7 +261,10 @@ async function readParts(inputs: readonly IngestInputArg[], io: CommandIO, toPar
       parts.push(fatal(input.source, 'malformed', `${label}: not valid JSON (${e instanceof Error ? e.message : String(e)}); save the whole response body`));
       continue;
     }
-    parts.push(toPart(input, json));
+    const part = toPart(input, json);
+    // Each problem names the file it came from, as a stream problem does.
+    const located: LocatedProblem[] = part.problems.map((p) => ({ ...p, file: label }));
+    parts.push({ ...part, problems: located });
   }
   return parts;
 }

@@ -255,13 +255,28 @@ describe('sources and coverage', () => {
     expect(r.err).toContain('coverage partial: CoinGlass adds up the exchanges');
   });
 
+  it('--exchange and --symbol say what a CoinGlass answer was fetched for; they apply to the files after them', async () => {
+    const cgFixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/ingest/coinglass/${name}`, import.meta.url));
+    const r = await run(['ingest', '--source', 'coinglass-history', '--exchange', 'Binance', '--symbol', 'BTCUSDT', cgFixture('coinglass-liquidation-history.docs.json'), '--from', '2022-07-27T00:00:00Z', '--to', '2022-07-29T00:00:00Z', '--now', NOW]);
+    expect(r.code).toBe(0);
+    const snap = JSON.parse(r.out) as Record<string, unknown>;
+    // Documented buckets (strings): 27 Jul long 2,369,935.19562 + 28 Jul 5,118,407.85124 = 7,488,343.04686;
+    // short 6,947,459.43674 + 8,517,330.44192 = 15,464,789.87866. One pair on one venue: BTC on Binance.
+    expect(snap['totals']).toEqual({ usd: 22953132.93, longUsd: 7488343.05, shortUsd: 15464789.88 });
+    expect(snap['assets']).toEqual([{ symbol: 'BTC', longUsd: 7488343.05, shortUsd: 15464789.88 }]);
+    expect(snap['exchanges']).toEqual([{ name: 'Binance', longUsd: 7488343.05, shortUsd: 15464789.88 }]);
+    const onStream = await run(['ingest', BYBIT, '--source', 'bybit', '--symbol', 'BTC', ...DAY]);
+    expect(onStream.code).toBe(2);
+    expect(onStream.err).toContain('--exchange and --symbol say what a CoinGlass answer was fetched for');
+  });
+
   it('refuses a CoinGlass error answer (HTTP 200 with code "403")', async () => {
     const cg = join(dir, 'denied.json');
     writeFileSync(cg, JSON.stringify({ code: '403', msg: 'Upgrade plan' }));
     const r = await run(['ingest', cg, '--source', 'coinglass-exchange-list', '--window', '24h', '--end', '2026-02-05T00:00:00Z', '--now', NOW]);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
-    expect(r.err).toContain('Upgrade plan');
+    expect(r.err).toContain(`  ${cg}: api-error: coinglass-exchange-list: CoinGlass answered with error code "403": Upgrade plan`);
   });
 });
 

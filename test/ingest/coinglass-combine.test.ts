@@ -130,6 +130,17 @@ describe('combineCoinglass, coverage and consistency', () => {
     expect(out.problems[0]!.message).toMatch(/^coinglass-coin-list: CoinGlass answered with error code "403": Upgrade plan/);
   });
 
+  it('a context answer with nothing usable is left out and said so; the liquidation figures stand', () => {
+    // Fear & Greed from 1 Feb (1769904000 s) is more than two days before the window end (5 Feb 00:00Z): stale.
+    const stale = ingestContext('fear-greed', { name: 'Fear and Greed Index', data: [{ value: '40', value_classification: 'Fear', timestamp: '1769904000' }], metadata: { error: null } }, DAY);
+    expect(stale.fatal).toBe(true);
+    const out = combineCoinglass([exchangeListPart(cg('exchange-list-mixed.synthetic.json'), DAY), stale], DAY);
+    expect(out.fatal).toBe(false);
+    expect(out.snapshot['market']).toBeUndefined();
+    expect(out.snapshot['totals']).toEqual({ usd: 1_000_000_000, longUsd: 700_000_000, shortUsd: 300_000_000 });
+    expect(out.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/^fear-greed: no Fear & Greed value published in the two days up to the window end .* \(not used\)$/));
+  });
+
   it('no part with totals, or $0 totals: fatal', () => {
     expect(combineCoinglass([largestOrderPart(cg('order-mixed.synthetic.json'), DAY)], DAY).fatal).toBe(true);
     const zero = exchangeListPart({ code: '0', msg: 'success', data: [{ exchange: 'All', long_liquidation_usd: 0, short_liquidation_usd: '0' }] }, DAY);

@@ -27,7 +27,7 @@
 import type { IngestPart, IngestProblem, IngestWindow } from '../types.js';
 import { tolerance } from '../../snapshot/rules.js';
 import { applyContext } from '../context/merge.js';
-import { problem } from './part.js';
+import { COINGLASS_SOURCES, problem } from './part.js';
 import { isObject, isoUtc } from './values.js';
 
 export const COINGLASS_CREDIT = { name: 'CoinGlass', url: 'https://www.coinglass.com/LiquidationData' } as const;
@@ -40,8 +40,11 @@ type Row = { longUsd: number; shortUsd: number; symbol?: string };
 type Totals = { usd: number; longUsd: number; shortUsd: number };
 
 export function combineCoinglass(parts: readonly IngestPart[], window: IngestWindow): IngestPart {
-  const problems: IngestProblem[] = parts.flatMap((p) => p.problems.map((x) => ({ ...x, message: `${p.source}: ${x.message}` })));
-  const stats = { parts: parts.length, fatalParts: parts.filter((p) => p.fatal).length };
+  // A context answer that gives nothing usable (stale, an error) is left out and said so, as with exchange streams;
+  // a CoinGlass liquidation answer that gives nothing usable stops the whole snapshot.
+  const isLiquidation = (p: IngestPart): boolean => (COINGLASS_SOURCES as readonly string[]).includes(p.source);
+  const problems: IngestProblem[] = parts.flatMap((p) => p.problems.map((x) => ({ ...x, message: `${p.source}: ${x.message}${p.fatal && !isLiquidation(p) ? ' (not used)' : ''}` })));
+  const stats = { parts: parts.length, fatalParts: parts.filter((p) => p.fatal && isLiquidation(p)).length };
   const fatal = (extra: IngestProblem[] = []): IngestPart => ({ source: 'coinglass', fatal: true, snapshot: {}, problems: [...problems, ...extra], stats });
   if (stats.fatalParts > 0) return fatal();
 
