@@ -6,8 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { generate } from '../generate.js';
 import type { Format } from '../formats/registry.js';
-import type { StyleName } from '../plan/styles.js';
-import type { SiteName } from '../output/sites.js';
+import type { GenerateOptions } from '../options.js';
 import { describeFsError } from '../output/write.js';
 import { problemLines } from './problems.js';
 
@@ -15,13 +14,8 @@ export interface Job {
   seq: number;
   path: string;
   label: string;
-  style: StyleName | 'auto';
-  now: string;
-  timeZone: string;
-  site: SiteName | null;
-  faqJsonLd: boolean;
-  baseUrl: string | null;
-  expiryDays: number | null;
+  /** The same for every job of a batch; a Date survives the trip to a worker (structured clone). */
+  options: GenerateOptions;
   formats: Format[];
   debug: boolean;
 }
@@ -38,7 +32,7 @@ export function runJob(job: Job): JobResult {
     return { seq: job.seq, ok: false, lines: [`${job.label}: cannot read: ${describeFsError(e)}`] };
   }
   try {
-    const article = generate(text, { style: job.style, now: new Date(job.now), timeZone: job.timeZone, site: job.site, faqJsonLd: job.faqJsonLd, baseUrl: job.baseUrl, expiryDays: job.expiryDays });
+    const article = generate(text, job.options);
     const files: Partial<Record<Format, string>> = {};
     for (const f of job.formats) files[f] = article.files[f];
     return { seq: job.seq, ok: true, basename: article.basename, files };

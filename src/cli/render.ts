@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { writeArticle, isDirectoryWideFailure, type WritableArticle, type WriteResult } from '../output/write.js';
 import type { RunOptions } from './args.js';
+import type { GenerateOptions } from '../options.js';
 import { expandInputs, readInput, type InputItem } from './inputs.js';
 import { jobsFor, runInOrder } from './pool.js';
 import { problemLines } from './problems.js';
@@ -88,7 +89,7 @@ async function* sequentialOutcomes(items: InputItem[], o: RunOptions, now: Date,
       continue;
     }
     try {
-      const article = generate(await readInput(item, io.stdin), { style: o.style, now, timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false, baseUrl: o.baseUrl ?? null, expiryDays: o.expiryDays ?? null });
+      const article = generate(await readInput(item, io.stdin), articleOptions(o, now));
       yield { kind: 'article', item, article };
     } catch (e) {
       yield { kind: 'failed', item, lines: problemLines(item.label, e, o.debug) };
@@ -99,7 +100,8 @@ async function* sequentialOutcomes(items: InputItem[], o: RunOptions, now: Date,
 /** The same outcomes, generated on worker threads (see pool.ts), in input order. */
 async function* parallelOutcomes(items: InputItem[], o: RunOptions, now: Date, jobs: number): AsyncGenerator<Outcome> {
   const files = items.filter((i): i is Extract<InputItem, { kind: 'file' }> => i.kind === 'file');
-  const specs = files.map((i) => ({ path: i.path, label: i.label, style: o.style, now: now.toISOString(), timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false, baseUrl: o.baseUrl ?? null, expiryDays: o.expiryDays ?? null, formats: o.formats, debug: o.debug }));
+  const options = articleOptions(o, now);
+  const specs = files.map((i) => ({ path: i.path, label: i.label, options, formats: o.formats, debug: o.debug }));
   const results = runInOrder(specs, jobs);
   try {
     for (const item of items) {
@@ -133,7 +135,7 @@ async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, items: Re
   }
   try {
     const { generate } = await loadGenerate();
-    const article = generate(await readInput(item, io.stdin), { style: o.style, now, timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false, baseUrl: o.baseUrl ?? null, expiryDays: o.expiryDays ?? null });
+    const article = generate(await readInput(item, io.stdin), articleOptions(o, now));
     io.stdout.write(article.files[format]);
     return 0;
   } catch (e) {
@@ -147,3 +149,8 @@ async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, items: Re
  * the thread that generates: in a parallel batch the main thread only writes.
  */
 const loadGenerate = (): Promise<typeof import('../generate.js')> => import('../generate.js');
+
+/** What the command line asks of every article, as the library takes it. */
+function articleOptions(o: RunOptions, now: Date): GenerateOptions {
+  return { style: o.style, now, timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false, baseUrl: o.baseUrl ?? null, expiryDays: o.expiryDays ?? null };
+}
