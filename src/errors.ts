@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   INVALID_SNAPSHOT: 'The snapshot does not follow the contract.',
   UNKNOWN_STYLE: 'There is no style of that name.',
   UNKNOWN_FORMAT: 'There is no output format of that name.',
+  INVALID_OPTION: 'An option has a value that cannot be used (an unknown time zone or site profile, say).',
   TEMPLATE_ERROR: 'A template failed to render; this is a bug in liquidation-news.',
   UNCLAIMED_FIGURE: 'The article states a figure that the facts do not hold; this is a bug in liquidation-news.',
   EDITED_FILE: 'The file on disk was changed since it was generated.',

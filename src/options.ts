@@ -59,7 +59,7 @@ export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
   const style = o.style ?? 'auto';
   if (style !== 'auto' && !isStyleName(style)) throw new LiqnewsError('UNKNOWN_STYLE', `unknown style "${String(style)}"`, { hint: 'run `liqnews styles` for the list' });
   const timeZone = o.timeZone ?? 'UTC';
-  if (!isValidZone(timeZone)) throw new LiqnewsError('READ_FAILED', `unknown time zone "${timeZone}"`, { hint: 'use an IANA name such as "Europe/London"' });
+  if (!isValidZone(timeZone)) throw new LiqnewsError('INVALID_OPTION', `unknown time zone "${timeZone}"`, { hint: 'use an IANA name such as "Europe/London"' });
   return {
     style,
     now: o.now ?? new Date(),
@@ -78,15 +78,15 @@ export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
 
 function resolveExpiry(days: number | null | undefined, site: SiteName | null | undefined): number | null {
   if (days === undefined || days === null) return null;
-  if (!Number.isInteger(days) || days < 1 || days > 36_500) throw new LiqnewsError('READ_FAILED', `expiryDays must be a whole number of days from 1 to 36500, got ${String(days)}`);
-  if (site !== 'hugo') throw new LiqnewsError('READ_FAILED', 'expiryDays sets Hugo\'s expiryDate', { hint: "use it with site: 'hugo'" });
+  if (!Number.isInteger(days) || days < 1 || days > 36_500) throw new LiqnewsError('INVALID_OPTION', `expiryDays must be a whole number of days from 1 to 36500, got ${String(days)}`);
+  if (site !== 'hugo') throw new LiqnewsError('INVALID_OPTION', 'expiryDays sets Hugo\'s expiryDate', { hint: "use it with site: 'hugo'" });
   return days;
 }
 
 function resolveSite(site: SiteName | null | undefined): SiteName | null {
   if (site === undefined || site === null) return null;
   // Library callers in plain JS can pass any string; say which names exist.
-  if (!isSiteName(site)) throw new LiqnewsError('UNKNOWN_FORMAT', `unknown site profile "${String(site)}"`, { hint: `site profiles: ${SITES.join(', ')}` });
+  if (!isSiteName(site)) throw new LiqnewsError('INVALID_OPTION', `unknown site profile "${String(site)}"`, { hint: `site profiles: ${SITES.join(', ')}` });
   return site;
 }
 
