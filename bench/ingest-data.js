@@ -69,43 +69,64 @@ const FRAMES = {
   },
 };
 
-function stamp(frame, t) {
-  let s = frame.pieces[0];
-  for (let j = 0; j < frame.offsets.length; j++) s += t + frame.offsets[j] + frame.pieces[j + 1];
-  return s;
+/** The frame's pieces as bytes (all ASCII), to copy into the output buffer. */
+function compile(frame) {
+  return { ...frame, bytes: frame.pieces.map((p) => Buffer.from(p, 'latin1')) };
 }
+
+/** Writes the decimal digits of a positive integer at `pos`; returns the position after them. */
+function writeInt(buf, pos, n) {
+  let digits = 1;
+  for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+  for (let i = digits - 1, x = n; i >= 0; i--, x = Math.floor(x / 10)) buf[pos + i] = 48 + (x % 10);
+  return pos + digits;
+}
+
+const BATCH = 4 << 20;
 
 /** Writes `events` events of `venue` to `path`; returns { lines, events, bytes }. */
 export function writeStream(path, venue, events, seed = 7) {
   const rnd = prng(seed);
-  const variants = Array.from({ length: VARIANTS }, () => FRAMES[venue](rnd));
+  const variants = Array.from({ length: VARIANTS }, () => compile(FRAMES[venue](rnd)));
+  const broken = Buffer.from('{"e":"forceOrder","o":{"s":"BROKEN', 'latin1');
   const fd = openSync(path, 'w');
-  let chunk = '';
+  // Lines are written as bytes into one buffer, flushed every ~4 MB: no string per line to build and encode.
+  const buf = Buffer.allocUnsafe(BATCH + (64 << 10));
+  const previous = Buffer.allocUnsafe(64 << 10);
+  let previousLength = 0;
+  let pos = 0;
   let bytes = 0;
   let lines = 0;
   let written = 0;
-  let previous = '';
   const flush = () => {
-    bytes += writeSync(fd, chunk);
-    chunk = '';
+    bytes += writeSync(fd, buf, 0, pos);
+    pos = 0;
   };
   while (written < events) {
     const t = START_MS + Math.floor(written / EVENTS_PER_MS) + Math.floor(rnd() * 2000);
-    let line;
     const roll = rnd();
-    if (roll < 0.01 && previous) line = previous; // a repeated frame: a line, not a new event
-    else if (roll < 0.0101) line = '{"e":"forceOrder","o":{"s":"BROKEN';
-    else {
+    if (roll < 0.01 && previousLength > 0) {
+      previous.copy(buf, pos, 0, previousLength); // a repeated frame: a line, not a new event
+      pos += previousLength;
+    } else if (roll < 0.0101) {
+      broken.copy(buf, pos);
+      pos += broken.length;
+    } else {
       const frame = variants[Math.floor(rnd() * VARIANTS)];
-      line = stamp(frame, t);
+      const start = pos;
+      pos += frame.bytes[0].copy(buf, pos);
+      for (let j = 0; j < frame.offsets.length; j++) {
+        pos = writeInt(buf, pos, t + frame.offsets[j]);
+        pos += frame.bytes[j + 1].copy(buf, pos);
+      }
       written += frame.events;
-      previous = line;
+      previousLength = buf.copy(previous, 0, start, pos);
     }
-    chunk += `${line}\n`;
+    buf[pos++] = 10;
     lines++;
-    if (chunk.length > 1 << 20) flush();
+    if (pos > BATCH) flush();
   }
-  flush();
+  if (pos > 0) flush();
   closeSync(fd);
   return { lines, events: written, bytes };
 }
