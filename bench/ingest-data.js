@@ -2,6 +2,7 @@
 // format, at a fixed event rate (so a bigger file spans more time, as a longer recording would). A seeded PRNG keeps
 // every run identical. About 1% of lines repeat the line before (reconnect overlap) and 1 in 10,000 is broken.
 // For speed, 4,096 frame bodies are drawn once per venue and stamped with each line's own times.
+import { Buffer } from 'node:buffer';
 import { openSync, writeSync, closeSync, writeFileSync } from 'node:fs';
 
 export const START_MS = Date.parse('2026-02-01T00:00:00Z');
