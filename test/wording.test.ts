@@ -155,3 +155,16 @@ describe('editorial slips a reader would catch', () => {
     }
   });
 });
+
+describe('partial coverage reads as English', () => {
+  for (const style of STYLE_NAMES) {
+    it(`${style}: lower bounds never stack prepositions ("at at least", "a further at least")`, () => {
+      for (let i = 0; i < N; i++) {
+        const snap = { ...snapshot(i, { total: 900_000_000 + i * 7_000_000, hours: i % 2 === 0 ? 24 : 168 }), coverage: 'partial' };
+        const text = generate(snap, { style, now: NOW }).body;
+        expect(text, `snapshot ${i}`).not.toMatch(/\b(at|further|another|a) at least\b/i);
+        expect(text, `snapshot ${i}`).toMatch(/at least \$/);
+      }
+    });
+  }
+});
