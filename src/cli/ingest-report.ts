@@ -70,6 +70,11 @@ export function streamSummary(r: StreamIngestResult, inputs: number): string[] {
   if (s('controlFrames') > 0) quiet.push(`${plural(s('controlFrames'), 'control frame')} (subscriptions, pings)`);
   if (s('blankLines') > 0) quiet.push(plural(s('blankLines'), 'blank line'));
   if (quiet.length > 0) lines.push(`ingest: skipped ${quiet.join(' and ')}`);
+  if (s('binanceCoinMRows') > 0 && r.sources.includes('binance-coinm')) {
+    lines.push(
+      `ingest: warning: the binance input holds ${plural(s('binanceCoinMRows'), 'COIN-M row')} (Binance's merged stream carries them since the CM migration) and a binance-coinm input was given too: the same liquidations may be counted twice; give one of them`,
+    );
+  }
   if (s('lateUnchecked') > 0) {
     lines.push(`ingest: ${plural(s('lateUnchecked'), 'liquidation')} came more than ${DEFAULT_HORIZON_MS / 60_000} minutes behind newer ones and could not be checked for repeats (summed); give recordings in time order`);
   }

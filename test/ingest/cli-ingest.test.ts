@@ -171,6 +171,18 @@ describe('refusals', () => {
     expect(snap['coverage']).toBe('partial');
   });
 
+  it('warns when a COIN-M recording is added to a USDⓈ-M one that already carries COIN-M rows', async () => {
+    // A COIN-M recording of the same day, holding the same BTCUSD_PERP liquidation as line 5 of the USDⓈ-M one.
+    const coinM = join(dir, 'coinm.ndjson');
+    writeFileSync(coinM, `${readFileSync(BINANCE, 'utf8').split('\n')[4]}\n`);
+    const r = await run(['ingest', '--source', 'binance', BINANCE, '--source', 'binance-coinm', coinM, '--combine', 'sum', ...DAY]);
+    expect(r.code).toBe(0);
+    // binance-synthetic.ndjson holds three COIN-M rows (lines 5, 6 and 16), as the merged !forceOrder@arr stream does.
+    expect(r.err).toContain('ingest: warning: the binance input holds 3 COIN-M rows');
+    const alone = await run(['ingest', '--source', 'binance', BINANCE, ...DAY]);
+    expect(alone.err).not.toContain('warning');
+  });
+
   it('exchange streams are never added to CoinGlass totals', async () => {
     const cg = join(dir, 'cg.json');
     writeFileSync(cg, JSON.stringify({ code: '0', msg: 'success', data: [] }));

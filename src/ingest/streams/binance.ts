@@ -33,6 +33,7 @@ export function decodeBinanceOrder(symbol: unknown, ps: unknown, st: unknown, or
   if (!coinM && !ctx.binanceUsdM) {
     return sink.problem('other-stream', `USDⓈ-M row ${symbol} in a COIN-M input; use --source binance for the USDⓈ-M stream`);
   }
+  if (coinM && ctx.binanceUsdM) ctx.coinMRowsInUsdM++;
 
   const side = orderSide === 'SELL' ? 'long' : orderSide === 'BUY' ? 'short' : null;
   if (side === null) return sink.problem('unknown-side', `${symbol}: order side o.S is ${show(orderSide)}, expected "SELL" (a long liquidated) or "BUY" (a short)`);

@@ -41,6 +41,8 @@ export interface DecodeContext {
   contracts: ContractTable;
   /** Binance: whether USDⓈ-M rows are wanted (false for a COIN-M-only recording). */
   binanceUsdM: boolean;
+  /** COIN-M rows seen in a USDⓈ-M input (the merged stream after Binance's CM migration): a COIN-M recording of the same time would repeat them. */
+  coinMRowsInUsdM: number;
   /**
    * Instrument name → meta, per venue and market: a recording repeats a few
    * hundred names millions of times, so each is looked up and parsed once.
@@ -49,7 +51,7 @@ export interface DecodeContext {
 }
 
 export function decodeContext(contracts: ContractTable, binanceUsdM: boolean): DecodeContext {
-  return { contracts, binanceUsdM, instruments: { binance: new Map(), 'binance-cm': new Map(), bybit: new Map(), okx: new Map() } };
+  return { contracts, binanceUsdM, coinMRowsInUsdM: 0, instruments: { binance: new Map(), 'binance-cm': new Map(), bybit: new Map(), okx: new Map() } };
 }
 
 /** Remembers a lookup, up to a bound: a file naming millions of distinct instruments is garbage and must not grow memory. */

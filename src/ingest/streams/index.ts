@@ -79,6 +79,8 @@ export async function ingestStreams(inputs: readonly StreamInput[], o: IngestStr
   for (const other of rest) first.absorb(other);
   const figures = first.figures();
   const stats = first.stats();
+  const coinMRows = ingesters.get('binance')?.coinMRowsInUsdM ?? 0;
+  if (coinMRows > 0) stats['binanceCoinMRows'] = coinMRows;
   const coverage = coverageOf(sources, o.coverage);
   const empty = (stats['accepted'] ?? 0) === 0;
   const venues = sources.map((s) => VENUE_NAME[STREAM_KIND[s]]);

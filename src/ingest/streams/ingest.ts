@@ -64,6 +64,11 @@ export class StreamIngester implements FrameSink {
     this.fastOkx = fast && this.kinds.has('okx');
   }
 
+  /** COIN-M rows read from an input of the `binance` source (see DecodeContext). */
+  get coinMRowsInUsdM(): number {
+    return this.ctx.coinMRowsInUsdM;
+  }
+
   /** Reads one input to its end. `label` names it in problems. */
   async read(label: string, source: AsyncIterable<string | Uint8Array>, progress?: (bytes: number) => void, firstLine = 1): Promise<void> {
     this.file = label;
