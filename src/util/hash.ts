@@ -10,32 +10,28 @@ export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   let text = canonicalCache.get(value);
   if (text === undefined) {
-    text = canonical(value);
+    // An array replacer is both an allow-list and an order for the keys of every object in the
+    // value: given every key that occurs, sorted, JSON.stringify writes each object's keys sorted,
+    // at native speed and without building a sorted copy.
+    const keys = new Set<string>();
+    collectKeys(value, keys);
+    text = JSON.stringify(value, [...keys].sort());
     canonicalCache.set(value, text);
   }
   return text;
 }
 
-/**
- * What `JSON.stringify` gives for the value with its keys sorted, written
- * directly rather than by building a sorted copy first (half the work on a
- * snapshot). Undefined members are left out, as JSON.stringify leaves them.
- */
-function canonical(v: unknown): string {
-  if (v === null || typeof v !== 'object') return v === undefined ? 'null' : JSON.stringify(v);
+function collectKeys(v: unknown, keys: Set<string>): void {
+  if (v === null || typeof v !== 'object') return;
   if (Array.isArray(v)) {
-    let out = '[';
-    for (let i = 0; i < v.length; i++) out += (i > 0 ? ',' : '') + canonical(v[i]);
-    return `${out}]`;
+    for (const x of v) collectKeys(x, keys);
+    return;
   }
-  const o = v as Record<string, unknown>;
-  let out = '{';
-  for (const k of Object.keys(o).sort()) {
-    const x = o[k];
-    if (x === undefined) continue;
-    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(k)}:${canonical(x)}`;
+  for (const k in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+    keys.add(k);
+    collectKeys((v as Record<string, unknown>)[k], keys);
   }
-  return `${out}}`;
 }
 
 /** Hex SHA-256 of the text's UTF-8 (one-shot `crypto.hash`: no Hash object per call). */
