@@ -72,3 +72,38 @@ describe('funding-rate history (OHLC strings)', () => {
     expect(part.problems[0]!.kind).toBe('out-of-window');
   });
 });
+
+describe('exchange funding answers: fractions per interval → percent per 8 h', () => {
+  const END = '2026-02-05T00:00:00Z';
+
+  it('Binance /fapi/v1/fundingRate: newest settlement per symbol, interval from the spacing, mean over symbols', () => {
+    // BTCUSDT settles every 8 h; the 00:00Z rate is -0.00005 = -0.005 % per 8 h.
+    // ETHUSDT settles every 4 h (20:00Z, 00:00Z); 0.0001 = 0.01 % per 4 h = 0.02 % per 8 h.
+    // Mean: (-0.005 + 0.02) / 2 = 0.0075.
+    const part = fundingPart(load('binance-fundingRate.synthetic.json'), endingAt(END));
+    expect(part.fatal).toBe(false);
+    expect(rate(part)).toBe(0.0075);
+    expect(part.stats).toMatchObject({ instruments: 2, instrumentsAveraged: 2, intervalAssumed8h: 0 });
+  });
+
+  it('Bybit /v5/market/funding/history: 0.0001 at the window end, 8 h apart = 0.01 % per 8 h', () => {
+    expect(rate(fundingPart(load('bybit-funding-history.synthetic.json'), endingAt(END)))).toBe(0.01);
+  });
+
+  it('OKX /api/v5/public/funding-rate: read at ts, interval = nextFundingTime - fundingTime (8 h): 0.00005 = 0.005 %', () => {
+    expect(rate(fundingPart(load('okx-funding-rate.synthetic.json'), endingAt(END)))).toBe(0.005);
+  });
+
+  it('a settlement older than one interval before the window end is stale, not used', () => {
+    // The newest BTCUSDT settlement at or before 2026-02-05T12:00Z is 00:00Z, 12 h before: more than its 8 h interval.
+    const part = fundingPart(load('bybit-funding-history.synthetic.json'), endingAt('2026-02-05T12:00:00Z'));
+    expect(part.fatal).toBe(true);
+    expect(part.problems.map((p) => p.message)).toContainEqual(expect.stringContaining('BTCUSDT: no funding rate in the 8 h up to the window end 2026-02-05T12:00:00Z (the newest is from 2026-02-05T00:00:00Z)'));
+  });
+
+  it('an exchange error answer is fatal with its message', () => {
+    const part = fundingPart({ retCode: 10001, retMsg: 'params error', result: {} }, endingAt(END));
+    expect(part.fatal).toBe(true);
+    expect(part.problems[0]).toMatchObject({ kind: 'api-error', message: 'the Bybit answer is an error (retCode 10001: params error)' });
+  });
+});

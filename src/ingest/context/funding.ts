@@ -10,7 +10,10 @@
  * per 8 h). That is the rate a position would pay over 8 h at the current
  * level, which is how articles compare venues.
  *
- * Accepted responses (recognised from the body):
+ * Exchange answers (Binance fundingRate, Bybit funding history, OKX
+ * funding-rate and its history) are read by exchange-funding.ts: fractions.
+ *
+ * Accepted CoinGlass responses (recognised from the body):
  * - `/api/futures/funding-rate/exchange-list`: the current rate per venue, for
  *   one or more coins. It has no observation time: the window end is taken as
  *   the fetch time, and `next_funding_time` must lie within one funding
@@ -25,6 +28,7 @@
  */
 import type { IngestPart, IngestProblem, IngestWindow } from '../types.js';
 import { checkCoinglassEnvelope } from '../envelope.js';
+import { detectExchangeFunding, exchangeFundingRate } from './exchange-funding.js';
 import { inferInterval } from '../coinglass/buckets.js';
 import { fatalPart, problem } from '../coinglass/part.js';
 import { asTicker, describeLength, isObject, isoUtc, readDecimal, readMillis, roundTo, show, windowMs } from '../coinglass/values.js';
@@ -48,6 +52,12 @@ const HOUR = 3_600_000;
 const LIMIT_PCT = 10;
 
 export function fundingPart(json: unknown, window: IngestWindow, options: FundingOptions = {}): IngestPart {
+  const exchange = detectExchangeFunding(json);
+  if (exchange !== undefined) {
+    const problems: IngestProblem[] = [];
+    const result = exchangeFundingRate(exchange, json, window, problems);
+    return finish(result, problems, 'exchanges send fractions (0.0001 = 0.01 %)');
+  }
   const env = checkCoinglassEnvelope(json);
   if (!env.ok) return fatalPart(SOURCE, [env.problem]);
   if (!Array.isArray(env.data) || env.data.length === 0) {
@@ -57,10 +67,14 @@ export function fundingPart(json: unknown, window: IngestWindow, options: Fundin
   const first: unknown = env.data[0];
   const isList = isObject(first) && ('stablecoin_margin_list' in first || 'token_margin_list' in first);
   const result = isList ? fromExchangeList(env.data, window, options, problems) : fromHistory(env.data, window, options, problems);
+  return finish(result, problems, 'CoinGlass sends percent, exchanges send fractions');
+}
+
+function finish(result: Rate, problems: IngestProblem[], units: string): IngestPart {
   if ('fatal' in result) return fatalPart(SOURCE, [...problems, result.fatal], result.stats);
   const pct = roundTo(result.pct8h, 6);
   if (Math.abs(pct) > LIMIT_PCT) {
-    return fatalPart(SOURCE, [...problems, problem('bad-value', `a funding rate of ${pct} % per 8 h is beyond ±${LIMIT_PCT} %; CoinGlass sends percent, exchanges send fractions — check the units`)], result.stats);
+    return fatalPart(SOURCE, [...problems, problem('bad-value', `a funding rate of ${pct} % per 8 h is beyond ±${LIMIT_PCT} %; ${units} — check the units`)], result.stats);
   }
   return { source: SOURCE, fatal: false, snapshot: { market: { fundingRatePct: pct } }, problems, stats: result.stats };
 }

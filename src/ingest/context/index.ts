@@ -16,7 +16,9 @@
  *   fundingPart(json: unknown, window: IngestWindow, options?: FundingOptions): IngestPart
  *     CoinGlass funding-rate exchange-list (mean over venues, current = window end) or funding-rate
  *     history (last candle closing by the window end) → market.fundingRatePct, PERCENT per 8 h
- *     (CoinGlass values are already percent; rates scaled by 8 / interval hours).
+ *     (CoinGlass values are already percent; rates scaled by 8 / interval hours). Binance
+ *     fundingRate, Bybit funding history, OKX funding-rate and its history (fractions, × 100) too:
+ *     see exchange-funding.ts.
  *   ingestContext(source: ContextSource, json, window, options?: ContextOptions): IngestPart
  *     dispatch by CLI source name (CONTEXT_SOURCES).
  *   applyContext(snapshot: Record<string, unknown>, parts: readonly IngestPart[]): { snapshot; problems: IngestProblem[] }
