@@ -168,3 +168,15 @@ describe('partial coverage reads as English', () => {
     });
   }
 });
+
+describe('large counts read as a newsroom writes them', () => {
+  for (const style of STYLE_NAMES) {
+    it(`${style}: 1,642,100 traders is "about 1.64 million traders", never a seven-digit number`, () => {
+      const snap = snapshot(5, { total: 19_900_000_000 });
+      (snap['totals'] as Record<string, number>)['traders'] = 1_642_100;
+      const text = generate(snap, { style, now: NOW }).body;
+      expect(text).not.toMatch(/\d,\d{3},\d{3} traders|1,640,000/);
+      if (/traders/.test(text) && /1\.64/.test(text)) expect(text).toMatch(/about 1\.64 million trader/);
+    });
+  }
+});

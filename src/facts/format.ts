@@ -130,7 +130,8 @@ export function percent(ledger: Ledger, value: number, source: string, decimals 
 /** A count of people or things: exact below 10,000, 3 significant figures above ("about 182,000"). */
 export function count(ledger: Ledger, value: number, source: string, lowerBound = false): Figure {
   const shownV = value < 10_000 ? value : roundSig(value, 3, lowerBound ? 'floor' : 'nearest');
-  const core = grouped(shownV);
+  // A million or more reads as words, as a newsroom writes it: "about 1.64 million traders".
+  const core = shownV >= 1e6 ? `${trim((shownV / 1e6).toFixed(2))} million` : grouped(shownV);
   const hedge: Hedge = lowerBound ? 'at least' : hedgeFor(shownV, value);
   const text = lowerBound ? `at least ${core}` : hedge === 'about' ? `about ${core}` : core;
   ledger.add({ display: core, value, source, hedge, rounding: value < 10_000 ? 'exact' : '3 significant figures' });
