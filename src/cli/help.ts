@@ -123,8 +123,9 @@ Sources (--source applies to the files after it; one --source applies to all):
                   context added to a liquidation source (market.*)
 One stream line is one frame, as sent or in a {"stream":…,"data":…} wrapper.
 
-Window (required for streams; events are counted by their own time,
-start <= time < end):
+Window (required; stream events are counted by their own time,
+start <= time < end; CoinGlass coin-list and exchange-list are rolling
+1h/4h/12h/24h totals, so --window must be one of those, ending at the fetch):
   --from ISO --to ISO          e.g. --from 2026-02-04T00:00:00Z --to 2026-02-05T00:00:00Z
   --window DURATION [--end ISO]  e.g. --window 24h --end 2026-02-05T00:00:00Z
                                (30m, 4h, 24h, 7d; --end defaults to now)
@@ -151,8 +152,8 @@ Options:
   --quiet             print only problems
   --debug             print stack traces for unexpected errors
 
-Binance and OKX feeds are samples, so their snapshots say coverage "partial"
-and the article says "at least". Trader counts never come from exchange feeds.
+Binance and OKX feeds are samples, and CoinGlass adds up such feeds, so their
+snapshots say coverage "partial" and the article says "at least". Trader counts never come from exchange feeds.
 Bad lines are reported with their line numbers (the first 5, then a count) and
 never summed; repeated frames are skipped; an empty window is an error.
 
