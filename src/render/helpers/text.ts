@@ -44,3 +44,11 @@ export const namesAfter = (list: unknown, n: unknown, ...rest: unknown[]): strin
   const tail = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : null;
   return listWords(tail ? [...items, tail] : items);
 };
+
+/**
+ * `(lineStart text)`: text that opens a Markdown line, with a leading `#` or
+ * `>` escaped, so a hashtag line ("#CryptoLiquidations #BTC") stays a
+ * paragraph for every renderer and linter instead of reading as a heading
+ * without its space. The escape disappears in the HTML.
+ */
+export const lineStart = (s: unknown): string => String(s).replace(/^([#>])/, '\\$1');
