@@ -76,7 +76,7 @@ export function streamSummary(r: StreamIngestResult, inputs: number): string[] {
     );
   }
   if (s('lateUnchecked') > 0) {
-    lines.push(`ingest: ${plural(s('lateUnchecked'), 'liquidation')} came more than ${DEFAULT_HORIZON_MS / 60_000} minutes behind newer ones and could not be checked for repeats (summed); give recordings in time order`);
+    lines.push(`ingest: ${plural(s('lateUnchecked'), 'liquidation')} came more than ${DEFAULT_HORIZON_MS / 60_000} minutes behind newer ones and could not be checked for repeats (summed): if two recordings of the same hours were given, their overlap is counted twice; give recordings in time order (--strict refuses this)`);
   }
   if (r.coverage === 'partial' && !r.empty) {
     const sampled = [...new Set(r.sources.filter((x) => SOURCE_COVERAGE[x] === 'partial').map((x) => SAMPLED_BECAUSE[x]))];
