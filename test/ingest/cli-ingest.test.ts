@@ -192,10 +192,13 @@ describe('refusals', () => {
     // 35,000 (0.5 × 70,000, a short) + the 25,600 of bybit-synthetic.ndjson; its line-4 repeat is now unchecked too (7,000 + 13,600 again).
     expect((JSON.parse(r.out) as { totals: unknown }).totals).toEqual({ usd: 81200, longUsd: 32200, shortUsd: 49000 });
     expect(r.err).toContain('ingest: 5 liquidations came more than 15 minutes behind newer ones and could not be checked for repeats (summed): if two recordings of the same hours were given, their overlap is counted twice');
-    const strict = await run(['ingest', later, BYBIT, '--source', 'bybit', ...DAY, '--strict', '--quiet']);
+    // --strict, on clean lines (lines 2–4 of bybit-synthetic.ndjson: no bad line, only the late ones).
+    const early = join(dir, 'early.ndjson');
+    writeFileSync(early, `${readFileSync(BYBIT, 'utf8').split('\n').slice(1, 4).join('\n')}\n`);
+    const strict = await run(['ingest', later, early, '--source', 'bybit', ...DAY, '--strict', '--quiet']);
     expect(strict.code).toBe(1);
     expect(strict.out).toBe('');
-    expect(strict.err).toContain('ingest: --strict: 5 liquidations could not be checked for repeats');
+    expect(strict.err).toBe('ingest: --strict: 5 liquidations could not be checked for repeats (recordings out of time order, or two recordings of the same hours); no snapshot written\n');
   });
 
   it('exchange streams are never added to CoinGlass totals', async () => {
