@@ -72,7 +72,7 @@ ${FORMAT_LINES}
   --tz ZONE        time zone for dates in the text (default: UTC)
   --force          overwrite files that were edited since they were generated
   --jobs N         threads that render a large batch, the main one included
-                   (default: one per core, up to 4, from 48 inputs; 1 renders
+                   (default: one per core, up to 4, from 2,000 inputs; 1 renders
                    on the main thread only)
   --quiet          print only problems
   --debug          print stack traces for unexpected errors
