@@ -69,6 +69,15 @@ describe('money in headlines', () => {
     expect(m(999_999_999).headWords).toBe('Over $990 Million');
     expect(m(750_300_000).headWords).toBe('Over $750 Million');
   });
+
+  it('below a million the headline words are abbreviated, so they never read as a second exact figure', () => {
+    // Body "$128,000" beside a headline "$120,000" would be two values at what looks like one precision.
+    const small = money(new Ledger(), 128_050, { source: 'totals.usd', lowerBound: true });
+    expect(small.text).toBe('at least $128,000');
+    expect(small.headWords).toBe('At Least $120K');
+    expect(m(845_000).headWords).toBe('Over $840K');
+    expect(m(985).headWords).toBe('Over $980');
+  });
 });
 
 describe('partial coverage (a lower bound)', () => {

@@ -87,7 +87,9 @@ export function money(ledger: Ledger, value: number, opts: MoneyOptions): Money 
   const wordsV = roundSig(value, 2, 'floor');
   const body = moneyWords(bodyV);
   const head = moneyAbbr(headV);
-  const wordsCore = moneyWords(wordsV, true);
+  // Below a million the word form would be all digits ("$120,000") beside a body figure that is
+  // also all digits ("$128,000"): two values at what reads as one precision. "$120K" reads as rounded.
+  const wordsCore = wordsV >= 1e6 ? moneyWords(wordsV, true) : moneyAbbr(wordsV);
   const over = wordsV < value;
   const text = lb ? `at least ${body}` : body;
   const headText = lb ? `At Least ${head}` : head;
