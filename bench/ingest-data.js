@@ -4,23 +4,13 @@
 // For speed, 4,096 frame bodies are drawn once per venue and stamped with each line's own times.
 import { Buffer } from 'node:buffer';
 import { openSync, writeSync, closeSync, writeFileSync } from 'node:fs';
+import { prng } from './make-inputs.js';
 
 export const START_MS = Date.parse('2026-02-01T00:00:00Z');
 /** 5 million events per 24 hours (58 a second). */
 export const EVENTS_PER_MS = 5_000_000 / 86_400_000;
 const SYMBOLS = 200;
 const VARIANTS = 4096;
-
-function prng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const coin = (i) => `C${i}`;
 

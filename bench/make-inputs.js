@@ -3,7 +3,8 @@
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-function prng(seed) {
+/** mulberry32: a small seeded PRNG, so every benchmark input is the same from run to run. */
+export function prng(seed) {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
