@@ -2,12 +2,11 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
 import { generate } from '../src/generate.js';
 import { STYLES, STYLE_NAMES } from '../src/plan/styles.js';
+import { runCli, type CliRun } from './helpers.js';
 
 const NOW = '2026-11-21T00:00:00Z';
 const golden = (name: string): string => fileURLToPath(new URL(`../fixtures/golden/${name}`, import.meta.url));
@@ -17,27 +16,9 @@ const BULLETIN = golden('000-bulletin-long-flush/snapshot.json');
 const BULLETIN_BASE = '2026-02-05-crypto-liquidations-1-1b-long-flush';
 const BAD = JSON.stringify({ schemaVersion: 1, window: { start: '2026-02-04T00:00:00Z', end: '2026-02-05T00:00:00Z' }, totals: { usd: '1.2B', longUsd: 1, shortUsd: 1 } });
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
 
-async function run(argv: string[], opts: { stdin?: string; isTTY?: boolean } = {}): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io = {
-    argv,
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    env: {},
-    isTTY: opts.isTTY ?? false,
-    ...(opts.stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(opts.stdin)]) }),
-  };
-  const code = await main(io);
-  return { code, out, err };
-}
 
+const run = runCli;
 const lines = (text: string): string[] => text.split('\n').filter(Boolean);
 const NO_STACK = /^\s+at |\.ts:\d+|Error:/m;
 
@@ -201,7 +182,7 @@ describe('render --stdout', () => {
 
 describe('edit safety', () => {
   const md = (): string => join(out, `${BULLETIN_BASE}.md`);
-  const render = (...extra: string[]): Promise<Run> => run(['render', BULLETIN, '--out', out, '--style', 'bulletin', '--now', NOW, ...extra]);
+  const render = (...extra: string[]): Promise<CliRun> => run(['render', BULLETIN, '--out', out, '--style', 'bulletin', '--now', NOW, ...extra]);
 
   it('leaves an edited file alone and exits 1, then overwrites it with --force', async () => {
     await render();

@@ -8,29 +8,18 @@ import { Ajv } from 'ajv';
 import formats from 'ajv-formats';
 import { Feed } from 'feed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
 import { writeArticle } from '../src/output/write.js';
 import { readMarkdownDoc } from '../src/feed/frontmatter.js';
 import type { Claim } from '../src/facts/ledger.js';
 import { findProblems } from '../src/check/figures.js';
 import { STYLE_NAMES } from '../src/plan/styles.js';
-import { ROOT, allCases, generateCase } from './helpers.js';
+import { ROOT, allCases, generateCase, runCli, type CliRun } from './helpers.js';
 
 const SITE = 'https://example.com/news';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
 
-async function run(argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await main({ argv, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
 
+const run = runCli;
 const lines = (text: string): string[] => text.split('\n').filter(Boolean);
 
 /** What the feeds must say about one article, read from the files render wrote (not from the feed code). */
@@ -75,13 +64,13 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** The feeds over every fixture (drafts included: render marks every new article draft). */
-async function feedAll(outDir: string, extra: string[] = []): Promise<Run> {
+async function feedAll(outDir: string, extra: string[] = []): Promise<CliRun> {
   return run(['feed', articles, '--site-url', SITE, '--drafts', '--out', outDir, ...extra]);
 }
 
 describe('liqnews feed over every golden and edge fixture', () => {
   let outDir: string;
-  let result: Run;
+  let result: CliRun;
   beforeAll(async () => {
     outDir = join(tmp, 'feeds');
     result = await feedAll(outDir);
@@ -218,7 +207,7 @@ describe('liqnews feed over every golden and edge fixture', () => {
 
 describe.each(STYLE_NAMES)('liqnews feed over every fixture in the %s style (published)', (style) => {
   let dir: string;
-  let result: Run;
+  let result: CliRun;
   let sidecars: Map<string, { claims: Claim[]; md: string }>;
   beforeAll(async () => {
     dir = join(tmp, `style-${style}`);

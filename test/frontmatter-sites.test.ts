@@ -5,10 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { main } from '../src/cli/main.js';
 import { generate, readStamp, LiqnewsError, type Article } from '../src/index.js';
 import { SITES, idPath, sitePath, type SiteName } from '../src/output/sites.js';
-import { FRONT_MATTER_KEYS, NOW, allCases, findCase, generateCase, listCases, splitFrontMatter } from './helpers.js';
+import { FRONT_MATTER_KEYS, NOW, allCases, findCase, generateCase, listCases, splitFrontMatter, runCli } from './helpers.js';
 
 const PROFILE_KEYS: Record<SiteName, string[]> = {
   hugo: ['aliases'],
@@ -152,12 +151,7 @@ describe('choosing a profile', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const code = await main({ argv, stdout: { write: (s: string) => void (out += s) }, stderr: { write: (s: string) => void (err += s) }, env: {} });
-    return { code, out, err };
-  }
+  const cli = runCli;
   const bulletin = join(BULLETIN.dir, 'snapshot.json');
 
   it('--site on the command line reaches the file (and names the choices when mistyped)', async () => {

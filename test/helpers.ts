@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { generate, type Article, type GenerateOptions, type StyleName } from '../src/index.js';
 import { figuresIn } from '../src/check/figures.js';
+import { main } from '../src/cli/main.js';
+import { Readable } from 'node:stream';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const FIXTURES = join(ROOT, 'fixtures');
@@ -144,3 +146,25 @@ export function whitespaceProblems(text: string): string[] {
 
 /** The words a missing value leaves behind when it reaches the text. */
 export const LEAKS = /\bundefined\b|\bNaN\b|\[object Object\]|\bnull\b/;
+
+/** What a command run in-process printed, and its exit code. */
+export interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** Runs `liqnews <argv>` in-process through main(), with fake streams: what a user would see. */
+export async function runCli(argv: string[], opts: { stdin?: string; isTTY?: boolean } = {}): Promise<CliRun> {
+  let out = '';
+  let err = '';
+  const code = await main({
+    argv,
+    stdout: { write: (s: string) => void (out += s) },
+    stderr: { write: (s: string) => void (err += s) },
+    env: {},
+    isTTY: opts.isTTY ?? false,
+    ...(opts.stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(opts.stdin)]) }),
+  });
+  return { code, out, err };
+}

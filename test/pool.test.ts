@@ -7,24 +7,15 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
+import { runCli, type CliRun } from './helpers.js';
 // @ts-expect-error: the benchmark's snapshot generator is plain JavaScript without types.
 import { makeInputs } from '../bench/make-inputs.js';
 
 let root: string;
 let inputs: string;
 
-async function render(outDir: string, jobs: number): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main({
-    argv: ['render', inputs, '--out', outDir, '--now', '2026-11-21T00:00:00Z', '--jobs', String(jobs), '--format', 'md,json'],
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    env: {},
-    isTTY: false,
-  });
-  return { code, out, err };
+function render(outDir: string, jobs: number): Promise<CliRun> {
+  return runCli(['render', inputs, '--out', outDir, '--now', '2026-11-21T00:00:00Z', '--jobs', String(jobs), '--format', 'md,json']);
 }
 
 beforeAll(() => {

@@ -5,7 +5,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
 import { findProblems, figuresIn } from '../src/check/figures.js';
 import type { Claim } from '../src/facts/ledger.js';
 import { STYLE_NAMES } from '../src/plan/styles.js';
@@ -13,7 +12,7 @@ import { defang } from '../src/formats/social.js';
 import { POST_LIMIT, xLength } from '../src/formats/thread.js';
 import { TELEGRAM_LIMIT } from '../src/formats/telegram.js';
 import { FORMATS, generate, type Article } from '../src/index.js';
-import { NOW, allCases, findCase, generateCase } from './helpers.js';
+import { NOW, allCases, findCase, generateCase, runCli } from './helpers.js';
 
 const BASE = 'https://example.com/news';
 const URL_RE = /https?:\/\/\S+/g;
@@ -133,12 +132,7 @@ describe('render --format thread,telegram', () => {
   it('writes <date>-<slug>.thread.txt and .telegram.txt, with no stamp inside (they are sent as they are)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'liqnews-social-'));
     try {
-      let out = '';
-      const code = await main({
-        argv: ['render', findCase('golden/000-bulletin-long-flush').dir, '--format', 'thread,telegram', '--out', dir, '--now', NOW.toISOString()],
-        stdout: { write: (s: string) => (out += s) },
-        stderr: { write: () => true },
-      });
+      const { code, out } = await runCli(['render', findCase('golden/000-bulletin-long-flush').dir, '--format', 'thread,telegram', '--out', dir, '--now', NOW.toISOString()]);
       expect(code).toBe(0);
       const files = readdirSync(dir).filter((n) => !n.startsWith('.')).sort();
       expect(files).toEqual(['2026-02-05-crypto-liquidations-1-1b-long-flush.telegram.txt', '2026-02-05-crypto-liquidations-1-1b-long-flush.thread.txt']);
@@ -152,12 +146,7 @@ describe('render --format thread,telegram', () => {
 
 describe('the publishing formats on the command line', () => {
   const bulletin = findCase('golden/000-bulletin-long-flush');
-  async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const code = await main({ argv, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-    return { code, out, err };
-  }
+  const cli = runCli;
 
   it.each(['email', 'txt', 'thread', 'telegram'] as const)('--stdout --format %s prints what the library makes, --base-url included', async (format) => {
     const r = await cli(['render', join(bulletin.dir, 'snapshot.json'), '--stdout', '--format', format, '--style', 'bulletin', '--base-url', `${BASE}/`, '--now', NOW.toISOString()]);

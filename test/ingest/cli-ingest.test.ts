@@ -3,10 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers.js';
 
 const NOW = '2026-11-21T00:00:00Z';
 const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/ingest/streams/${name}`, import.meta.url));
@@ -15,25 +14,9 @@ const BYBIT = fixture('bybit-synthetic.ndjson');
 const OKX = fixture('okx-synthetic.ndjson');
 const DAY = ['--from', '2026-02-04T00:00:00Z', '--to', '2026-02-05T00:00:00Z', '--now', NOW];
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
 
-async function run(argv: string[], opts: { stdin?: string; isTTY?: boolean } = {}): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await main({
-    argv,
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    isTTY: opts.isTTY ?? false,
-    ...(opts.stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(opts.stdin)]) }),
-  });
-  return { code, out, err };
-}
 
+const run = runCli;
 const lines = (text: string): string[] => text.split('\n').filter(Boolean);
 
 let dir: string;
