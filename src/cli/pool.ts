@@ -34,7 +34,7 @@ type JobSpec = Omit<Job, 'seq'>;
  * a batch on two workers peaked near 400 MB. These limits keep the whole
  * process well under 300 MB and still leave a large article ten times room.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.LIQNEWS_WORKER_YOUNG ?? 8), maxOldGenerationSizeMb: Number(process.env.LIQNEWS_WORKER_OLD ?? 96) };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 };
 
 function startWorker(): Worker {
   const ext = extname(fileURLToPath(import.meta.url));

@@ -6,6 +6,4 @@
 import { parentPort } from 'node:worker_threads';
 import { runJob, type Job } from './render-job.js';
 
-export type { Job, JobResult } from './render-job.js';
-
 parentPort?.on('message', (job: Job) => parentPort?.postMessage(runJob(job)));

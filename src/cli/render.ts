@@ -145,8 +145,8 @@ async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, items: Re
 }
 
 /**
- * The rendering stack (zod, Handlebars, marked, the templates), loaded only on
- * the thread that generates: in a parallel batch the main thread only writes.
+ * The rendering stack (zod, Handlebars, marked, the templates), loaded only
+ * when a command renders: parsing arguments and `--help` stay light.
  */
 const loadGenerate = (): Promise<typeof import('../generate.js')> => import('../generate.js');
 
