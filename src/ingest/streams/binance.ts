@@ -16,7 +16,7 @@
  *   of them; two fills of one order differ in T or z.
  */
 import type { LiquidationEvent } from './event.js';
-import { MAX_EVENT_USD, decimal, epochMs, isObject, remember, show, type DecodeContext, type FrameSink, type InstrumentLookup, type Raw } from './decode.js';
+import { decimal, emitEvent, epochMs, isObject, remember, show, type DecodeContext, type FrameSink, type InstrumentLookup, type Raw } from './decode.js';
 import { binanceBase, binanceLooksCoinM, tickerOf } from './symbols.js';
 import { fpEnd, fpField, fpInt, fpNumber, fpResume, type FpSeed } from './fingerprint.js';
 
@@ -49,18 +49,7 @@ export function decodeBinanceOrder(symbol: unknown, ps: unknown, st: unknown, or
   const meta = names.get(symbol) ?? remember(names, symbol, coinM ? coinMInstrument(ctx, symbol, ps) : usdMInstrument(symbol));
   if (typeof meta === 'string') return sink.problem('bad-value', meta);
   const usd = meta.usdPerContract !== undefined ? qty * meta.usdPerContract : qty * price;
-  if (!(usd <= MAX_EVENT_USD)) return sink.problem('bad-value', `${symbol}: notional ${usd} USD is not believable`);
-
-  const e = scratch;
-  e.instrument = symbol;
-  e.asset = meta.asset;
-  e.side = side;
-  e.usd = usd;
-  e.price = price;
-  e.qty = qty;
-  e.time = time;
-  e.dedupeKey = key(meta.seed, side, q, p, qty, price);
-  sink.event(e);
+  emitEvent(sink, scratch, symbol, meta.asset, side, usd, price, qty, time, key(meta.seed, side, q, p, qty, price));
 }
 
 /** One event object for all (see FrameSink.event): no allocation per liquidation. */

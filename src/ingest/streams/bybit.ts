@@ -10,7 +10,7 @@
  * - Time: `data[].T`. Repeat key: symbol, side, T, v, p.
  */
 import type { LiquidationEvent } from './event.js';
-import { MAX_EVENT_USD, decimal, epochMs, isObject, remember, show, type DecodeContext, type FrameSink, type InstrumentLookup, type Raw } from './decode.js';
+import { decimal, emitEvent, epochMs, isObject, remember, show, type DecodeContext, type FrameSink, type InstrumentLookup, type Raw } from './decode.js';
 import { bybitBase, bybitLooksInverse, tickerOf } from './symbols.js';
 import { fpEnd, fpInt, fpNumber, fpResume, type FpSeed } from './fingerprint.js';
 
@@ -44,18 +44,7 @@ export function decodeBybitRow(symbol: unknown, positionSide: unknown, v: unknow
   const meta = names.get(symbol) ?? remember(names, symbol, instrument(ctx, symbol));
   if (typeof meta === 'string') return sink.problem('bad-value', meta);
   const usd = meta.usdPerContract !== undefined ? qty * meta.usdPerContract : qty * price;
-  if (!(usd <= MAX_EVENT_USD)) return sink.problem('bad-value', `${symbol}: notional ${usd} USD is not believable`);
-
-  const e = scratch;
-  e.instrument = symbol;
-  e.asset = meta.asset;
-  e.side = side;
-  e.usd = usd;
-  e.price = price;
-  e.qty = qty;
-  e.time = time;
-  e.dedupeKey = key(meta.seed, side, qty, price);
-  sink.event(e);
+  emitEvent(sink, scratch, symbol, meta.asset, side, usd, price, qty, time, key(meta.seed, side, qty, price));
 }
 
 /** One event object for all (see FrameSink.event): no allocation per liquidation. */

@@ -5,7 +5,7 @@
  */
 import type { IngestProblem } from '../types.js';
 import type { ContractTable } from '../contracts.js';
-import type { LiquidationEvent } from './event.js';
+import type { LiquidationEvent, Side } from './event.js';
 import { fpSeed, type FpSeed } from './fingerprint.js';
 
 export type ProblemKind = IngestProblem['kind'];
@@ -119,3 +119,21 @@ export function show(v: unknown): string {
 
 /** Dollars above this are not a liquidation but a unit mistake (the contract's own limit is $10 trillion). */
 export const MAX_EVENT_USD = 1e12;
+
+/**
+ * The last step of every adapter: a notional too large to be real is a
+ * problem; otherwise the venue's one reused event object (no allocation per
+ * liquidation) is filled and handed to the sink.
+ */
+export function emitEvent(sink: FrameSink, e: LiquidationEvent, instrument: string, asset: string, side: Side, usd: number, price: number, qty: number, time: number, dedupeKey: number): void {
+  if (!(usd <= MAX_EVENT_USD)) return sink.problem('bad-value', `${instrument}: notional ${usd} USD is not believable`);
+  e.instrument = instrument;
+  e.asset = asset;
+  e.side = side;
+  e.usd = usd;
+  e.price = price;
+  e.qty = qty;
+  e.time = time;
+  e.dedupeKey = dedupeKey;
+  sink.event(e);
+}

@@ -14,7 +14,7 @@
  * - Time: `details[].ts`. Repeat key: instId, ts, side, posSide, sz, bkPx.
  */
 import type { LiquidationEvent } from './event.js';
-import { MAX_EVENT_USD, decimal, epochMs, isObject, remember, show, type DecodeContext, type FrameSink, type InstrumentLookup, type Raw } from './decode.js';
+import { decimal, emitEvent, epochMs, isObject, remember, show, type DecodeContext, type FrameSink, type InstrumentLookup, type Raw } from './decode.js';
 import { okxBase, tickerOf } from './symbols.js';
 import { fpEnd, fpInt, fpNumber, fpResume, type FpSeed } from './fingerprint.js';
 
@@ -71,18 +71,7 @@ export function decodeOkxDetail(instId: string, instTypeRaw: unknown, posSide: u
   const meta = names.get(instId) ?? remember(names, instId, instrument(ctx, instId));
   if (typeof meta === 'string') return sink.problem('bad-value', meta);
   const usd = meta.usdPerContract !== undefined ? qty * meta.usdPerContract : qty * (meta.coinsPerContract ?? 1) * price;
-  if (!(usd <= MAX_EVENT_USD)) return sink.problem('bad-value', `${instId}: notional ${usd} USD is not believable`);
-
-  const e = scratch;
-  e.instrument = instId;
-  e.asset = meta.asset;
-  e.side = side;
-  e.usd = usd;
-  e.price = price;
-  e.qty = qty;
-  e.time = time;
-  e.dedupeKey = key(meta.seed, posSide === 'long' ? 1 : posSide === 'short' ? 2 : side === 'long' ? 3 : 4, qty, price);
-  sink.event(e);
+  emitEvent(sink, scratch, instId, meta.asset, side, usd, price, qty, time, key(meta.seed, posSide === 'long' ? 1 : posSide === 'short' ? 2 : side === 'long' ? 3 : 4, qty, price));
 }
 
 /** One event object for all (see FrameSink.event): no allocation per liquidation. */
