@@ -39,12 +39,21 @@ export function renderMarkdown(facts: StoryFacts, plan: Plan): RenderedText {
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 export function tidy(md: string): string {
-  return (
-    md
-      .replace(/\r\n?/g, '\n')
-      .replace(/[ \t]+$/gm, '')
-      .replace(/\n{3,}/g, '\n\n')
-      .replace(/^\n+/, '')
-      .trimEnd() + '\n'
-  );
+  // One pass over the lines instead of four regex passes over the text (the `[ \t]+$`/m one
+  // alone cost more than the rest of this function): trailing blanks go, runs of blank lines become one.
+  const lines = (md.includes('\r') ? md.replace(/\r\n?/g, '\n') : md).split('\n');
+  let out = '';
+  let gap = false;
+  for (let line of lines) {
+    let end = line.length;
+    while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+    if (end === 0) {
+      gap = out !== '';
+      continue;
+    }
+    if (end !== line.length) line = line.slice(0, end);
+    out += out === '' ? line : gap ? `\n\n${line}` : `\n${line}`;
+    gap = false;
+  }
+  return `${out.trimEnd()}\n`;
 }

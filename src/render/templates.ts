@@ -112,10 +112,7 @@ export function buildRegistry(dir: string): Registry {
   const compiler = createRequire(import.meta.url)('handlebars') as Env;
   const hb = environment(compiler);
   const tree = readTemplateTree(dir);
-  const compile = (source: string, name: string): HandlebarsTemplateDelegate => {
-    checkAltPlacement(compiler.parse(source), name);
-    return hb.compile(source, COMPILE_OPTIONS);
-  };
+  const compile = (source: string, name: string): HandlebarsTemplateDelegate => hb.compile(prepareTemplate(compiler, source, name), COMPILE_OPTIONS);
   // Registered compiled: a partial registered as a string is recompiled on every render.
   for (const [name, source] of Object.entries(tree.partials)) hb.registerPartial(name, compile(source, name));
   const styles = {} as Registry['styles'];
@@ -139,11 +136,37 @@ function fromPrecompiled(tree: PrecompiledTree): Registry {
 interface AstNode {
   type?: string;
   path?: { original?: unknown };
+  params?: unknown[];
   program?: AstNode;
   inverse?: AstNode;
   body?: AstNode[];
-  loc?: { start?: { line?: number } };
+  loc?: { start?: { line?: number } } | undefined;
 }
+
+/**
+ * Parses a template and readies it for compiling: checks where `{{else alt}}`
+ * stands, and gives every `{{#pick "slot"}}` its number of alternatives as a
+ * second parameter, so the helper can choose before it renders and render
+ * only the chosen one (see helpers/pick.ts). With `stripLocations`, source
+ * positions are dropped: the build does this, because Handlebars otherwise
+ * allocates a position object at every expression of every render, and a
+ * template error then names the style and part without a line number.
+ */
+export function prepareTemplate(compiler: Pick<Env, 'parse'>, source: string, name: string, stripLocations = false): hbs.AST.Program {
+  const ast = compiler.parse(source);
+  checkAltPlacement(ast, name);
+  countAlternatives(ast as unknown as AstNode);
+  if (stripLocations) dropLocations(ast);
+  return ast;
+}
+
+/** `{{else alt}}` continues its block's inverse: a program whose only statement is the chained block. */
+const chainedBlock = (node: AstNode): AstNode | undefined => {
+  const only = node.inverse?.body?.length === 1 ? node.inverse.body[0] : undefined;
+  return only?.type === 'BlockStatement' ? only : undefined;
+};
+const helperOf = (node: AstNode | undefined): string | null =>
+  node?.type === 'BlockStatement' && typeof node.path?.original === 'string' ? node.path.original : null;
 
 /**
  * `{{else alt}}` must continue a `{{#pick}}` (or another alt): after an
@@ -153,17 +176,36 @@ interface AstNode {
 export function checkAltPlacement(ast: unknown, name: string): void {
   const visit = (node: AstNode | undefined, parentHelper: string | null): void => {
     if (!node || typeof node !== 'object') return;
-    const helper = node.type === 'BlockStatement' && typeof node.path?.original === 'string' ? node.path.original : null;
+    const helper = helperOf(node);
     if (helper === 'alt' && parentHelper !== 'pick' && parentHelper !== 'alt') {
       throw new Error(`template ${name}, line ${node.loc?.start?.line ?? '?'}: {{else alt}} follows {{#${parentHelper ?? '?'}}}, not {{#pick}}`);
     }
     for (const child of node.body ?? []) visit(child, null);
     visit(node.program, null);
-    // An inverse chain (`{{else x}}`) is a program whose only statement is the chained block.
     if (node.inverse) {
-      const chained = node.inverse.body?.length === 1 && node.inverse.body[0]?.type === 'BlockStatement';
+      const chained = chainedBlock(node) !== undefined;
       for (const child of node.inverse.body ?? []) visit(child, chained ? helper : null);
     }
   };
   visit(ast as AstNode, null);
+}
+
+function countAlternatives(node: AstNode | undefined): void {
+  if (!node || typeof node !== 'object') return;
+  if (helperOf(node) === 'pick' && node.params?.length === 1) {
+    let n = 1;
+    for (let alt = chainedBlock(node); helperOf(alt) === 'alt'; alt = chainedBlock(alt!)) n++;
+    node.params.push({ type: 'NumberLiteral', value: n, original: n, loc: node.loc });
+  }
+  for (const child of node.body ?? []) countAlternatives(child);
+  countAlternatives(node.program);
+  countAlternatives(node.inverse);
+}
+
+function dropLocations(value: unknown): void {
+  if (Array.isArray(value)) for (const v of value) dropLocations(v);
+  else if (value !== null && typeof value === 'object') {
+    delete (value as AstNode).loc;
+    for (const v of Object.values(value)) dropLocations(v);
+  }
 }

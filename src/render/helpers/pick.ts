@@ -3,38 +3,46 @@
  * one of the alternatives, chosen by the article's seed and the slot name.
  * The same snapshot always gets the same choice; slots vary independently.
  *
- * Only the chosen alternative is rendered: `pick` walks the `{{else alt}}`
- * chain first (each `alt` just hands back its block), then renders one.
+ * Only the chosen alternative is rendered, and only the alternatives before
+ * it are stepped through: the compiler step (prepareTemplate in
+ * templates.ts) gives each pick its number of alternatives as a second
+ * parameter, so the choice is made first. Each `{{else alt}}` is a block in
+ * the previous one's inverse; stepping to the k-th means k inverse calls.
  */
 import type { HelperOptions } from 'handlebars';
 import { fnv1a, mix32 } from '../../util/hash.js';
 
-type Block = HelperOptions['fn'];
-interface Chain {
-  blocks: Block[];
-}
+/**
+ * Alternatives still to skip before the chosen one, while a pick steps
+ * through its chain; -1 outside one. Rendering is synchronous, so one
+ * counter serves: a nested pick runs only inside the chosen block, after
+ * the counter is reset.
+ */
+let toSkip = -1;
 
-export function pick(this: unknown, slot: unknown, options: HelperOptions): string {
-  if (typeof slot !== 'string' || !options || typeof options.fn !== 'function') {
+export function pick(this: unknown, slot: unknown, count: unknown, options: HelperOptions): string {
+  if (typeof slot !== 'string' || typeof count !== 'number' || !options || typeof options.fn !== 'function') {
     throw new Error('pick needs a slot name and a block: {{#pick "slot"}}a{{else alt}}b{{/pick}}');
   }
-  const data = options.data as Record<string, unknown> | undefined;
-  const seed = data?.['seed'];
+  const seed = (options.data as { seed?: unknown } | undefined)?.seed;
   if (typeof seed !== 'number') throw new Error('pick: no seed in the render data');
-  const chain: Chain = { blocks: [options.fn] };
-  // A child frame (as Handlebars' own createFrame makes) is cheaper than copying the data object.
-  const frame = Object.create(data ?? null) as Record<string, unknown>;
-  frame['pickChain'] = chain;
-  options.inverse(this, { data: frame });
   // FNV-1a's low bit is a parity of the input, so `% 2` alone would make every two-way slot flip together: mix first.
-  const block = chain.blocks[mix32(fnv1a(`${seed}:${slot}`)) % chain.blocks.length]!;
-  return block(this, { data });
+  const chosen = mix32(fnv1a(`${seed}:${slot}`)) % count;
+  if (chosen === 0) return options.fn(this, { data: options.data });
+  toSkip = chosen - 1;
+  try {
+    return options.inverse(this, { data: options.data });
+  } finally {
+    toSkip = -1;
+  }
 }
 
 export function alt(this: unknown, options: HelperOptions): string {
-  const chain = (options?.data as { pickChain?: Chain } | undefined)?.pickChain;
-  if (!chain || typeof options.fn !== 'function') throw new Error('{{else alt}} belongs directly inside {{#pick "slot"}}…{{/pick}}');
-  chain.blocks.push(options.fn);
-  options.inverse(this, { data: options.data });
-  return '';
+  if (toSkip < 0 || typeof options?.fn !== 'function') throw new Error('{{else alt}} belongs directly inside {{#pick "slot"}}…{{/pick}}');
+  if (toSkip > 0) {
+    toSkip--;
+    return options.inverse(this, { data: options.data });
+  }
+  toSkip = -1;
+  return options.fn(this, { data: options.data });
 }
