@@ -39,10 +39,18 @@ const MD_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 export function figuresIn(text: string): { figure: string; index: number }[] {
   // Same length out as in, so offsets still point into `text`: the backslash becomes a zero-width
   // space on the side of the character away from any figure ("\\$2" → "\u200B$2", "3\\%" → "3%\u200B").
-  const prose = text
-    .replace(NOT_PROSE, (m) => ' '.repeat(m.length))
-    .replace(MD_ESCAPE, (_m, c: string) => (c === '%' ? '%\u200B' : `\u200B${c}`));
-  return [...prose.matchAll(FIGURE)].map((m) => ({ figure: m[0].replace(/[,.]+$/, ''), index: m.index }));
+  // Most text has neither (no link, reference or escape): it is scanned as it is.
+  const plain = !text.includes('](') && !text.includes('&') && !text.includes('\\');
+  const prose = plain
+    ? text
+    : text.replace(NOT_PROSE, (m) => ' '.repeat(m.length)).replace(MD_ESCAPE, (_m, c: string) => (c === '%' ? '%\u200B' : `\u200B${c}`));
+  const found: { figure: string; index: number }[] = [];
+  for (const m of prose.matchAll(FIGURE)) {
+    const last = m[0].charCodeAt(m[0].length - 1);
+    // A figure ends in a digit, unit or "%": a trailing comma or full stop is the sentence's.
+    found.push({ figure: last === 44 || last === 46 ? m[0].replace(/[,.]+$/, '') : m[0], index: m.index });
+  }
+  return found;
 }
 
 /** Numeric value a display stands for: "$1.08 billion" → 1.08e9, "84%" → 84. */

@@ -211,12 +211,20 @@ function shortLabel(name: string, symbol: string): string {
  * ours: each is registered as a verbatim claim naming its path.
  */
 function registerVerbatim(snap: Snapshot, ledger: Ledger): void {
+  // Numbers and the like hold no text: only strings and containers are visited, so no path is built for a number.
+  const holdsText = (v: unknown): boolean => typeof v === 'string' || (v !== null && typeof v === 'object');
   const visit = (v: unknown, path: string): void => {
     if (typeof v === 'string') {
       if (!/\d/.test(v)) return;
       for (const { figure } of figuresIn(v)) ledger.add({ display: figure, value: displayValue(figure), source: `verbatim: ${path}`, hedge: 'exact', rounding: 'as written' });
-    } else if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${path}[${i}]`));
-    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, path ? `${path}.${k}` : k);
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (holdsText(v[i])) visit(v[i], `${path}[${i}]`);
+    } else if (v !== null && typeof v === 'object') {
+      for (const k in v) {
+        const x = (v as Record<string, unknown>)[k];
+        if (holdsText(x)) visit(x, path ? `${path}.${k}` : k);
+      }
+    }
   };
   const { window: _w, schemaVersion: _v, totals: _t, ...texts } = snap;
   visit(texts, '');

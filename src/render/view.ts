@@ -10,11 +10,19 @@ export type View = Omit<StoryFacts, 'claims'>;
 
 export function viewOf(f: StoryFacts, esc: (s: string) => string): View {
   const { claims: _claims, ...rest } = f;
-  const asset = <T extends { name: string; label: string }>(a: T): T => ({ ...a, name: esc(a.name), label: esc(a.label) });
+  // Most names need no escaping: the object is then shared, not copied (two views per article).
+  const asset = <T extends { name: string; label: string }>(a: T): T => {
+    const name = esc(a.name);
+    const label = esc(a.label);
+    return name === a.name && label === a.label ? a : { ...a, name, label };
+  };
   const assets = f.assets.map(asset);
   const bySymbol = new Map(assets.map((a) => [a.symbol, a]));
   const same = (a: { symbol: string } | null) => (a ? bySymbol.get(a.symbol)! : null);
-  const exchanges = f.exchanges.map((e) => ({ ...e, name: esc(e.name) }));
+  const exchanges = f.exchanges.map((e) => {
+    const name = esc(e.name);
+    return name === e.name ? e : { ...e, name };
+  });
   return {
     ...rest,
     source: f.source ? { name: esc(f.source.name), url: f.source.url } : null,
