@@ -1,5 +1,5 @@
 /** The library's public API. */
-export { generate, generateFromSnapshot, type Article } from './generate.js';
+export { generate, generateEach, generateFromSnapshot, type Article, type Generated } from './generate.js';
 export { parseSnapshot, validateSnapshot, type ValidationResult } from './snapshot/parse.js';
 export { SnapshotSchema, type Snapshot } from './snapshot/schema.js';
 export { deriveFacts, type DeriveOptions } from './facts/derive.js';

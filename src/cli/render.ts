@@ -80,19 +80,59 @@ export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promis
 
 type Outcome = { kind: 'article'; item: InputItem; article: WritableArticle } | { kind: 'failed'; item: InputItem; lines: string[] };
 
-/** One input at a time on this thread: read, generate, hand over. */
+/**
+ * How many inputs go through the stages together (generateEach): enough that
+ * each stage's code stays warm across them, few enough that memory stays
+ * flat (a group's articles are held until written).
+ */
+const GROUP = 32;
+
+/** The inputs on this thread, a group at a time: read, generate stage by stage, build the files, hand over in order. */
 async function* sequentialOutcomes(items: InputItem[], o: RunOptions, now: Date, io: CommandIO): AsyncGenerator<Outcome> {
-  const { generate } = await loadGenerate();
-  for (const item of items) {
-    if (item.kind === 'error') {
-      yield { kind: 'failed', item, lines: [`${item.label}: ${item.message}`] };
-      continue;
+  const { generateEach } = await loadGenerate();
+  const options = articleOptions(o, now);
+  for (let start = 0; start < items.length; start += GROUP) {
+    const group = items.slice(start, start + GROUP);
+    const texts: (string | null)[] = [];
+    const failures = new Map<number, string[]>();
+    for (const [i, item] of group.entries()) {
+      if (item.kind === 'error') {
+        failures.set(i, [`${item.label}: ${item.message}`]);
+        texts.push(null);
+        continue;
+      }
+      try {
+        texts.push(await readInput(item, io.stdin));
+      } catch (e) {
+        failures.set(i, problemLines(item.label, e, o.debug));
+        texts.push(null);
+      }
     }
-    try {
-      const article = generate(await readInput(item, io.stdin), articleOptions(o, now));
-      yield { kind: 'article', item, article };
-    } catch (e) {
-      yield { kind: 'failed', item, lines: problemLines(item.label, e, o.debug) };
+    const readable = texts.flatMap((t, i) => (t === null ? [] : [{ i, t }]));
+    const generated = generateEach(
+      readable.map((r) => r.t),
+      options,
+    );
+    const articles = new Map<number, WritableArticle>();
+    for (const [k, g] of generated.entries()) {
+      const i = readable[k]!.i;
+      if (g.ok) articles.set(i, g.article);
+      else failures.set(i, problemLines(group[i]!.label, g.error, o.debug));
+    }
+    // Files built format by format across the group, for the same reason as the stages. A file that
+    // fails to build is left for the write, which asks again and reports the same error in its place.
+    for (const format of o.formats) {
+      for (const a of articles.values()) {
+        try {
+          void a.files[format];
+        } catch {
+          // reported by writeArticle
+        }
+      }
+    }
+    for (const [i, item] of group.entries()) {
+      const article = articles.get(i);
+      yield article ? { kind: 'article', item, article } : { kind: 'failed', item, lines: failures.get(i) ?? [] };
     }
   }
 }
