@@ -9,7 +9,8 @@ import { deriveFacts } from './facts/derive.js';
 import type { StoryFacts } from './facts/types.js';
 import type { Claim } from './facts/ledger.js';
 import { planArticle, type Plan } from './plan/plan.js';
-import { renderMarkdown, type RenderedText } from './render/markdown.js';
+import { renderMarkdown, renderPart, viewsOf, type Part, type RenderedText } from './render/markdown.js';
+import { STYLE_NAMES } from './plan/styles.js';
 import { checkClaims } from './check/figures.js';
 import { articleFragment, markdownToHtml, type HtmlPage } from './render/html.js';
 import { applyStamp, STAMP_PLACEHOLDER } from './output/stamp.js';
@@ -80,9 +81,10 @@ export function generateEach(inputs: readonly unknown[], options: GenerateOption
   const out: Generated[] = [];
   const failed: boolean[] = [];
   /** One stage over the inputs still standing; a throw fails that input only. */
-  const stage = <T>(fn: (i: number) => T): T[] => {
+  const all = inputs.map((_, i) => i);
+  const stage = <T>(fn: (i: number) => T, order: readonly number[] = all): T[] => {
     const results: T[] = [];
-    for (let i = 0; i < inputs.length; i++) {
+    for (const i of order) {
       if (failed[i]) continue;
       try {
         results[i] = fn(i);
@@ -96,7 +98,14 @@ export function generateEach(inputs: readonly unknown[], options: GenerateOption
   const snaps = stage((i) => parseSnapshot(inputs[i], o.now));
   const facts = stage((i) => deriveFacts(snaps[i]!, { timeZone: o.timeZone, locale: o.locale }));
   const plans = stage((i) => planArticle(snaps[i]!, facts[i]!, o.style));
-  const texts = stage((i) => renderMarkdown(facts[i]!, plans[i]!));
+  // Each part's template over the group, one style after another (the order of work only; the output keeps the input order).
+  const byStyle = [...all].sort((a, b) => STYLE_NAMES.indexOf(plans[a]?.style ?? 'bulletin') - STYLE_NAMES.indexOf(plans[b]?.style ?? 'bulletin') || a - b);
+  const views = stage((i) => viewsOf(facts[i]!));
+  const part = (p: Part): string[] => stage((i) => renderPart(p, facts[i]!, plans[i]!, views[i]!), byStyle);
+  const headlines = part('headline');
+  const descriptions = part('description');
+  const bodies = part('body');
+  const texts = stage((i): RenderedText => ({ headline: headlines[i]!, description: descriptions[i]!, body: bodies[i]! }));
   const claims = stage((i) => checkText(texts[i]!, facts[i]!));
   stage((i) => (out[i] = { ok: true, article: assemble(snaps[i]!, facts[i]!, plans[i]!, texts[i]!, claims[i]!, o) }));
   return out;

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { writeArticle, isDirectoryWideFailure, type WritableArticle, type WriteResult } from '../output/write.js';
 import type { RunOptions } from './args.js';
 import type { GenerateOptions } from '../options.js';
+import type { Article } from '../generate.js';
 import { expandInputs, readInput, type InputItem } from './inputs.js';
 import { jobsFor, runInOrder } from './pool.js';
 import { problemLines } from './problems.js';
@@ -113,7 +114,7 @@ async function* sequentialOutcomes(items: InputItem[], o: RunOptions, now: Date,
       readable.map((r) => r.t),
       options,
     );
-    const articles = new Map<number, WritableArticle>();
+    const articles = new Map<number, Article>();
     for (const [k, g] of generated.entries()) {
       const i = readable[k]!.i;
       if (g.ok) articles.set(i, g.article);
@@ -121,15 +122,18 @@ async function* sequentialOutcomes(items: InputItem[], o: RunOptions, now: Date,
     }
     // Files built format by format across the group, for the same reason as the stages. A file that
     // fails to build is left for the write, which asks again and reports the same error in its place.
-    for (const format of o.formats) {
+    const build = (get: (a: Article) => unknown): void => {
       for (const a of articles.values()) {
         try {
-          void a.files[format];
+          get(a);
         } catch {
           // reported by writeArticle
         }
       }
-    }
+    };
+    // The page's HTML body first (marked, over the group), then each format's file.
+    if (o.formats.includes('html')) build((a) => a.bodyHtml);
+    for (const format of o.formats) build((a) => a.files[format]);
     for (const [i, item] of group.entries()) {
       const article = articles.get(i);
       yield article ? { kind: 'article', item, article } : { kind: 'failed', item, lines: failures.get(i) ?? [] };

@@ -50,14 +50,19 @@ export function grouped(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-const trim = (s: string): string => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
+/** `n.toFixed(2)` without trailing zeros: "1.08", "1.1", "2" (string ends, not a regex: this runs for every figure). */
+function fixed2(n: number): string {
+  const s = n.toFixed(2);
+  if (s.endsWith('.00')) return s.slice(0, -3);
+  return s.endsWith('0') ? s.slice(0, -1) : s;
+}
 
 /** "$1.08 billion" / "$427 million" / "$512,000" / "$845". */
 function moneyWords(v: number, capital = false): string {
   for (const s of SCALES) {
     if (s.n >= 1e6 && v >= s.n) {
       const word = capital ? s.word[0]!.toUpperCase() + s.word.slice(1) : s.word;
-      return `$${trim((v / s.n).toFixed(2))} ${word}`;
+      return `$${fixed2(v / s.n)} ${word}`;
     }
   }
   return `$${grouped(Math.round(v))}`;
@@ -65,7 +70,7 @@ function moneyWords(v: number, capital = false): string {
 
 /** "$1.1B" / "$750M" / "$980K" / "$845". */
 function moneyAbbr(v: number): string {
-  for (const s of SCALES) if (v >= s.n) return `$${trim((v / s.n).toFixed(2))}${s.abbr}`;
+  for (const s of SCALES) if (v >= s.n) return `$${fixed2(v / s.n)}${s.abbr}`;
   return `$${Math.round(v)}`;
 }
 
@@ -133,7 +138,7 @@ export function percent(ledger: Ledger, value: number, source: string, decimals 
 export function count(ledger: Ledger, value: number, source: string, lowerBound = false): Figure {
   const shownV = value < 10_000 ? value : roundSig(value, 3, lowerBound ? 'floor' : 'nearest');
   // A million or more reads as words, as a newsroom writes it: "about 1.64 million traders".
-  const core = shownV >= 1e6 ? `${trim((shownV / 1e6).toFixed(2))} million` : grouped(shownV);
+  const core = shownV >= 1e6 ? `${fixed2(shownV / 1e6)} million` : grouped(shownV);
   const hedge: Hedge = lowerBound ? 'at least' : hedgeFor(shownV, value);
   const text = lowerBound ? `at least ${core}` : hedge === 'about' ? `about ${core}` : core;
   ledger.add({ display: core, value, source, hedge, rounding: value < 10_000 ? 'exact' : '3 significant figures' });

@@ -8,7 +8,7 @@ import type { Plan } from '../plan/plan.js';
 import { LiqnewsError } from '../errors.js';
 import { escapeMarkdown, plainText } from './escape.js';
 import { registry, type Compiled } from './templates.js';
-import { viewOf } from './view.js';
+import { viewOf, type View } from './view.js';
 
 export interface RenderedText {
   headline: string;
@@ -16,23 +16,37 @@ export interface RenderedText {
   body: string;
 }
 
-export function renderMarkdown(facts: StoryFacts, plan: Plan): RenderedText {
+export type Part = keyof RenderedText;
+
+/** What the templates see: the facts escaped for plain text (headline, description) and for Markdown (body). */
+export interface Views {
+  plain: View;
+  md: View;
+}
+
+export function viewsOf(facts: StoryFacts): Views {
+  return { plain: viewOf(facts, plainText), md: viewOf(facts, escapeMarkdown) };
+}
+
+/** One part of the article from its template, made regular (one line, or tidy Markdown). */
+export function renderPart(part: Part, facts: StoryFacts, plan: Plan, views: Views): string {
   const reg = registry();
-  const t = reg.styles[plan.style];
-  const data = { seed: plan.seed };
-  const plain = viewOf(facts, plainText);
-  const md = viewOf(facts, escapeMarkdown);
-  const run = (what: string, fn: Compiled, view: unknown): string => {
-    try {
-      return fn(view, data);
-    } catch (e) {
-      throw new LiqnewsError('TEMPLATE_ERROR', `could not render the ${what} of style "${plan.style}" for story ${facts.id}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
-    }
-  };
+  const fn: Compiled = part === 'description' ? reg.description : reg.styles[plan.style][part];
+  let out: string;
+  try {
+    out = fn(part === 'body' ? views.md : views.plain, { seed: plan.seed });
+  } catch (e) {
+    throw new LiqnewsError('TEMPLATE_ERROR', `could not render the ${part} of style "${plan.style}" for story ${facts.id}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+  return part === 'body' ? tidy(out) : oneLine(out);
+}
+
+export function renderMarkdown(facts: StoryFacts, plan: Plan): RenderedText {
+  const views = viewsOf(facts);
   return {
-    headline: oneLine(run('headline', t.headline, plain)),
-    description: oneLine(run('description', reg.description, plain)),
-    body: tidy(run('body', t.body, md)),
+    headline: renderPart('headline', facts, plan, views),
+    description: renderPart('description', facts, plan, views),
+    body: renderPart('body', facts, plan, views),
   };
 }
 
