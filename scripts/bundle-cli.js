@@ -10,8 +10,8 @@
 // The bundle keeps the layout the code relies on: dist/bin/ is as deep as
 // dist/render/ and dist/cli/, so `../../templates/` and `../../package.json`
 // still resolve, and the precompiled templates and the worker sit beside it.
-import { build } from 'esbuild';
-import { copyFileSync, rmSync } from 'node:fs';
+import { build, transform } from 'esbuild';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const dist = new URL('../dist/', import.meta.url);
 const out = new URL('bin/', dist);
@@ -32,6 +32,9 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
-// Loaded by URL at run time (templates.ts), so the bundler cannot follow it: it sits beside the bundle.
-copyFileSync(new URL('render/precompiled.js', dist), new URL('precompiled.js', out));
+// Loaded by URL at run time (templates.ts), so the bundler cannot follow it: it sits beside the bundle,
+// minified. Handlebars repeats a preamble in every one of its thousands of functions: minified, the
+// file is half the size, and a cold start spends that much less time compiling it.
+const precompiled = readFileSync(new URL('render/precompiled.js', dist), 'utf8');
+writeFileSync(new URL('precompiled.js', out), (await transform(precompiled, { minify: true, format: 'esm', target: 'node20', legalComments: 'none' })).code);
 console.log('bundled the command into dist/bin/');
