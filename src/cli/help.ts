@@ -71,9 +71,9 @@ ${FORMAT_LINES}
                    e.g. 2026-11-21T00:00:00Z (default: the clock)
   --tz ZONE        time zone for dates in the text (default: UTC)
   --force          overwrite files that were edited since they were generated
-  --jobs N         threads that render a large batch, the main one included
-                   (default: one per core, up to 4, from 2,000 inputs; 1 renders
-                   on the main thread only)
+  --jobs N         threads that render the batch, the main one included
+                   (default: 1; more can help on machines whose cores do not
+                   share their caches, and use more memory)
   --quiet          print only problems
   --debug          print stack traces for unexpected errors
 

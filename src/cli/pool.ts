@@ -1,32 +1,28 @@
 /**
- * Large batches render on several threads: generating an article is pure CPU
- * work, and a machine with two cores renders nearly twice as many. The main
- * thread renders alongside its workers and alone writes; results are written
- * in input order through a bounded window, so memory stays flat however long
- * the batch, and output reads the same as a sequential run.
+ * With --jobs, a batch renders on several threads, a group of inputs at a
+ * time. The main thread renders alongside its workers and alone writes;
+ * results are written in input order through a bounded window, so memory
+ * stays flat however long the batch, and output reads the same as a
+ * sequential run.
  */
 import { Worker } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Job, JobResult } from './render-job.js';
+import type { GroupJob, GroupResult } from './render-job.js';
 
 /**
- * Below this many inputs one thread is faster. Each worker loads the
- * rendering stack and warms up its own JIT, and on the two-core machine the
- * benchmark runs on, a worker beside the main thread was slower than none at
- * 1,000 snapshots and about 5 % faster at 10,000 (for half again the CPU time).
+ * Threads to render on, the main one included: `requested` (from --jobs),
+ * else one. A batch renders in groups, stage by stage, and on one thread
+ * each stage's code stays warm; on the two-core machine the benchmark runs
+ * on, a worker beside the main thread made 5,000 snapshots slower (2.45 s
+ * against 2.24 s), and 10,000 only 8 % faster for a fifth more memory. A
+ * machine whose cores do not share their caches may do better: `--jobs`.
  */
-export const PARALLEL_FROM = 2000;
-
-/** Threads to render `count` inputs on, the main one included: `requested` (from --jobs) or one per core, up to four. */
-export function jobsFor(count: number, requested: number | null): number {
-  if (requested !== null) return Math.max(1, requested);
-  if (count < PARALLEL_FROM) return 1;
-  return Math.min(availableParallelism(), 4);
+export function jobsFor(requested: number | null): number {
+  return requested === null ? 1 : Math.max(1, requested);
 }
 
-type JobSpec = Omit<Job, 'seq'>;
+type GroupSpec = Omit<GroupJob, 'seq'>;
 
 /**
  * A worker keeps one article in hand at a time, a few megabytes; without a
@@ -44,27 +40,28 @@ function startWorker(): Worker {
   return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true });
 }
 
-/** How many jobs each worker holds queued, so it never waits on the main thread between two. */
-const AHEAD = 4;
+/** How many groups each worker holds queued, so it never waits on the main thread between two. */
+const AHEAD = 2;
 
 /**
- * Runs the jobs on `size` threads, this one included (`size - 1` workers),
- * and yields the results in job order. The main thread renders too: when the
- * next result in order is not ready, it takes the next job itself instead of
- * waiting. On two cores that is one worker, not two beside an idle main
- * thread, so a batch loads the rendering stack twice, not three times.
+ * Runs the groups on `size` threads, this one included (`size - 1`
+ * workers), and yields the results in group order. The main thread renders
+ * too: when the next result in order is not ready, it takes the next group
+ * itself instead of waiting. On two cores that is one worker, not two beside
+ * an idle main thread, so a batch loads the rendering stack twice, not three
+ * times.
  */
-export async function* runInOrder(jobs: readonly JobSpec[], size: number): AsyncGenerator<JobResult> {
-  const { runJob } = await import('./render-job.js');
+export async function* runInOrder(groups: readonly GroupSpec[], size: number): AsyncGenerator<GroupResult> {
+  const { runGroup } = await import('./render-job.js');
   const workers = Array.from({ length: Math.max(0, size - 1) }, startWorker);
   // Results held for writing are bounded: memory stays flat however long the batch.
-  const window = size * 8;
-  const done = new Map<number, JobResult>();
+  const window = size * 3;
+  const done = new Map<number, GroupResult>();
   let waiting: (() => void) | null = null;
   let failure: Error | null = null;
   const inFlight = workers.map(() => 0);
   for (const [i, w] of workers.entries()) {
-    w.on('message', (r: JobResult) => {
+    w.on('message', (r: GroupResult) => {
       inFlight[i]!--;
       done.set(r.seq, r);
       waiting?.();
@@ -76,19 +73,19 @@ export async function* runInOrder(jobs: readonly JobSpec[], size: number): Async
   }
   let sent = 0;
   let nextOut = 0;
-  const room = (): boolean => sent < jobs.length && sent - nextOut < window;
+  const room = (): boolean => sent < groups.length && sent - nextOut < window;
   const feed = (): void => {
     while (room()) {
       const i = inFlight.indexOf(Math.min(...inFlight));
       if (i < 0 || inFlight[i]! >= AHEAD) return;
       inFlight[i]!++;
-      workers[i]!.postMessage({ ...jobs[sent]!, seq: sent });
+      workers[i]!.postMessage({ ...groups[sent]!, seq: sent });
       sent++;
     }
   };
   try {
     feed();
-    while (nextOut < jobs.length) {
+    while (nextOut < groups.length) {
       const r = done.get(nextOut);
       if (r) {
         done.delete(nextOut);
@@ -100,7 +97,7 @@ export async function* runInOrder(jobs: readonly JobSpec[], size: number): Async
       if (failure) throw failure;
       if (room()) {
         const seq = sent++;
-        done.set(seq, runJob({ ...jobs[seq]!, seq }));
+        done.set(seq, runGroup({ ...groups[seq]!, seq }));
         // Let the workers' finished results in before deciding what to do next.
         await new Promise<void>((resolve) => setImmediate(resolve));
         continue;

@@ -1,42 +1,88 @@
 /**
- * One snapshot file of a batch in, the files it gives (or the problem lines)
- * out: the unit of work of `liqnews render`, the same on the main thread and
- * on a worker (render-worker.ts), so both produce identical results.
+ * A group of snapshot files of a batch in, the files each gives (or its
+ * problem lines) out: the unit of work of `liqnews render`, the same on the
+ * main thread and on a worker (render-worker.ts), so both produce identical
+ * results. A group goes through the stages together (generateEach), and its
+ * files are built format by format, so each stage's code stays warm.
  */
 import { readFileSync } from 'node:fs';
-import { generate } from '../generate.js';
+import { generateEach, type Article } from '../generate.js';
 import type { Format } from '../formats/registry.js';
 import type { GenerateOptions } from '../options.js';
 import { describeFsError } from '../output/write.js';
 import { problemLines } from './problems.js';
 
-export interface Job {
+/** How many inputs go through the stages together: enough to keep each stage warm, few enough to hold. */
+export const GROUP = 32;
+
+export interface GroupJob {
   seq: number;
-  path: string;
-  label: string;
-  /** The same for every job of a batch; a Date survives the trip to a worker (structured clone). */
+  items: { path: string; label: string }[];
+  /** The same for every group of a batch; a Date survives the trip to a worker (structured clone). */
   options: GenerateOptions;
   formats: Format[];
   debug: boolean;
 }
 
-export type JobResult =
-  | { seq: number; ok: true; basename: string; files: Partial<Record<Format, string>> }
-  | { seq: number; ok: false; lines: string[] };
+export type ItemResult = { ok: true; basename: string; files: Partial<Record<Format, string>> } | { ok: false; lines: string[] };
 
-export function runJob(job: Job): JobResult {
-  let text: string;
-  try {
-    text = readFileSync(job.path, 'utf8');
-  } catch (e) {
-    return { seq: job.seq, ok: false, lines: [`${job.label}: cannot read: ${describeFsError(e)}`] };
+export interface GroupResult {
+  seq: number;
+  /** One per item, in the group's order. */
+  results: ItemResult[];
+}
+
+export function runGroup(job: GroupJob): GroupResult {
+  const results: ItemResult[] = [];
+  const texts: string[] = [];
+  const readAt: number[] = [];
+  for (const [i, item] of job.items.entries()) {
+    try {
+      texts.push(readFileSync(item.path, 'utf8'));
+      readAt.push(i);
+    } catch (e) {
+      results[i] = { ok: false, lines: [`${item.label}: cannot read: ${describeFsError(e)}`] };
+    }
   }
-  try {
-    const article = generate(text, job.options);
-    const files: Partial<Record<Format, string>> = {};
-    for (const f of job.formats) files[f] = article.files[f];
-    return { seq: job.seq, ok: true, basename: article.basename, files };
-  } catch (e) {
-    return { seq: job.seq, ok: false, lines: problemLines(job.label, e, job.debug) };
+  const generated = generateEach(texts, job.options);
+  const articles: { i: number; article: Article }[] = [];
+  for (const [k, g] of generated.entries()) {
+    const i = readAt[k]!;
+    if (g.ok) articles.push({ i, article: g.article });
+    else results[i] = { ok: false, lines: problemLines(job.items[i]!.label, g.error, job.debug) };
   }
+  buildFiles(
+    articles.map((a) => a.article),
+    job.formats,
+  );
+  for (const { i, article } of articles) {
+    try {
+      const files: Partial<Record<Format, string>> = {};
+      for (const f of job.formats) files[f] = article.files[f];
+      results[i] = { ok: true, basename: article.basename, files };
+    } catch (e) {
+      results[i] = { ok: false, lines: problemLines(job.items[i]!.label, e, job.debug) };
+    }
+  }
+  return { seq: job.seq, results };
+}
+
+/**
+ * Builds each article's files (they are built on first read and kept),
+ * format by format across the group: the page bodies through marked first,
+ * then each format. A file that fails to build is left for whoever reads it
+ * next, which gets the same error in its place.
+ */
+export function buildFiles(articles: readonly Article[], formats: readonly Format[]): void {
+  const each = (get: (a: Article) => unknown): void => {
+    for (const a of articles) {
+      try {
+        get(a);
+      } catch {
+        // reported where the file is read
+      }
+    }
+  };
+  if (formats.includes('html')) each((a) => a.bodyHtml);
+  for (const format of formats) each((a) => a.files[format]);
 }

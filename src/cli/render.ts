@@ -1,14 +1,17 @@
 /**
- * `liqnews render`: one input at a time — read, generate, write, forget — so
- * memory stays flat however long the batch.
+ * `liqnews render`: a group of inputs at a time — read, generate, write,
+ * forget — so memory stays flat however long the batch.
  */
 import { resolve } from 'node:path';
 import { writeArticle, isDirectoryWideFailure, type WritableArticle, type WriteResult } from '../output/write.js';
 import type { RunOptions } from './args.js';
 import type { GenerateOptions } from '../options.js';
-import type { Article } from '../generate.js';
+// The rendering stack (zod, Handlebars, marked, the templates) loads with this module, which main.ts
+// imports only for `render`: parsing arguments and `--help` stay light.
+import { generate, generateEach, type Article } from '../generate.js';
 import { expandInputs, readInput, type InputItem } from './inputs.js';
 import { jobsFor, runInOrder } from './pool.js';
+import { GROUP, buildFiles, type ItemResult } from './render-job.js';
 import { problemLines } from './problems.js';
 import { PROGRESS_FROM, Reporter, SUMMARY_ABOVE, plural, type CommandIO } from './report.js';
 
@@ -23,7 +26,7 @@ export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promis
   // Which input each base name came from, so two snapshots that get the same name do not silently overwrite each other.
   const namedBy = new Map<string, { source: string; label: string }>();
 
-  const jobs = o.stdout ? 1 : jobsFor(total, o.jobs ?? null);
+  const jobs = o.stdout ? 1 : jobsFor(o.jobs ?? null);
   const outcomes = jobs > 1 && items.every((i) => i.kind !== 'stdin') ? parallelOutcomes(items, o, now, jobs) : sequentialOutcomes(items, o, now, io);
   let index = 0;
   for await (const outcome of outcomes) {
@@ -81,16 +84,8 @@ export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promis
 
 type Outcome = { kind: 'article'; item: InputItem; article: WritableArticle } | { kind: 'failed'; item: InputItem; lines: string[] };
 
-/**
- * How many inputs go through the stages together (generateEach): enough that
- * each stage's code stays warm across them, few enough that memory stays
- * flat (a group's articles are held until written).
- */
-const GROUP = 32;
-
 /** The inputs on this thread, a group at a time: read, generate stage by stage, build the files, hand over in order. */
 async function* sequentialOutcomes(items: InputItem[], o: RunOptions, now: Date, io: CommandIO): AsyncGenerator<Outcome> {
-  const { generateEach } = await loadGenerate();
   const options = articleOptions(o, now);
   for (let start = 0; start < items.length; start += GROUP) {
     const group = items.slice(start, start + GROUP);
@@ -122,18 +117,7 @@ async function* sequentialOutcomes(items: InputItem[], o: RunOptions, now: Date,
     }
     // Files built format by format across the group, for the same reason as the stages. A file that
     // fails to build is left for the write, which asks again and reports the same error in its place.
-    const build = (get: (a: Article) => unknown): void => {
-      for (const a of articles.values()) {
-        try {
-          get(a);
-        } catch {
-          // reported by writeArticle
-        }
-      }
-    };
-    // The page's HTML body first (marked, over the group), then each format's file.
-    if (o.formats.includes('html')) build((a) => a.bodyHtml);
-    for (const format of o.formats) build((a) => a.files[format]);
+    buildFiles([...articles.values()], o.formats);
     for (const [i, item] of group.entries()) {
       const article = articles.get(i);
       yield article ? { kind: 'article', item, article } : { kind: 'failed', item, lines: failures.get(i) ?? [] };
@@ -141,21 +125,28 @@ async function* sequentialOutcomes(items: InputItem[], o: RunOptions, now: Date,
   }
 }
 
-/** The same outcomes, generated on worker threads (see pool.ts), in input order. */
+/** The same outcomes, generated on worker threads (see pool.ts) a group at a time, in input order. */
 async function* parallelOutcomes(items: InputItem[], o: RunOptions, now: Date, jobs: number): AsyncGenerator<Outcome> {
   const files = items.filter((i): i is Extract<InputItem, { kind: 'file' }> => i.kind === 'file');
   const options = articleOptions(o, now);
-  const specs = files.map((i) => ({ path: i.path, label: i.label, options, formats: o.formats, debug: o.debug }));
-  const results = runInOrder(specs, jobs);
+  const groups = [];
+  for (let start = 0; start < files.length; start += GROUP) {
+    groups.push({ items: files.slice(start, start + GROUP).map((i) => ({ path: i.path, label: i.label })), options, formats: o.formats, debug: o.debug });
+  }
+  const results = runInOrder(groups, jobs);
+  let held: ItemResult[] = [];
   try {
     for (const item of items) {
       if (item.kind !== 'file') {
         yield { kind: 'failed', item, lines: [`${item.label}: ${item.kind === 'error' ? item.message : 'cannot read'}`] };
         continue;
       }
-      const next = await results.next();
-      if (next.done) throw new Error('render workers stopped early');
-      const r = next.value;
+      if (held.length === 0) {
+        const next = await results.next();
+        if (next.done) throw new Error('render workers stopped early');
+        held = next.value.results.slice().reverse();
+      }
+      const r = held.pop()!;
       yield r.ok ? { kind: 'article', item, article: { basename: r.basename, files: r.files } } : { kind: 'failed', item, lines: r.lines };
     }
   } finally {
@@ -178,7 +169,6 @@ async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, items: Re
     return 1;
   }
   try {
-    const { generate } = await loadGenerate();
     const article = generate(await readInput(item, io.stdin), articleOptions(o, now));
     io.stdout.write(article.files[format]);
     return 0;
@@ -188,11 +178,6 @@ async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, items: Re
   }
 }
 
-/**
- * The rendering stack (zod, Handlebars, marked, the templates), loaded only
- * when a command renders: parsing arguments and `--help` stay light.
- */
-const loadGenerate = (): Promise<typeof import('../generate.js')> => import('../generate.js');
 
 /** What the command line asks of every article, as the library takes it. */
 function articleOptions(o: RunOptions, now: Date): GenerateOptions {
