@@ -8,10 +8,10 @@ import type { RunOptions } from './args.js';
 import type { GenerateOptions } from '../options.js';
 // The rendering stack (zod, Handlebars, marked, the templates) loads with this module, which main.ts
 // imports only for `render`: parsing arguments and `--help` stay light.
-import { generate, generateEach, type Article } from '../generate.js';
+import { generate } from '../generate.js';
 import { expandInputs, readInput, type InputItem } from './inputs.js';
 import { jobsFor, runInOrder } from './pool.js';
-import { GROUP, buildFiles, type ItemResult } from './render-job.js';
+import { GROUP, buildFiles, runGroup, type ItemResult } from './render-job.js';
 import { problemLines } from './problems.js';
 import { PROGRESS_FROM, Reporter, SUMMARY_ABOVE, plural, type CommandIO } from './report.js';
 
@@ -84,60 +84,46 @@ export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promis
 
 type Outcome = { kind: 'article'; item: InputItem; article: WritableArticle } | { kind: 'failed'; item: InputItem; lines: string[] };
 
-/** The inputs on this thread, a group at a time: read, generate stage by stage, build the files, hand over in order. */
+/** The inputs on this thread, a group at a time (render-job.ts), handed over in input order. */
 async function* sequentialOutcomes(items: InputItem[], o: RunOptions, now: Date, io: CommandIO): AsyncGenerator<Outcome> {
   const options = articleOptions(o, now);
   for (let start = 0; start < items.length; start += GROUP) {
     const group = items.slice(start, start + GROUP);
-    const texts: (string | null)[] = [];
-    const failures = new Map<number, string[]>();
-    for (const [i, item] of group.entries()) {
-      if (item.kind === 'error') {
-        failures.set(i, [`${item.label}: ${item.message}`]);
-        texts.push(null);
-        continue;
-      }
-      try {
-        texts.push(await readInput(item, io.stdin));
-      } catch (e) {
-        failures.set(i, problemLines(item.label, e, o.debug));
-        texts.push(null);
-      }
+    const files = group.filter(isFile);
+    const { results } = runGroup({ seq: 0, items: files.map(jobItem), options, formats: o.formats, debug: o.debug });
+    let next = 0;
+    for (const item of group) {
+      if (item.kind === 'error') yield { kind: 'failed', item, lines: [`${item.label}: ${item.message}`] };
+      else if (item.kind === 'stdin') yield await stdinOutcome(item, o, options, io);
+      else yield outcomeOf(item, results[next++]!);
     }
-    const readable = texts.flatMap((t, i) => (t === null ? [] : [{ i, t }]));
-    const generated = generateEach(
-      readable.map((r) => r.t),
-      options,
-    );
-    const articles = new Map<number, Article>();
-    for (const [k, g] of generated.entries()) {
-      const i = readable[k]!.i;
-      if (g.ok) articles.set(i, g.article);
-      else failures.set(i, problemLines(group[i]!.label, g.error, o.debug));
-    }
-    // Files built format by format across the group, for the same reason as the stages. A file that
-    // fails to build is left for the write, which asks again and reports the same error in its place.
-    buildFiles([...articles.values()], o.formats);
-    for (const [i, item] of group.entries()) {
-      const article = articles.get(i);
-      yield article ? { kind: 'article', item, article } : { kind: 'failed', item, lines: failures.get(i) ?? [] };
-    }
+  }
+}
+
+/** Standard input (`-`), read and generated on its own. */
+async function stdinOutcome(item: Extract<InputItem, { kind: 'stdin' }>, o: RunOptions, options: GenerateOptions, io: CommandIO): Promise<Outcome> {
+  try {
+    const article = generate(await readInput(item, io.stdin), options);
+    buildFiles([article], o.formats);
+    return { kind: 'article', item, article };
+  } catch (e) {
+    return { kind: 'failed', item, lines: problemLines(item.label, e, o.debug) };
   }
 }
 
 /** The same outcomes, generated on worker threads (see pool.ts) a group at a time, in input order. */
 async function* parallelOutcomes(items: InputItem[], o: RunOptions, now: Date, jobs: number): AsyncGenerator<Outcome> {
-  const files = items.filter((i): i is Extract<InputItem, { kind: 'file' }> => i.kind === 'file');
+  const files = items.filter(isFile);
   const options = articleOptions(o, now);
   const groups = [];
   for (let start = 0; start < files.length; start += GROUP) {
-    groups.push({ items: files.slice(start, start + GROUP).map((i) => ({ path: i.path, label: i.label })), options, formats: o.formats, debug: o.debug });
+    groups.push({ items: files.slice(start, start + GROUP).map(jobItem), options, formats: o.formats, debug: o.debug });
   }
   const results = runInOrder(groups, jobs);
   let held: ItemResult[] = [];
   try {
     for (const item of items) {
-      if (item.kind !== 'file') {
+      if (!isFile(item)) {
         yield { kind: 'failed', item, lines: [`${item.label}: ${item.kind === 'error' ? item.message : 'cannot read'}`] };
         continue;
       }
@@ -146,14 +132,19 @@ async function* parallelOutcomes(items: InputItem[], o: RunOptions, now: Date, j
         if (next.done) throw new Error('render workers stopped early');
         held = next.value.results.slice().reverse();
       }
-      const r = held.pop()!;
-      yield r.ok ? { kind: 'article', item, article: { basename: r.basename, files: r.files } } : { kind: 'failed', item, lines: r.lines };
+      yield outcomeOf(item, held.pop()!);
     }
   } finally {
     // Ends the pool (and its threads) whether the batch finished or the caller stopped early.
     await results.return(undefined);
   }
 }
+
+type FileItem = Extract<InputItem, { kind: 'file' }>;
+const isFile = (i: InputItem): i is FileItem => i.kind === 'file';
+const jobItem = (i: FileItem): { path: string; label: string } => ({ path: i.path, label: i.label });
+const outcomeOf = (item: FileItem, r: ItemResult): Outcome =>
+  r.ok ? { kind: 'article', item, article: { basename: r.basename, files: r.files } } : { kind: 'failed', item, lines: r.lines };
 
 async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, items: ReturnType<typeof expandInputs>): Promise<number> {
   const item = items[0];
