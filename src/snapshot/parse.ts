@@ -78,11 +78,11 @@ function toIssues(iss: ZodIssueLike, root: unknown): SnapshotIssue[] {
 const KEYS_AT: ReadonlyMap<string, readonly string[]> = collectKeys(SnapshotSchema, '', new Map());
 
 interface SchemaLike {
-  def?: { type?: string; innerType?: SchemaLike; element?: SchemaLike; shape?: Record<string, SchemaLike> };
+  _zod?: { def?: { type?: string; innerType?: SchemaLike; element?: SchemaLike; shape?: Record<string, SchemaLike> } };
 }
 
 function collectKeys(schema: SchemaLike, path: string, out: Map<string, string[]>): Map<string, string[]> {
-  const def = schema.def;
+  const def = schema._zod?.def;
   if (!def) return out;
   if (def.type === 'optional' && def.innerType) return collectKeys(def.innerType, path, out);
   if (def.type === 'array' && def.element) return collectKeys(def.element, path, out);
