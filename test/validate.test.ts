@@ -179,6 +179,14 @@ describe('the window', () => {
     const doc = { ...base(), context: { record: { usd: 19e9, date: '2025-02-30' } } };
     expect(problems(doc)).toEqual(['context.record.date: is not a real calendar date']);
   });
+
+  it('knows leap years, month lengths and the ends of the calendar', () => {
+    const record = (date: string): string[] => problems({ ...base(), context: { record: { usd: 19e9, date } } });
+    for (const real of ['2024-02-29', '2000-02-29', '2025-12-31', '2025-04-30', '0001-01-01']) expect(record(real), real).toEqual([]);
+    for (const fake of ['2025-02-29', '1900-02-29', '2025-04-31', '2025-13-01', '2025-00-10', '2025-06-00']) {
+      expect(record(fake), fake).toEqual(['context.record.date: is not a real calendar date']);
+    }
+  });
 });
 
 describe('field rules', () => {

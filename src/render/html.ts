@@ -65,7 +65,9 @@ function decodeNumericReferences(text: string): string {
 /** GitHub's anchor for a heading: lowercase, punctuation dropped, spaces to hyphens. */
 export function headingId(html: string): string {
   const text = html.replace(/<[^>]*>/g, '').replace(/&[a-z]+;|&#\d+;/g, '');
-  return text.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').trim().replace(/\s/g, '-');
+  // Most headings are ASCII, where letters and digits are [a-z0-9] and the Unicode classes are not needed.
+  const keep = /^[\x20-\x7e]*$/.test(text) ? /[^a-z0-9 -]/g : /[^\p{L}\p{N}\s-]/gu;
+  return text.toLowerCase().replace(keep, '').trim().replace(/\s/g, '-');
 }
 
 /**

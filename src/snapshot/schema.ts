@@ -92,10 +92,16 @@ function isRealTimestamp(s: string): boolean {
   return within(hh, 23) && within(mm, 59) && within(ss, 59) && within(oh, 14) && within(om, 59) && !Number.isNaN(Date.parse(s));
 }
 
-/** `Date` rolls 2025-02-30 over to March 2; a real date survives the round trip. */
+/** A `YYYY-MM-DD` that names a real day: no February 30, no month 13 (leap years by the Gregorian rule). */
 function isCalendarDate(d: string): boolean {
-  const t = Date.parse(`${d}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 ? (leap ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!);
 }
 
 function isUrl(s: string, protocols: string[]): boolean {
