@@ -3,8 +3,8 @@
 // 2. one snapshot from a cold start vs bare `node` importing the four libraries (target <= 1.5x);
 // 3. peak memory over a 10,000-snapshot batch (target < 300 MB);
 // 4. the ingest adapters (bench/ingest.js).
-// Times are wall-clock medians; CPU time (all threads) is shown beside them, since the
-// batch uses a worker per core and a busy machine slows wall time but not CPU time.
+// Times are wall-clock medians; CPU time (all threads: V8 collects garbage and compiles on
+// helper threads) is shown beside them, since a busy machine slows wall time more than CPU time.
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { rmSync, mkdirSync, existsSync } from 'node:fs';
