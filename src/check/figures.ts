@@ -68,24 +68,20 @@ const SINGLE_FIGURE = /^\$?\d[\d,]*(?:\.\d+)?(?:%|[KMBT]| (?:thousand|million|bi
 /** Claims by the figure they display, built once per article. */
 export type ClaimIndex = Map<string, Claim[]>;
 
-export function indexClaims(claims: readonly Claim[]): ClaimIndex {
+/** Claims by figure; with `only`, just the figures in that set (the ones a text states), which is all a check looks up. */
+export function indexClaims(claims: readonly Claim[], only?: ReadonlySet<string>): ClaimIndex {
   const known: ClaimIndex = new Map();
+  const add = (k: string, c: Claim): void => {
+    if (only && !only.has(k)) return;
+    const list = known.get(k);
+    if (list) list.push(c);
+    else known.set(k, [c]);
+  };
   for (const c of claims) {
     // Most displays are one figure and nothing else ("$1.08 billion", "84%"): the display is the key.
-    if (SINGLE_FIGURE.test(c.display)) {
-      const k = norm(c.display);
-      const list = known.get(k);
-      if (list) list.push(c);
-      else known.set(k, [c]);
-      continue;
-    }
+    if (SINGLE_FIGURE.test(c.display)) add(norm(c.display), c);
     // Claim displays are our own short strings: no link destinations or entities to blank.
-    for (const m of c.display.matchAll(FIGURE)) {
-      const k = norm(m[0].replace(/[,.]+$/, ''));
-      const list = known.get(k);
-      if (list) list.push(c);
-      else known.set(k, [c]);
-    }
+    else for (const m of c.display.matchAll(FIGURE)) add(norm(m[0].replace(/[,.]+$/, '')), c);
   }
   return known;
 }
@@ -123,13 +119,16 @@ export function findProblems(text: string, claims: readonly Claim[] | ClaimIndex
  * returns the claims whose figures the text states (for the sidecar).
  */
 export function checkClaims(parts: Record<string, string>, claims: readonly Claim[], story: string): Claim[] {
-  const index = indexClaims(claims);
+  const found = Object.entries(parts).map(([where, text]) => ({ where, text, figures: figuresIn(text) }));
+  // Only the figures the text states are looked up: the index need hold no other.
+  const stated = new Set<string>();
+  for (const part of found) for (const { figure } of part.figures) stated.add(norm(figure));
+  const index = indexClaims(claims, stated);
   const all: string[] = [];
   const used = new Set<Claim>();
-  for (const [where, text] of Object.entries(parts)) {
-    const found = figuresIn(text);
-    for (const p of findProblems(text, index, found)) all.push(`${where}: ${p.figure} — ${p.problem} (…${p.context}…)`);
-    for (const { figure } of found) for (const c of index.get(norm(figure)) ?? []) used.add(c);
+  for (const { where, text, figures } of found) {
+    for (const p of findProblems(text, index, figures)) all.push(`${where}: ${p.figure} — ${p.problem} (…${p.context}…)`);
+    for (const { figure } of figures) for (const c of index.get(norm(figure)) ?? []) used.add(c);
   }
   if (all.length > 0) {
     throw new LiqnewsError('UNCLAIMED_FIGURE', `story ${story}: ${all.length} figure(s) without a claim:\n  ${all.join('\n  ')}`);
