@@ -60,12 +60,27 @@ const timestamp = z
     }),
   );
 
+/**
+ * C0 and C1 control characters other than tab and line breaks (which read as
+ * spaces), and DEL. A NUL or an escape sequence in a name would reach every
+ * output as it is: invalid in HTML, and able to restyle a terminal that
+ * shows `--stdout`.
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
 const text = (max: number, what = 'text') =>
   z
     .string({ error: (iss) => `expected ${what}, got ${describeValue(iss.input)}` })
     .check(
       z.refine((s) => s.trim().length > 0, 'must not be empty'),
       z.refine((s) => s.length <= max, `must be at most ${max} characters`),
+      z.superRefine((s, ctx) => {
+        const at = CONTROL.exec(s);
+        if (at) {
+          const code = at[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+          ctx.addIssue({ code: 'custom', message: `holds a control character (U+${code}) at position ${at.index + 1}; snapshot text is plain text` });
+        }
+      }),
     );
 
 const httpsUrl = z
