@@ -66,6 +66,7 @@ const timestamp = z
  * output as it is: invalid in HTML, and able to restyle a terminal that
  * shows `--stdout`.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's whole job
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 const text = (max: number, what = 'text') =>
