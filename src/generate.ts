@@ -9,7 +9,7 @@ import { deriveFacts } from './facts/derive.js';
 import type { StoryFacts } from './facts/types.js';
 import type { Claim } from './facts/ledger.js';
 import { planArticle, type Plan } from './plan/plan.js';
-import { renderMarkdown, renderPart, viewsOf, type Part, type RenderedText } from './render/markdown.js';
+import { renderPart, viewsOf, type Part, type RenderedText } from './render/markdown.js';
 import { STYLE_NAMES } from './plan/styles.js';
 import { checkClaims } from './check/figures.js';
 import { articleFragment, markdownToHtml, type HtmlPage } from './render/html.js';
@@ -50,18 +50,12 @@ export interface Article {
 
 /** Snapshot (JSON text or a parsed value) in, a finished article out. Throws `LiqnewsError`. */
 export function generate(input: string | unknown, options: GenerateOptions = {}): Article {
-  const o = resolveOptions(options);
-  const snap = parseSnapshot(input, o.now);
-  return generateFromSnapshot(snap, options);
+  return only(generateEach([input], options));
 }
 
 /** The same, for a snapshot already validated (e.g. by `validateSnapshot`). */
 export function generateFromSnapshot(snap: Snapshot, options: GenerateOptions = {}): Article {
-  const o = resolveOptions(options);
-  const facts = deriveFacts(snap, { timeZone: o.timeZone, locale: o.locale });
-  const plan = planArticle(snap, facts, o.style);
-  const text = renderMarkdown(facts, plan);
-  return assemble(snap, facts, plan, text, checkText(text, facts), o);
+  return only(runStages([snap], resolveOptions(options), (s) => s as Snapshot));
 }
 
 /** What `generateEach` gives for each input: the article, or what `generate` would have thrown for it. */
@@ -78,10 +72,21 @@ export type Generated = { ok: true; article: Article } | { ok: false; error: unk
  */
 export function generateEach(inputs: readonly unknown[], options: GenerateOptions = {}): Generated[] {
   const o = resolveOptions(options);
+  return runStages(inputs, o, (input) => parseSnapshot(input, o.now));
+}
+
+const only = (results: Generated[]): Article => {
+  const [g] = results;
+  if (!g!.ok) throw g!.error;
+  return g!.article;
+};
+
+/** The stages, each over every input still standing: parse → facts → plan → render → check → assemble. */
+function runStages(inputs: readonly unknown[], o: ResolvedOptions, parse: (input: unknown) => Snapshot): Generated[] {
   const out: Generated[] = [];
   const failed: boolean[] = [];
-  /** One stage over the inputs still standing; a throw fails that input only. */
   const all = inputs.map((_, i) => i);
+  /** One stage, in `order`; a throw fails that input only. */
   const stage = <T>(fn: (i: number) => T, order: readonly number[] = all): T[] => {
     const results: T[] = [];
     for (const i of order) {
@@ -95,7 +100,7 @@ export function generateEach(inputs: readonly unknown[], options: GenerateOption
     }
     return results;
   };
-  const snaps = stage((i) => parseSnapshot(inputs[i], o.now));
+  const snaps = stage((i) => parse(inputs[i]));
   const facts = stage((i) => deriveFacts(snaps[i]!, { timeZone: o.timeZone, locale: o.locale }));
   const plans = stage((i) => planArticle(snaps[i]!, facts[i]!, o.style));
   // Each part's template over the group, one style after another (the order of work only; the output keeps the input order).

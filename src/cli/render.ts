@@ -169,7 +169,6 @@ async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, items: Re
   }
 }
 
-
 /** What the command line asks of every article, as the library takes it. */
 function articleOptions(o: RunOptions, now: Date): GenerateOptions {
   return { style: o.style, now, timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false, baseUrl: o.baseUrl ?? null, expiryDays: o.expiryDays ?? null };
