@@ -19,6 +19,19 @@ const HEDGES: Record<string, 'over' | 'nearly' | 'loose'> = {
   about: 'loose', around: 'loose', roughly: 'loose',
 };
 const HEDGE_BEFORE = new RegExp(`\\b(${Object.keys(HEDGES).join('|')})\\s+$`, 'i');
+/** The last word of every hedge: a figure whose preceding word is none of these has no hedge, and needs no pattern. */
+const HEDGE_ENDS = new Set(Object.keys(HEDGES).map((h) => h.split(' ').at(-1)!));
+
+/** The hedge right before the figure at `index` ("at least", "nearly"…), lower case, or undefined. */
+function hedgeBefore(text: string, index: number): string | undefined {
+  let end = index;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  if (end === index) return undefined;
+  let start = end;
+  while (start > 0 && /[A-Za-z]/.test(text[start - 1]!)) start--;
+  if (!HEDGE_ENDS.has(text.slice(start, end).toLowerCase())) return undefined;
+  return HEDGE_BEFORE.exec(text.slice(Math.max(0, index - 20), index))?.[1]?.toLowerCase();
+}
 
 export interface FigureProblem {
   figure: string;
@@ -97,7 +110,7 @@ export function findProblems(text: string, claims: readonly Claim[] | ClaimIndex
       problems.push({ figure, context: context(), problem: 'no claim in the facts displays this figure' });
       continue;
     }
-    const hedge = HEDGE_BEFORE.exec(text.slice(Math.max(0, index - 20), index))?.[1]?.toLowerCase();
+    const hedge = hedgeBefore(text, index);
     const kind = hedge ? HEDGES[hedge] : undefined;
     if (kind === 'over' || kind === 'nearly') {
       const shown = displayValue(figure);

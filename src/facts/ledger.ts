@@ -38,12 +38,10 @@ export class Ledger {
  * most claims never appear in the text.
  */
 export function orderClaims(claims: readonly Claim[]): Claim[] {
-  const seen = new Map<string, Claim>();
-  for (const c of claims) {
-    const key = `${c.source}\u0000${c.display}`;
-    if (!seen.has(key)) seen.set(key, c);
-  }
-  return [...seen.values()].sort((a, b) => (a.source === b.source ? cmp(a.display, b.display) : cmp(a.source, b.source)));
+  // Sorted first, then the repeats dropped: they sit side by side, and the sort is stable, so the
+  // claim kept for each source and display is the first one registered (no key strings, no map).
+  const sorted = [...claims].sort((a, b) => (a.source === b.source ? cmp(a.display, b.display) : cmp(a.source, b.source)));
+  return sorted.filter((c, i) => i === 0 || c.source !== sorted[i - 1]!.source || c.display !== sorted[i - 1]!.display);
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
