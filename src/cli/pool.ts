@@ -25,10 +25,11 @@ export function jobsFor(requested: number | null): number {
 type GroupSpec = Omit<GroupJob, 'seq'>;
 
 /**
- * A worker keeps one article in hand at a time, a few megabytes; without a
- * limit V8 lets each thread's heap grow to hundreds before it collects, and
- * a batch on two workers peaked near 400 MB. These limits keep the whole
- * process well under 300 MB and still leave a large article ten times room.
+ * A worker keeps one group of articles in hand at a time, a few megabytes;
+ * without a limit V8 lets each thread's heap grow to hundreds before it
+ * collects, and a batch on two workers peaked near 400 MB. These limits keep
+ * the whole process under 300 MB and still leave a group of large articles
+ * ample room.
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 };
 
