@@ -3,7 +3,7 @@
  * seven-day window may say "this week". Dates are shown in the time zone the
  * caller asks for (default UTC), never the machine's.
  */
-import { DateTime } from 'luxon';
+import { createRequire } from 'node:module';
 import type { Ledger } from './ledger.js';
 
 export interface WindowFacts {
@@ -83,13 +83,21 @@ interface DateFields {
   weekday: number;
 }
 
+/**
+ * luxon, loaded on the first date outside UTC. Most runs use UTC only, and a
+ * command that never needs the zone library does not load and compile it
+ * (a sixth of the bundled code).
+ */
+let loaded: typeof import('luxon') | undefined;
+const luxon = (): typeof import('luxon') => (loaded ??= createRequire(import.meta.url)('luxon') as typeof import('luxon'));
+
 /** Calendar fields of an instant in a zone. UTC is the common case and needs no zone database. */
 function inZone(iso: string, zone: string): DateFields {
   if (zone === 'UTC') {
     const d = new Date(iso);
     return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: ((d.getUTCDay() + 6) % 7) + 1 };
   }
-  const d = DateTime.fromISO(iso, { setZone: true }).setZone(zone);
+  const d = luxon().DateTime.fromISO(iso, { setZone: true }).setZone(zone);
   return { year: d.year, month: d.month, day: d.day, weekday: d.weekday };
 }
 
