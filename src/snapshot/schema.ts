@@ -73,9 +73,10 @@ const text = (max: number, what = 'text') =>
   z
     .string({ error: (iss) => `expected ${what}, got ${describeValue(iss.input)}` })
     .check(
-      z.refine((s) => s.trim().length > 0, 'must not be empty'),
-      z.refine((s) => s.length <= max, `must be at most ${max} characters`),
+      // One check for the three rules (each adds its own issue): the fields are many, and each check costs.
       z.superRefine((s, ctx) => {
+        if (s.trim().length === 0) ctx.addIssue({ code: 'custom', message: 'must not be empty' });
+        if (s.length > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max} characters` });
         const at = CONTROL.exec(s);
         if (at) {
           const code = at[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
