@@ -3,17 +3,7 @@
  * contract present or not, sides that can be zero, windows from an hour to a
  * month, amounts from $100,000 to $10 billion. Used by fuzz.test.ts.
  */
-/** mulberry32, seeded: a failure names a snapshot that can be made again. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng.js';
 
 const COINS: [string, string][] = [
   ['BTC', 'Bitcoin'],

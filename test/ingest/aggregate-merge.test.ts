@@ -6,21 +6,10 @@ import { StreamIngester } from '../../src/ingest/streams/ingest.js';
 import { streamSnapshot } from '../../src/ingest/aggregate-snapshot.js';
 import type { StreamAggregate } from '../../src/ingest/aggregate.js';
 import { validateSnapshot } from '../../src/snapshot/parse.js';
+import { prng as rng } from '../prng.js';
 
 const WINDOW = { start: new Date('2026-02-04T00:00:00Z'), end: new Date('2026-02-04T06:00:00Z') };
 const HORIZON = 15 * 60_000;
-
-/** mulberry32: a small, well-mixed seeded generator. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * One recorded stream of mixed venues. Times advance 0–20 s per line and each event lands 0–7.5 min after that;

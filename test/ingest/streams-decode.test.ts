@@ -1,17 +1,7 @@
 // Reading the venues' decimal strings: the fast digit loop must give exactly the double Number() gives, and refuse what Number() wrongly accepts.
 import { describe, expect, it } from 'vitest';
 import { decimal, epochMs } from '../../src/ingest/streams/decode.js';
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../prng.js';
 
 describe('decimal', () => {
   it('equals Number() bit for bit on 200,000 random plain decimals of up to 15 digits', () => {

@@ -6,21 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ingestStreams, type StreamSource } from '../../src/ingest/streams/index.js';
 import { ContractTable, builtInContracts, loadInstrumentList } from '../../src/ingest/contracts.js';
+import { prng } from '../prng.js';
 
 const DAY = { start: new Date('2026-02-04T00:00:00Z'), end: new Date('2026-02-05T00:00:00Z') };
 const T0 = DAY.start.getTime();
 const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`../../fixtures/ingest/streams/${name}`, import.meta.url)), 'utf8');
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function both(lines: string[], source: StreamSource) {
   const text = `${lines.join('\n')}\n`;
