@@ -45,6 +45,18 @@ describe('the built command (dist/bin bundle)', () => {
     expect(contents(built)).toEqual(want);
   });
 
+  it('renders dates in another time zone as the library does (the bundle loads luxon only then)', async () => {
+    const input = join(ROOT, 'fixtures', 'edge', 'non-utc-window', 'snapshot.json');
+    const args = ['render', input, '--stdout', '--format', 'json', '--now', NOW, '--tz', 'Asia/Tokyo'];
+    let want = '';
+    const code = await main({ argv: args, stdout: { write: (s: string) => ((want += s), true) }, stderr: { write: () => true } });
+    expect(code).toBe(0);
+    const built = execFileSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+    expect(built).toBe(want);
+    // The end of the window, 2026-04-02T21:00Z, falls on April 3 in Tokyo (and April 2 in UTC).
+    expect(built).toMatch(/"endDate": "April 3, 2026"/);
+  });
+
   it('answers --version from package.json and --help with the commands', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(execFileSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' }).trim()).toBe(pkg.version);
