@@ -49,6 +49,13 @@ describe('{{#pick}}', () => {
     expect(() => compile('{{#if x}}a{{else alt}}b{{/if}}')).toThrow(/\{\{else alt\}\} follows \{\{#if\}\}, not \{\{#pick\}\}/);
   });
 
+  it('says how to compile a template whose picks were not counted', () => {
+    const hb = Handlebars.create();
+    hb.registerHelper({ pick, alt });
+    const t = hb.compile('{{#pick "s"}}a{{else alt}}b{{/pick}}', COMPILE_OPTIONS);
+    expect(() => t({}, { data: { seed: 1 } })).toThrow(/compiled without prepareTemplate/);
+  });
+
   it('refuses to render without a seed', () => {
     const hb = Handlebars.create();
     hb.registerHelper({ pick, alt });
