@@ -21,10 +21,13 @@ import { fnv1a, mix32 } from '../../util/hash.js';
 let toSkip = -1;
 
 export function pick(this: unknown, slot: unknown, count: unknown, options: HelperOptions): string {
-  if (typeof slot !== 'string' || !options || typeof options.fn !== 'function') {
+  // Uncounted, Handlebars passes the block's options where the count would be.
+  if (options === undefined && typeof count === 'object' && count !== null && 'fn' in count) {
+    throw new Error('pick: the template was compiled without prepareTemplate (templates.ts), which counts its alternatives');
+  }
+  if (typeof slot !== 'string' || typeof count !== 'number' || !options || typeof options.fn !== 'function') {
     throw new Error('pick needs a slot name and a block: {{#pick "slot"}}a{{else alt}}b{{/pick}}');
   }
-  if (typeof count !== 'number') throw new Error('pick: the template was compiled without prepareTemplate (templates.ts), which counts its alternatives');
   const seed = (options.data as { seed?: unknown } | undefined)?.seed;
   if (typeof seed !== 'number') throw new Error('pick: no seed in the render data');
   // FNV-1a's low bit is a parity of the input, so `% 2` alone would make every two-way slot flip together: mix first.
