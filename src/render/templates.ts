@@ -1,7 +1,8 @@
 /**
- * The template registry: a private Handlebars environment, strict mode (a
- * misspelt field is an error, not empty text), every template compiled at
- * start-up so a broken one fails before any article is written.
+ * The template registry: every template of `templates/` compiled to a plain
+ * function (compile.ts), so a broken template fails before any article is
+ * written. Strict, as Handlebars' strict mode: a misspelt field is an error,
+ * not empty text.
  *
  * Layout of `templates/`:
  *   partials/<name>.hbs        shared partials, used as {{> name}}
@@ -11,15 +12,17 @@
  *   description.hbs            the one-sentence summary, plain text
  */
 import type HandlebarsFull from 'handlebars';
-import runtime from 'handlebars/runtime.js';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STYLE_NAMES, type StyleName } from '../plan/styles.js';
-import { alt, pick } from './helpers/pick.js';
+import { compileTree, type TemplateTree } from './compile.js';
+import * as runtime from './runtime.js';
 import * as logic from './helpers/logic.js';
 import * as text from './helpers/text.js';
+
+export type { TemplateTree } from './compile.js';
 
 export type Compiled = (context: unknown, data: { seed: number }) => string;
 
@@ -33,32 +36,26 @@ export interface Registry {
   description: Compiled;
 }
 
-/** Template sources by role, as read from a templates folder. */
-export interface TemplateTree {
-  partials: Record<string, string>;
-  styles: Record<StyleName, { headline: string; body: string }>;
-  description: string;
-}
-
-/** The same tree with each source precompiled by Handlebars (a JS object per template). */
-export type PrecompiledTree = {
-  partials: Record<string, unknown>;
-  styles: Record<StyleName, { headline: unknown; body: unknown }>;
-  description: unknown;
-};
+/** What compiled templates are: a frame `d` holds the seed and `@root`. */
+type Raw = (context: unknown, data: runtime.Frame) => string;
+type RawTree = { styles: Record<StyleName, { headline: Raw; body: Raw }>; description: Raw };
+/** The compiled folder: the runtime and the helpers in, the templates out. */
+export type BuildTemplates = (rt: typeof runtime, helpers: typeof HELPERS) => RawTree;
 
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-export const COMPILE_OPTIONS = { strict: true, noEscape: true, preventIndent: true, knownHelpersOnly: false } as const;
+/** The helpers templates may call, as `{{name args}}` or `(name args)`. */
+export const HELPERS: Readonly<Record<string, (...args: never[]) => unknown>> = { ...logic, ...text };
+export const HELPER_NAMES: ReadonlySet<string> = new Set(Object.keys(HELPERS));
 
 /**
- * `npm run build` precompiles the bundled templates into dist/render/precompiled.js
- * (scripts/precompile-templates.js), so a command starts without parsing or
- * compiling any template. Running from src/ (tests) there is none, and the
- * templates are compiled from templates/ instead.
+ * `npm run build` compiles the bundled templates into dist/render/precompiled.js
+ * (scripts/precompile-templates.js), so a command starts without parsing any
+ * template. Running from src/ (tests) there is none, and templates/ is
+ * compiled at first use instead.
  */
-const PRECOMPILED: PrecompiledTree | null = await import(new URL('./precompiled.js', import.meta.url).href).then(
-  (m: { tree: PrecompiledTree }) => m.tree,
+const PRECOMPILED: BuildTemplates | null = await import(new URL('./precompiled.js', import.meta.url).href).then(
+  (m: { build: BuildTemplates }) => m.build,
   () => null,
 );
 
@@ -67,7 +64,7 @@ let cached: Registry | undefined;
 /** Builds (once) and returns the registry for the bundled templates. */
 export function registry(dir: string = TEMPLATE_DIR): Registry {
   if (dir === TEMPLATE_DIR && cached) return cached;
-  const built = dir === TEMPLATE_DIR && PRECOMPILED ? fromPrecompiled(PRECOMPILED) : buildRegistry(dir);
+  const built = fromBuild(dir === TEMPLATE_DIR && PRECOMPILED ? PRECOMPILED : buildFromSource(dir));
   if (dir === TEMPLATE_DIR) cached = built;
   return built;
 }
@@ -91,121 +88,22 @@ export function readTemplateTree(dir: string): TemplateTree {
   return { partials, styles, description: read(join(dir, 'description.hbs')) };
 }
 
-type Env = typeof HandlebarsFull;
-// The runtime package's own typings are empty; it is the same object without the compiler.
-const HandlebarsRuntime = runtime as unknown as Env;
-
-function environment(hb: Env): Env {
-  const env = hb.create();
-  env.registerHelper({ pick, alt, ...logic, ...text });
-  return env;
-}
-
-const wrap =
-  (fn: HandlebarsTemplateDelegate): Compiled =>
-  (context, data) =>
-    fn(context, { data, allowProtoPropertiesByDefault: false });
-
 /** Compiles a templates folder from source: every template parsed now, so a syntax error fails at start-up. */
-export function buildRegistry(dir: string): Registry {
-  // The full compiler is only needed here; the precompiled path runs on the small runtime.
-  const compiler = createRequire(import.meta.url)('handlebars') as Env;
-  const hb = environment(compiler);
-  const tree = readTemplateTree(dir);
-  const compile = (source: string, name: string): HandlebarsTemplateDelegate => hb.compile(prepareTemplate(compiler, source, name), COMPILE_OPTIONS);
-  // Registered compiled: a partial registered as a string is recompiled on every render.
-  for (const [name, source] of Object.entries(tree.partials)) hb.registerPartial(name, compile(source, name));
+export function buildFromSource(dir: string): BuildTemplates {
+  // The full Handlebars package is only needed here, for its parser; the build ships compiled code.
+  // new Function, not eval: the code is compiled from our own templates folder, exactly as the build does.
+  const compiler = createRequire(import.meta.url)('handlebars') as typeof HandlebarsFull;
+  return new Function('rt', 'H', compileTree(compiler, readTemplateTree(dir), HELPER_NAMES)) as BuildTemplates;
+}
+
+function fromBuild(build: BuildTemplates): Registry {
+  const raw = build(runtime, HELPERS);
+  // The top frame, as Handlebars makes it: the render data, and the context as @root.
+  const top =
+    (fn: Raw): Compiled =>
+    (context, data) =>
+      fn(context, { seed: data.seed, root: context });
   const styles = {} as Registry['styles'];
-  for (const style of STYLE_NAMES) {
-    const t = tree.styles[style];
-    styles[style] = { headline: wrap(compile(t.headline, `${style}/headline`)), body: wrap(compile(t.body, `${style}/body`)) };
-  }
-  return { styles, description: wrap(compile(tree.description, 'description')) };
-}
-
-function fromPrecompiled(tree: PrecompiledTree): Registry {
-  const hb = environment(HandlebarsRuntime);
-  // The runtime's types only admit templates compiled at run time; precompiled specs are what it takes underneath.
-  const load = (spec: unknown): HandlebarsTemplateDelegate => hb.template(spec as TemplateSpecification);
-  for (const [name, spec] of Object.entries(tree.partials)) hb.registerPartial(name, load(spec));
-  const styles = {} as Registry['styles'];
-  for (const style of STYLE_NAMES) styles[style] = { headline: wrap(load(tree.styles[style].headline)), body: wrap(load(tree.styles[style].body)) };
-  return { styles, description: wrap(load(tree.description)) };
-}
-
-interface AstNode {
-  type?: string;
-  path?: { original?: unknown };
-  params?: unknown[];
-  program?: AstNode;
-  inverse?: AstNode;
-  body?: AstNode[];
-  loc?: { start?: { line?: number } } | undefined;
-}
-
-/**
- * Parses a template and readies it for compiling: checks where `{{else alt}}`
- * stands, and gives every `{{#pick "slot"}}` its number of alternatives as a
- * second parameter, so the helper can choose before it renders and render
- * only the chosen one (see helpers/pick.ts). With `stripLocations`, source
- * positions are dropped: the build does this, because Handlebars otherwise
- * allocates a position object at every expression of every render, and a
- * template error then names the style and part without a line number.
- */
-export function prepareTemplate(compiler: Pick<Env, 'parse'>, source: string, name: string, stripLocations = false): hbs.AST.Program {
-  const ast = compiler.parse(source);
-  checkAltPlacement(ast, name);
-  countAlternatives(ast as unknown as AstNode);
-  if (stripLocations) dropLocations(ast);
-  return ast;
-}
-
-/** `{{else alt}}` continues its block's inverse: a program whose only statement is the chained block. */
-const chainedBlock = (node: AstNode): AstNode | undefined => {
-  const only = node.inverse?.body?.length === 1 ? node.inverse.body[0] : undefined;
-  return only?.type === 'BlockStatement' ? only : undefined;
-};
-const helperOf = (node: AstNode | undefined): string | null =>
-  node?.type === 'BlockStatement' && typeof node.path?.original === 'string' ? node.path.original : null;
-
-/**
- * `{{else alt}}` must continue a `{{#pick}}` (or another alt): after an
- * `{{#if}}` it would silently become that block's else branch. Checked when
- * templates are compiled (tests) and precompiled (build).
- */
-export function checkAltPlacement(ast: unknown, name: string): void {
-  const visit = (node: AstNode | undefined, parentHelper: string | null): void => {
-    if (!node || typeof node !== 'object') return;
-    const helper = helperOf(node);
-    if (helper === 'alt' && parentHelper !== 'pick' && parentHelper !== 'alt') {
-      throw new Error(`template ${name}, line ${node.loc?.start?.line ?? '?'}: {{else alt}} follows {{#${parentHelper ?? '?'}}}, not {{#pick}}`);
-    }
-    for (const child of node.body ?? []) visit(child, null);
-    visit(node.program, null);
-    if (node.inverse) {
-      const chained = chainedBlock(node) !== undefined;
-      for (const child of node.inverse.body ?? []) visit(child, chained ? helper : null);
-    }
-  };
-  visit(ast as AstNode, null);
-}
-
-function countAlternatives(node: AstNode | undefined): void {
-  if (!node || typeof node !== 'object') return;
-  if (helperOf(node) === 'pick' && node.params?.length === 1) {
-    let n = 1;
-    for (let alt = chainedBlock(node); helperOf(alt) === 'alt'; alt = chainedBlock(alt!)) n++;
-    node.params.push({ type: 'NumberLiteral', value: n, original: n, loc: node.loc });
-  }
-  for (const child of node.body ?? []) countAlternatives(child);
-  countAlternatives(node.program);
-  countAlternatives(node.inverse);
-}
-
-function dropLocations(value: unknown): void {
-  if (Array.isArray(value)) for (const v of value) dropLocations(v);
-  else if (value !== null && typeof value === 'object') {
-    delete (value as AstNode).loc;
-    for (const v of Object.values(value)) dropLocations(v);
-  }
+  for (const style of STYLE_NAMES) styles[style] = { headline: top(raw.styles[style].headline), body: top(raw.styles[style].body) };
+  return { styles, description: top(raw.description) };
 }

@@ -1,16 +1,19 @@
 /**
+ * The reference for compiled picks (src/render/compile.ts): the same choice
+ * (runtime.ts, P) made by Handlebars helpers, run by Handlebars' own runtime.
+ *
  * `{{#pick "slot"}}first{{else alt}}second{{else alt}}third{{/pick}}` renders
  * one of the alternatives, chosen by the article's seed and the slot name.
  * The same snapshot always gets the same choice; slots vary independently.
  *
  * Only the chosen alternative is rendered, and only the alternatives before
  * it are stepped through: the compiler step (prepareTemplate in
- * templates.ts) gives each pick its number of alternatives as a second
+ * handlebars.ts) gives each pick its number of alternatives as a second
  * parameter, so the choice is made first. Each `{{else alt}}` is a block in
  * the previous one's inverse; stepping to the k-th means k inverse calls.
  */
 import type { HelperOptions } from 'handlebars';
-import { fnv1a, mix32 } from '../../util/hash.js';
+import { P } from '../../src/render/runtime.js';
 
 /**
  * Alternatives still to skip before the chosen one, while a pick steps
@@ -23,15 +26,12 @@ let toSkip = -1;
 export function pick(this: unknown, slot: unknown, count: unknown, options: HelperOptions): string {
   // Uncounted, Handlebars passes the block's options where the count would be.
   if (options === undefined && typeof count === 'object' && count !== null && 'fn' in count) {
-    throw new Error('pick: the template was compiled without prepareTemplate (templates.ts), which counts its alternatives');
+    throw new Error('pick: the template was compiled without prepareTemplate (test/oracle/handlebars.ts), which counts its alternatives');
   }
   if (typeof slot !== 'string' || typeof count !== 'number' || !options || typeof options.fn !== 'function') {
     throw new Error('pick needs a slot name and a block: {{#pick "slot"}}a{{else alt}}b{{/pick}}');
   }
-  const seed = (options.data as { seed?: unknown } | undefined)?.seed;
-  if (typeof seed !== 'number') throw new Error('pick: no seed in the render data');
-  // FNV-1a's low bit is a parity of the input, so `% 2` alone would make every two-way slot flip together: mix first.
-  const chosen = mix32(fnv1a(`${seed}:${slot}`)) % count;
+  const chosen = P((options.data ?? {}) as Record<string, unknown>, slot, count);
   if (chosen === 0) return options.fn(this, { data: options.data });
   toSkip = chosen - 1;
   try {

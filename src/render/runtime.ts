@@ -1,0 +1,77 @@
+/**
+ * What compiled templates call (compile.ts writes the calls): reading a
+ * path, printing a value, the tests of `#if`, `#with` and `#each`, and the
+ * choice of a `{{#pick}}`. Each follows Handlebars' strict mode, so a
+ * template renders the same text through either.
+ */
+import { fnv1a, mix32 } from '../util/hash.js';
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** A data frame: `@root`, `@index`, `@first`, `@last`, `@key`, and the article's seed. */
+export interface Frame {
+  seed?: unknown;
+  root?: unknown;
+  [key: string]: unknown;
+}
+
+/** A step of a path: own properties only (as Handlebars without prototype access); through null or undefined it throws. */
+export function L(o: unknown, k: string): unknown {
+  const v = (o as Record<string, unknown>)[k];
+  return v == null || hasOwn.call(o, k) ? v : undefined;
+}
+
+/** The last step of a printed path: the property must exist, or the template names a field the view lacks. */
+export function S(o: unknown, k: string, where: string): unknown {
+  if (!o || !(k in (o as object))) throw new Error(`${where}: "${k}" not defined in ${describe(o)}`);
+  return L(o, k);
+}
+
+const describe = (o: unknown): string => (o && typeof o === 'object' ? `{${Object.keys(o).slice(0, 8).join(', ')}${Object.keys(o).length > 8 ? ', …' : ''}}` : String(o));
+
+/** A printed value that is a function is called, as Handlebars does. */
+export const V = (v: unknown, c: unknown): unknown => (typeof v === 'function' ? (v as (this: unknown) => unknown).call(c) : v);
+
+/** Printed text: null and undefined print as nothing. */
+export const T = (v: unknown): unknown => (v == null ? '' : v);
+
+/** `#if`: false for a falsy value (0 included) and for an empty list. */
+export function F(v: unknown, c: unknown): boolean {
+  const x = V(v, c);
+  return Boolean(x) && !(Array.isArray(x) && x.length === 0);
+}
+
+/** What `#with` and `#each` see as nothing to render: their `{{else}}` runs instead. */
+export const E: unique symbol = Symbol('empty');
+
+/** `#with`: the value, or E when it is empty (a falsy value other than 0, or an empty list). */
+export function W(v: unknown, c: unknown): unknown {
+  const x = V(v, c);
+  return (!x && x !== 0) || (Array.isArray(x) && x.length === 0) ? E : x;
+}
+
+/** `#each`: the list, or E when there is nothing to iterate. */
+export function A(v: unknown, c: unknown, where: string): readonly unknown[] | typeof E {
+  const x = V(v, c);
+  if (Array.isArray(x)) return x.length > 0 ? x : E;
+  if (x && typeof x === 'object') throw new Error(`${where}: #each is for lists; this value is an object`);
+  return E;
+}
+
+/** The frame of an `#each`: the enclosing one's entries, and the loop's own. */
+export const R = (d: Frame): Frame => ({ ...d, _parent: d });
+
+/**
+ * Which alternative of a `{{#pick "slot"}}` renders: fixed by the seed and
+ * the slot name, so the same snapshot always reads the same and slots vary
+ * independently. FNV-1a's low bit is a parity of the input, so `% 2` alone
+ * would make every two-way slot flip together: the hash is mixed first.
+ */
+export function P(d: Frame, slot: string, count: number): number {
+  const seed = d.seed;
+  if (typeof seed !== 'number') throw new Error('pick: no seed in the render data');
+  return mix32(fnv1a(`${seed}:${slot}`)) % count;
+}
+
+/** The options argument a helper receives last. No helper reads it; `any` and `all` rely on its place. */
+export const O: Readonly<Record<string, never>> = Object.freeze({});
