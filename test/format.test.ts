@@ -161,3 +161,13 @@ describe('counts and prices', () => {
     expect(roundSig(1_236_700_000, 3, 'floor')).toBe(1_230_000_000);
   });
 });
+
+describe('roundSig', () => {
+  it('gives the double nearest the decimal at every scale, as exact powers of ten do', () => {
+    expect(roundSig(0.000123456, 3)).toBe(0.000123);
+    expect(roundSig(1.23456e24, 3)).toBe(1.23e24);
+    expect(roundSig(1.5e22, 3)).toBe(1.5e22);
+    expect(roundSig(987_654_321, 2, 'floor')).toBe(980_000_000);
+    expect(roundSig(-4567, 2)).toBe(-4600);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../src/util/hash.js';
+import { fnv1a, canonicalJson } from '../src/util/hash.js';
 
 // The seed and the derived id hash this text: equal content must give equal text, whatever the key order.
 describe('canonicalJson', () => {
@@ -20,5 +20,14 @@ describe('canonicalJson', () => {
   });
   it('leaves out undefined members, as JSON does', () => {
     expect(canonicalJson({ b: undefined, a: 1 })).toBe('{"a":1}');
+  });
+});
+
+describe('fnv1a', () => {
+  it('continues a hash: the seed part of a pick is hashed once per article', () => {
+    for (const [a, b] of [['123:', 'head-verb'], ['', 'x'], ['4294967295:', ''], ['7:', 'é — unicode']]) {
+      expect(fnv1a(b!, fnv1a(a!))).toBe(fnv1a(a! + b!));
+    }
+    expect(fnv1a('')).toBe(0x811c9dc5);
   });
 });

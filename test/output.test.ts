@@ -153,3 +153,13 @@ describe('the stamp tells a generated file from an edited one', () => {
     expect(readStamp(a.files.md.replace(/\n/g, '\r\n'))).toBe('edited');
   });
 });
+
+describe('front matter strings', () => {
+  it('are double-quoted YAML: plain text as it is, the rest escaped so no markup or template code shows', async () => {
+    const { yamlString } = await import('../src/render/escape.js');
+    expect(yamlString('crypto-liquidations-1-1b-long-flush')).toBe('"crypto-liquidations-1-1b-long-flush"');
+    expect(yamlString("Bitcoin's $1.1B Flush: 84% Longs")).toBe('"Bitcoin\'s $1.1B Flush: 84% Longs"');
+    expect(yamlString('say "hi" \\ <b>{{x}}</b>\n')).toBe('"say \\"hi\\" \\\\ \\u003Cb\\u003E\\u007B\\u007Bx\\u007D\\u007D\\u003C/b\\u003E\\n"');
+    expect(yamlString('tab\there\u007f')).toBe('"tab\\x09here\\x7f"');
+  });
+});

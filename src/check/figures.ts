@@ -99,15 +99,19 @@ export function indexClaims(claims: readonly Claim[], only?: ReadonlySet<string>
   return known;
 }
 
+/** What a missing value prints as, once it has reached the text. */
+const LEAKED_WORDS = ['undefined', 'NaN', '[object Object]'] as const;
+
+/** The text around a figure, for a problem's message (only a problem needs it: nearly every figure has none). */
+const contextOf = (text: string, index: number, figure: string): string => text.slice(Math.max(0, index - 40), index + figure.length + 20).replace(/\s+/g, ' ');
+
 export function findProblems(text: string, claims: readonly Claim[] | ClaimIndex, found = figuresIn(text)): FigureProblem[] {
   const known = claims instanceof Map ? claims : indexClaims(claims);
   const problems: FigureProblem[] = [];
   for (const { figure, index } of found) {
-    // Only a problem needs its context; nearly every figure has none.
-    const context = (): string => text.slice(Math.max(0, index - 40), index + figure.length + 20).replace(/\s+/g, ' ');
     const matches = known.get(norm(figure));
     if (!matches) {
-      problems.push({ figure, context: context(), problem: 'no claim in the facts displays this figure' });
+      problems.push({ figure, context: contextOf(text, index, figure), problem: 'no claim in the facts displays this figure' });
       continue;
     }
     const hedge = hedgeBefore(text, index);
@@ -115,10 +119,10 @@ export function findProblems(text: string, claims: readonly Claim[] | ClaimIndex
     if (kind === 'over' || kind === 'nearly') {
       const shown = displayValue(figure);
       const ok = matches.some((c) => (kind === 'over' ? c.value > shown || (hedge === 'at least' && c.value >= shown) : c.value < shown));
-      if (!ok) problems.push({ figure, context: context(), problem: `"${hedge}" points the wrong way for this figure` });
+      if (!ok) problems.push({ figure, context: contextOf(text, index, figure), problem: `"${hedge}" points the wrong way for this figure` });
     }
   }
-  for (const word of ['undefined', 'NaN', '[object Object]']) {
+  for (const word of LEAKED_WORDS) {
     const at = text.indexOf(word);
     if (at >= 0 && /\W/.test(text[at - 1] ?? ' ') && /\W/.test(text[at + word.length] ?? ' ')) {
       problems.push({ figure: word, context: text.slice(Math.max(0, at - 40), at + 40), problem: 'a missing value reached the text' });

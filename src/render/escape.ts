@@ -43,7 +43,13 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => HTML_ESC[c]!);
 }
 
+/** What a double-quoted YAML scalar has to escape: see yamlString. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
+const YAML_SPECIAL = /["\\\x00-\x1f\x7f<>{}]/;
+
 export function yamlString(s: string): string {
+  // Most values (slugs, tags, most titles) have nothing to escape: they skip the walk over every character.
+  if (!YAML_SPECIAL.test(s)) return `"${s}"`;
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;

@@ -69,9 +69,16 @@ export const R = (d: Frame): Frame => ({ ...d, _parent: d });
  */
 export function P(d: Frame, slot: string, count: number): number {
   const seed = d.seed;
-  if (typeof seed !== 'number') throw new Error('pick: no seed in the render data');
-  return mix32(fnv1a(`${seed}:${slot}`)) % count;
+  if (seed !== lastSeed) {
+    if (typeof seed !== 'number') throw new Error('pick: no seed in the render data');
+    lastSeed = seed;
+    seedHash = fnv1a(`${seed}:`);
+  }
+  // The hash of `${seed}:${slot}`, continued from the seed's part: an article's picks share it.
+  return mix32(fnv1a(slot, seedHash)) % count;
 }
+let lastSeed: unknown = null;
+let seedHash = 0;
 
 /** The options argument a helper receives last. No helper reads it; `any` and `all` rely on its place. */
 export const O: Readonly<Record<string, never>> = Object.freeze({});

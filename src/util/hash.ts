@@ -54,9 +54,9 @@ export function sha256(text: string): string {
   return hash('sha256', text, 'hex');
 }
 
-/** 32-bit FNV-1a: a cheap, stable hash for choosing among phrasings. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
+/** 32-bit FNV-1a: a cheap, stable hash for choosing among phrasings. `from` continues a hash: fnv1a(b, fnv1a(a)) === fnv1a(a + b). */
+export function fnv1a(text: string, from = 0x811c9dc5): number {
+  let h = from;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
