@@ -31,6 +31,15 @@ describe('writeArticle', () => {
     expect(readdirSync(out).sort()).toEqual([`${article.basename}.html`, `${article.basename}.json`, `${article.basename}.md`]);
   });
 
+  it('reports each path as path.join gives it, however the directory is spelt', () => {
+    mkdirSync(join(dir, 'a'));
+    for (const outDir of [join(dir, 'out'), `${dir}/out/`, `${dir}/./a/../out//`, `${dir}/out`]) {
+      const [r] = writeArticle(article, { outDir, formats: ['md'], force: true });
+      expect(r!.path).toBe(join(outDir, `${article.basename}.md`));
+      expect(r!.path).toBe(join(dir, 'out', `${article.basename}.md`));
+    }
+  });
+
   it('writes every format when none are named', () => {
     expect(writeArticle(article, { outDir: dir }).map((r) => r.format)).toEqual(['md', 'html', 'json']);
   });

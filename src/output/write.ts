@@ -51,7 +51,7 @@ export function writeArticle(article: WritableArticle, options: WriteOptions): W
     throw new LiqnewsError('WRITE_FAILED', `refusing to write a file named "${name}"`, { hint: 'a base name is `<date>-<slug>` with no path in it' });
   }
   return formats.map((format) => {
-    const path = join(options.outDir, `${name}.${FORMAT_WRITERS[format].ext}`);
+    const path = inDir(options.outDir, `${name}.${FORMAT_WRITERS[format].ext}`);
     const content = article.files[format];
     if (content === undefined) throw new LiqnewsError('UNKNOWN_FORMAT', `the article has no "${format}" file to write`);
     const outcome = writeOne(options.outDir, path, content, options.force ?? false);
@@ -75,6 +75,21 @@ function writeOne(dir: string, path: string, content: string, force: boolean): '
   if (!inline) recordHash(dir, path, content);
   return 'written';
 }
+
+/**
+ * `join(dir, name)` for a plain file name (no separator, not "." or ".."):
+ * the directory's part, as join normalises it, is worked out once per
+ * directory instead of for each of a batch's files.
+ */
+function inDir(dir: string, name: string): string {
+  if (dir !== lastDir) {
+    lastDir = dir;
+    dirPrefix = join(dir, 'x').slice(0, -1);
+  }
+  return dirPrefix + name;
+}
+let lastDir: string | null = null;
+let dirPrefix = '';
 
 /** `.<file>.sha256` beside a file that cannot carry its own stamp (hidden, so site generators skip it). */
 export const hashFileOf = (path: string): string => join(dirname(path), `.${basename(path)}.sha256`);
@@ -114,7 +129,7 @@ const directoryWide = new WeakSet<Error>();
 
 function replaceAtomically(dir: string, path: string, content: string): void {
   // Same directory, so the rename never crosses a file system; a leading dot keeps site generators from picking it up.
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${++tempCounter}.tmp`);
+  const temp = inDir(dir, `.${basename(path)}.${process.pid}.${++tempCounter}.tmp`);
   try {
     try {
       writeFileSync(temp, content);

@@ -118,17 +118,24 @@ function mustache(m: hbs.AST.MustacheStatement, c: string, d: string, g: Gen): s
 const isOneWord = (p: PathExpression): boolean => p.parts.length === 1 && !p.depth && !/^(this|\.)(\.|\/|$)/.test(p.original);
 
 /**
- * A path read from the context or the data frame. Every step reads an own
- * property (a step through null or undefined throws, as in Handlebars);
- * with `strict`, the last step must exist, for a path that is printed.
+ * A path read from the context or the data frame, as a plain property read:
+ * a step through null or undefined throws, as in Handlebars. With `strict`,
+ * the last step must exist, for a path that is printed.
+ *
+ * Handlebars reads own properties only, a guard for templates written by
+ * whoever runs them. Ours are part of the program and name fixed fields of
+ * a view made of plain data (view.ts): nothing inherited is ever named, and
+ * snapshot text can never become a path. So steps are plain reads, which the
+ * engine optimises, and test/compile.test.ts shows the text is the same.
  */
 function lookup(p: PathExpression, c: string, d: string, g: Gen, strict: boolean): string {
   if (p.depth) fail(g, p, `"${p.original}": paths into an enclosing context (../) are not supported`);
   let expr = p.data ? d : c;
   const parts = p.parts;
   for (let i = 0; i < parts.length; i++) {
-    const last = i === parts.length - 1;
-    expr = last && strict ? `S(${expr}, ${q(parts[i]!)}, ${q(`${g.name}${lineOf(p)}`)})` : `L(${expr}, ${q(parts[i]!)})`;
+    const key = parts[i]!;
+    if (i === parts.length - 1 && strict) return `S(${expr}, ${q(key)}, ${q(`${g.name}${lineOf(p)}`)})`;
+    expr = /^[A-Za-z_$][\w$]*$/.test(key) ? `${expr}.${key}` : `${expr}[${q(key)}]`;
   }
   return expr;
 }
@@ -253,7 +260,7 @@ export interface TemplateTree {
 }
 
 /** The names compiled code destructures from the runtime (runtime.ts). */
-const RUNTIME_NAMES = ['L', 'S', 'V', 'T', 'F', 'W', 'E', 'A', 'R', 'P', 'O'] as const;
+const RUNTIME_NAMES = ['S', 'V', 'T', 'F', 'W', 'E', 'A', 'R', 'P', 'O'] as const;
 
 /**
  * A whole templates folder as the body of a function `(rt, H)` (the runtime

@@ -1,12 +1,10 @@
 /**
- * What compiled templates call (compile.ts writes the calls): reading a
- * path, printing a value, the tests of `#if`, `#with` and `#each`, and the
+ * What compiled templates call (compile.ts writes the calls): the last step
+ * of a printed path, printing a value, the tests of `#if`, `#with` and `#each`, and the
  * choice of a `{{#pick}}`. Each follows Handlebars' strict mode, so a
  * template renders the same text through either.
  */
 import { fnv1a, mix32 } from '../util/hash.js';
-
-const hasOwn = Object.prototype.hasOwnProperty;
 
 /** A data frame: `@root`, `@index`, `@first`, `@last`, `@key`, and the article's seed. */
 export interface Frame {
@@ -15,16 +13,10 @@ export interface Frame {
   [key: string]: unknown;
 }
 
-/** A step of a path: own properties only (as Handlebars without prototype access); through null or undefined it throws. */
-export function L(o: unknown, k: string): unknown {
-  const v = (o as Record<string, unknown>)[k];
-  return v == null || hasOwn.call(o, k) ? v : undefined;
-}
-
-/** The last step of a printed path: the property must exist, or the template names a field the view lacks. */
+/** The last step of a printed path: the property must exist, or the template names a field the view lacks (Handlebars' strict mode). */
 export function S(o: unknown, k: string, where: string): unknown {
   if (!o || !(k in (o as object))) throw new Error(`${where}: "${k}" not defined in ${describe(o)}`);
-  return L(o, k);
+  return (o as Record<string, unknown>)[k];
 }
 
 const describe = (o: unknown): string => (o && typeof o === 'object' ? `{${Object.keys(o).slice(0, 8).join(', ')}${Object.keys(o).length > 8 ? ', …' : ''}}` : String(o));
