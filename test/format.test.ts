@@ -171,3 +171,18 @@ describe('roundSig', () => {
     expect(roundSig(-4567, 2)).toBe(-4600);
   });
 });
+
+describe('fixed2', () => {
+  it('gives what toFixed(2) gives, trailing zeros dropped, for rounded figures, ties and every scale', async () => {
+    const { fixed2 } = await import('../src/facts/format.js');
+    const { prng } = await import('./prng.js');
+    const rand = prng(42);
+    const viaToFixed = (n: number): string => n.toFixed(2).replace(/\.00$/, '').replace(/(\.\d)0$/, '$1');
+    const cases = [0, 1, 2.5, 1.005, 1.015, 1.255, 0.285, 10.075, 999.995, 1e14, 1e15 + 0.5, 1e21, 123.456, 0.001, 0.004999, 0.005, -1.25, -0.001];
+    for (let i = 0; i < 20000; i++) {
+      const v = 10 ** (rand() * 16 - 3);
+      cases.push(v, Math.round(v * 1000) / 1000, Number(v.toPrecision(3)), Math.round(v * 100) / 100 + 0.005);
+    }
+    for (const n of cases) expect(fixed2(n), String(n)).toBe(viaToFixed(n));
+  });
+});

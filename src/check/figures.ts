@@ -22,14 +22,21 @@ const HEDGE_BEFORE = new RegExp(`\\b(${Object.keys(HEDGES).join('|')})\\s+$`, 'i
 /** The last word of every hedge: a figure whose preceding word is none of these has no hedge, and needs no pattern. */
 const HEDGE_ENDS = new Set(Object.keys(HEDGES).map((h) => h.split(' ').at(-1)!));
 
+/** The lengths of those last words: a word of another length is no hedge, and is never sliced out to be looked up. */
+const HEDGE_END_LENGTHS = new Set([...HEDGE_ENDS].map((w) => w.length));
+
+/** `[A-Za-z]`, by character code. */
+const isLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+
 /** The hedge right before the figure at `index` ("at least", "nearly"…), lower case, or undefined. */
 function hedgeBefore(text: string, index: number): string | undefined {
+  // Runs for every figure of every article: character codes, and a slice only for a word that could be a hedge.
   let end = index;
   while (end > 0 && /\s/.test(text[end - 1]!)) end--;
   if (end === index) return undefined;
   let start = end;
-  while (start > 0 && /[A-Za-z]/.test(text[start - 1]!)) start--;
-  if (!HEDGE_ENDS.has(text.slice(start, end).toLowerCase())) return undefined;
+  while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+  if (!HEDGE_END_LENGTHS.has(end - start) || !HEDGE_ENDS.has(text.slice(start, end).toLowerCase())) return undefined;
   return HEDGE_BEFORE.exec(text.slice(Math.max(0, index - 20), index))?.[1]?.toLowerCase();
 }
 
@@ -49,7 +56,14 @@ const NOT_PROSE = /\]\([^)\s]*\)|&#\d+;|&[a-z]+;/g;
 /** A Markdown backslash escape (`\$`, `\%`): the character is text, the backslash is not. */
 const MD_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 
-export function figuresIn(text: string): { figure: string; index: number }[] {
+/** A figure found in a text: as written, where, and the key claims are indexed by (lower case). */
+export interface FoundFigure {
+  figure: string;
+  index: number;
+  key: string;
+}
+
+export function figuresIn(text: string): FoundFigure[] {
   // Same length out as in, so offsets still point into `text`: the backslash becomes a zero-width
   // space on the side of the character away from any figure ("\\$2" → "\u200B$2", "3\\%" → "3%\u200B").
   // Most text has neither (no link, reference or escape): it is scanned as it is.
@@ -57,11 +71,12 @@ export function figuresIn(text: string): { figure: string; index: number }[] {
   const prose = plain
     ? text
     : text.replace(NOT_PROSE, (m) => ' '.repeat(m.length)).replace(MD_ESCAPE, (_m, c: string) => (c === '%' ? '%\u200B' : `\u200B${c}`));
-  const found: { figure: string; index: number }[] = [];
+  const found: FoundFigure[] = [];
   for (const m of prose.matchAll(FIGURE)) {
     const last = m[0].charCodeAt(m[0].length - 1);
     // A figure ends in a digit, unit or "%": a trailing comma or full stop is the sentence's.
-    found.push({ figure: last === 44 || last === 46 ? m[0].replace(/[,.]+$/, '') : m[0], index: m.index });
+    const figure = last === 44 || last === 46 ? m[0].replace(/[,.]+$/, '') : m[0];
+    found.push({ figure, index: m.index, key: norm(figure) });
   }
   return found;
 }
@@ -108,8 +123,8 @@ const contextOf = (text: string, index: number, figure: string): string => text.
 export function findProblems(text: string, claims: readonly Claim[] | ClaimIndex, found = figuresIn(text)): FigureProblem[] {
   const known = claims instanceof Map ? claims : indexClaims(claims);
   const problems: FigureProblem[] = [];
-  for (const { figure, index } of found) {
-    const matches = known.get(norm(figure));
+  for (const { figure, index, key } of found) {
+    const matches = known.get(key);
     if (!matches) {
       problems.push({ figure, context: contextOf(text, index, figure), problem: 'no claim in the facts displays this figure' });
       continue;
@@ -139,13 +154,13 @@ export function checkClaims(parts: Record<string, string>, claims: readonly Clai
   const found = Object.entries(parts).map(([where, text]) => ({ where, text, figures: figuresIn(text) }));
   // Only the figures the text states are looked up: the index need hold no other.
   const stated = new Set<string>();
-  for (const part of found) for (const { figure } of part.figures) stated.add(norm(figure));
+  for (const part of found) for (const { key } of part.figures) stated.add(key);
   const index = indexClaims(claims, stated);
   const all: string[] = [];
   const used = new Set<Claim>();
   for (const { where, text, figures } of found) {
     for (const p of findProblems(text, index, figures)) all.push(`${where}: ${p.figure} — ${p.problem} (…${p.context}…)`);
-    for (const { figure } of figures) for (const c of index.get(norm(figure)) ?? []) used.add(c);
+    for (const { key } of figures) for (const c of index.get(key) ?? []) used.add(c);
   }
   if (all.length > 0) {
     throw new LiqnewsError('UNCLAIMED_FIGURE', `story ${story}: ${all.length} figure(s) without a claim:\n  ${all.join('\n  ')}`);

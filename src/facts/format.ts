@@ -54,8 +54,21 @@ export function grouped(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** `n.toFixed(2)` without trailing zeros: "1.08", "1.1", "2" (string ends, not a regex: this runs for every figure). */
-function fixed2(n: number): string {
+/**
+ * `n.toFixed(2)` without trailing zeros: "1.08", "1.1", "2". This runs three
+ * times for every figure, and `toFixed` is slow: when n is clearly nearer one
+ * hundredth than any other (always, for the rounded figures it is given),
+ * the digits come from that whole number of hundredths, which is what
+ * `toFixed` rounds to. Near a tie, or out of range, `toFixed` decides.
+ */
+export function fixed2(n: number): string {
+  const hundredths = Math.round(n * 100);
+  if (n >= 0 && hundredths < 1e15 && Math.abs(n * 100 - hundredths) < 0.49) {
+    const whole = Math.floor(hundredths / 100);
+    const cents = hundredths - whole * 100;
+    if (cents === 0) return String(whole);
+    return cents % 10 === 0 ? `${whole}.${cents / 10}` : `${whole}.${cents < 10 ? '0' : ''}${cents}`;
+  }
   const s = n.toFixed(2);
   if (s.endsWith('.00')) return s.slice(0, -3);
   return s.endsWith('0') ? s.slice(0, -1) : s;
