@@ -192,3 +192,22 @@ describe('every template, for every fixture and random snapshots, in every style
     });
   }
 });
+
+describe('a misspelt field in a real template', () => {
+  it('fails the render with the template, the line and the fields the value has', async () => {
+    const { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'liqnews-templates-'));
+    try {
+      cpSync(TEMPLATE_DIR, dir, { recursive: true });
+      const file = join(dir, 'recap', 'leader.hbs');
+      writeFileSync(file, `\n${readFileSync(file, 'utf8').replace('{{#with leader}}{{name}}', '{{#with leader}}{{nmae}}')}`);
+      const snap = parseSnapshot(allCases()[0]!.snapshotText, NOW);
+      const views = viewsOf(deriveFacts(snap, { timeZone: 'UTC' }));
+      expect(() => registry(dir).styles.recap.body(views.md, { seed: 1 })).toThrow(/^recap\/leader, line 2: "nmae" not defined in \{symbol, name, label, /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
