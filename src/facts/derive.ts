@@ -100,9 +100,11 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
   const oi = snap.market?.openInterestChangePct;
   const funding = snap.market?.fundingRatePct;
   const priceLead = (bitcoin?.price ? bitcoin : assets.find((a) => a.price !== null)) ?? null;
+  // The coin that set the record: the price lead when it did, else the most-liquidated coin that did.
+  const recordSetter = priceLead?.price?.newAllTimeHigh ? priceLead : (assets.find((a) => a.price?.newAllTimeHigh === true) ?? null);
 
   const angles = chooseAngles({
-    newAllTimeHigh: assets.some((a) => a.price?.newAllTimeHigh === true),
+    newAllTimeHigh: recordSetter !== null,
     whale: largestOrder?.isWhale === true,
     dominant: dominant?.side ?? null,
     leaderIsBitcoin: assets[0] === undefined || assets[0].isBitcoin,
@@ -137,6 +139,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
     bitcoin,
     ether,
     priceLead,
+    recordSetter,
     exchanges,
     exchangeNames: exchanges.length > 0 ? listWords(exchanges.slice(0, 3).map((e) => e.name)) : null,
     largestOrder,

@@ -117,6 +117,8 @@ export interface StoryFacts {
   ether: AssetFacts | null;
   /** The asset whose price path the story follows (Bitcoin when it has prices). */
   priceLead: AssetFacts | null;
+  /** The coin that closed above its previous all-time high (the price lead when it did), or null. */
+  recordSetter: AssetFacts | null;
   exchanges: ExchangeFacts[];
   exchangeNames: string | null;
   largestOrder: LargestOrderFacts | null;

@@ -33,6 +33,7 @@ export function viewOf(f: StoryFacts, esc: (s: string) => string): View {
     bitcoin: same(f.bitcoin),
     ether: same(f.ether),
     priceLead: same(f.priceLead),
+    recordSetter: same(f.recordSetter),
     exchanges,
     exchangeNames: exchanges.length > 0 ? listWords(exchanges.slice(0, 3).map((e) => e.name)) : null,
     largestOrder: f.largestOrder
