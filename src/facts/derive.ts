@@ -24,6 +24,8 @@ export interface DeriveOptions {
 export const DOMINANT_SHARE = 0.6;
 /** Share for "the vast majority". */
 export const LOPSIDED_SHARE = 0.8;
+/** Below this share of a coin's total, its larger side is only "narrowly" ahead: "split closely", never "mostly". */
+export const EVEN_SPLIT_SHARE = 0.55;
 /** A single order this large a share of the total makes it a whale story. */
 export const WHALE_SHARE = 0.1;
 
@@ -264,6 +266,7 @@ function deriveAssets(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn
         short: shortM,
         dominantSide,
         dominant: (dominantSide === 'long' ? longM : shortM)!,
+        evenSplit: a.longUsd > 0 && a.shortUsd > 0 && Math.max(a.longUsd, a.shortUsd) < t * EVEN_SPLIT_SHARE,
         price: derivePrice(a.price, ledger, `${p}.price`),
       };
     });

@@ -46,6 +46,8 @@ export interface AssetFacts {
   /** The side with more liquidations on this coin. */
   dominantSide: Side;
   dominant: Money;
+  /** Both sides hit and the larger one under 55 % of this coin's total: "split closely", not "mostly". */
+  evenSplit: boolean;
   price: PriceFacts | null;
 }
 
