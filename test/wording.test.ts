@@ -180,3 +180,63 @@ describe('large counts read as a newsroom writes them', () => {
     });
   }
 });
+
+describe('sides, signs and records as the data has them', () => {
+  const variants = (base: Record<string, unknown>, n = N): Record<string, unknown>[] =>
+    Array.from({ length: n }, (_, i) => ({ ...structuredClone(base), id: `variant-${i}`, totals: { ...(base.totals as object), traders: 5000 + i * 113 } }));
+
+  it('a negative funding rate keeps its sign in every style ("minus 0.050%", never a bare "0.050%" funding rate)', () => {
+    // Funding alone in the market data, so that it is among the drivers every style may mention.
+    const base = { ...snapshot(3, { total: 300_000_000, longShare: 0.3 }), market: { fundingRatePct: -0.05 } };
+    for (const style of STYLE_NAMES) {
+      let stated = 0;
+      for (const s of variants(base)) {
+        const a = generate(s, { style, now: NOW });
+        for (const line of `${a.description}\n${a.body}`.split('\n').filter((l) => /funding/i.test(l) && /0\.050?%/.test(l))) {
+          stated++;
+          expect(line, `${style} ${String(s.id)}`).toMatch(/(minus|-|−)\s?0\.050?%/i);
+        }
+      }
+      if (style === 'bulletin' || style === 'tldr') expect(stated, `${style} states the funding rate`).toBeGreaterThan(0);
+    }
+  });
+
+  it('a record set by another coin is credited to that coin, not to Bitcoin', () => {
+    const base = snapshot(5, { total: 400_000_000, longShare: 0.3 });
+    const assets = base.assets as Record<string, unknown>[];
+    assets[0]!.price = { open: 90_000, close: 91_000, previousAllTimeHigh: 126_000 };
+    assets[1]!.price = { open: 4_800, close: 5_200, previousAllTimeHigh: 4_950 };
+    for (const style of STYLE_NAMES) {
+      for (const s of variants(base, 8)) {
+        const a = generate(s, { style, now: NOW });
+        expect(a.angle).toBe('all-time-high');
+        const text = `${a.title}\n${a.body}`;
+        // Within a sentence (the tldr headline's "BTC & ETH — Record Run or …?" names the leaders, then asks).
+        expect(text, `${style} ${String(s.id)}`).not.toMatch(/\b(Bitcoin|BTC)\b[^.\n—]{0,40}\b(record|all-time high)/i);
+        const credited = text.split(/(?<=[.!?])\s+|\n/).some((x) => /\b(Ethereum|ETH)\b/.test(x) && /\brecord\b|all-time high/i.test(x));
+        expect(credited ? "" : text, `${style} ${String(s.id)}: no sentence says Ethereum set the record`).toBe("");
+      }
+    }
+  });
+
+  it('a coin split 52/48 is never "mostly" one side, and a 59/41 market is never "even" or "similar amounts"', () => {
+    const base = snapshot(7, { total: 200_000_000, longShare: 0.59 });
+    const assets = base.assets as Record<string, number | unknown>[];
+    const totals = base.totals as { longUsd: number; shortUsd: number };
+    // Bitcoin 52/48; the market as a whole 59/41 (two-way: neither side reaches 60 %).
+    assets[0]!.longUsd = 52_000_000;
+    assets[0]!.shortUsd = 48_000_000;
+    assets[1]!.longUsd = totals.longUsd - 52_000_000 - 10_000_000;
+    assets[1]!.shortUsd = totals.shortUsd - 48_000_000 - 10_000_000;
+    for (const style of STYLE_NAMES) {
+      for (const s of variants(base, 12)) {
+        const a = generate(s, { style, now: NOW });
+        expect(a.angle).toBe('two-way');
+        for (const sentence of a.body.split(/(?<=[.!?])\s+/).filter((x) => /\bBitcoin\b|\bBTC\b/.test(x) && !/\bEthereum\b|\bETH\b/.test(x))) {
+          expect(sentence, `${style} ${String(s.id)}`).not.toMatch(/\bmostly (longs|shorts)\b|\bmainly (from )?(longs|shorts)\b/i);
+        }
+        expect(a.body, `${style} ${String(s.id)}`).not.toMatch(/similar amounts|an even split|evenly split|split evenly/i);
+      }
+    }
+  });
+});

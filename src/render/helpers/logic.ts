@@ -14,11 +14,15 @@ function truthy(v: unknown): boolean {
 }
 
 /**
- * `(movePick angle leader priceLead)`: the coin whose price tells the story.
- * On an alt-led day that is the most-liquidated coin when its prices are
- * known; otherwise the price lead (Bitcoin when it has prices).
+ * `(movePick angle leader priceLead recordSetter)`: the coin whose price
+ * tells the story. On an all-time-high day, the coin that set the record; on
+ * an alt-led day, the most-liquidated coin when its prices are known;
+ * otherwise the price lead (Bitcoin when it has prices).
  */
-export const movePick = (angle: unknown, leader: unknown, priceLead: unknown): unknown => {
+export const movePick = (angle: unknown, leader: unknown, priceLead: unknown, recordSetter?: unknown): unknown => {
   const l = leader as { price?: unknown } | null;
+  // Called with three arguments, the fourth is Handlebars' options object, not a coin.
+  const r = recordSetter as { symbol?: unknown; price?: unknown } | null | undefined;
+  if (angle === 'all-time-high' && r && typeof r.symbol === 'string' && r.price) return recordSetter;
   return angle === 'alt-led' && l && l.price ? leader : priceLead;
 };
