@@ -64,3 +64,19 @@ describe('the built command (dist/bin bundle)', () => {
     for (const command of ['render', 'validate', 'styles', 'ingest', 'feed']) expect(help).toContain(`liqnews ${command}`);
   });
 });
+
+describe('the launcher in a clone that was never built', () => {
+  it('says to build first, with exit 2, instead of a module-resolution error', async () => {
+    const { cpSync, spawnSync } = { ...(await import('node:fs')), ...(await import('node:child_process')) };
+    const dir = mkdtempSync(join(tmpdir(), 'liqnews-unbuilt-'));
+    try {
+      cpSync(fileURLToPath(new URL('../bin', import.meta.url)), join(dir, 'bin'), { recursive: true });
+      cpSync(fileURLToPath(new URL('../package.json', import.meta.url)), join(dir, 'package.json'));
+      const r = spawnSync(process.execPath, [join(dir, 'bin', 'liqnews.js'), '--version'], { encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe('liqnews: the command is not built yet; run `npm run build` (or `npm ci && npm start`) in the repository first\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

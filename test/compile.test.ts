@@ -92,10 +92,19 @@ describe('compiled templates render as Handlebars does', () => {
     expect(() => ours('{{a.missing}}')({ a: {} })).toThrow('test, line 1: "missing" not defined in {}');
     expect(() => ours('{{missing}}')({ a: {} })).toThrow('"missing" not defined in {a}');
     expect(() => theirs('{{a.missing}}')({ a: {} })).toThrow(/"missing" not defined/);
-    expect(() => ours('{{#if none.x}}{{/if}}')({ none: null })).toThrow(TypeError);
+    expect(() => ours('{{#if none.x}}{{/if}}')({ none: null })).toThrow('"x" not defined in null');
     expect(() => theirs('{{#if none.x}}{{/if}}')({ none: null })).toThrow(TypeError);
-    // Tested, not printed, a missing field is simply false.
-    expect(ours('{{#if a.missing}}x{{else}}no{{/if}}')({ a: {} })).toBe('no');
+  });
+
+  it('is stricter than Handlebars: a misspelt field tested by a block or passed to a helper is an error too', () => {
+    // Handlebars' strict mode lets these through as undefined: "Undefined", a silently false #if, an empty #each.
+    expect(theirs('{{cap a.nmae}}')({ a: {} })).toBe('Undefined');
+    expect(theirs('{{#if a.nmae}}x{{else}}no{{/if}}')({ a: {} })).toBe('no');
+    for (const source of ['{{cap a.nmae}}', '{{#if a.nmae}}x{{/if}}', '{{#each a.nmae}}x{{/each}}', '{{#with a.nmae}}x{{/with}}', '{{#if (eq a.nmae 1)}}x{{/if}}']) {
+      expect(() => ours(source)({ a: {} }), source).toThrow('test, line 1: "nmae" not defined in {}');
+    }
+    // A field that exists and holds nothing is fine, and a list index may run past the end.
+    expect(ours('{{#if a.none}}x{{else}}none{{/if}}|{{#if a.list.[3]}}x{{else}}no 4th{{/if}}')({ a: { none: null, list: [1] } })).toBe('none|no 4th');
   });
 
   it('prints two numbers side by side as text, where Handlebars adds them', () => {

@@ -145,7 +145,8 @@ export function whitespaceProblems(text: string): string[] {
 }
 
 /** The words a missing value leaves behind when it reaches the text. */
-export const LEAKS = /\bundefined\b|\bNaN\b|\[object Object\]|\bnull\b/;
+// Any case: a helper that capitalises prints a missing value as "Undefined".
+export const LEAKS = /\bundefined\b|\bNaN\b|\[object Object\]|\bnull\b/i;
 
 /** What a command run in-process printed, and its exit code. */
 export interface CliRun {

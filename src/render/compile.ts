@@ -21,10 +21,13 @@
  * with Handlebars' `noEscape`: `{{x}}` and `{{{x}}}` print the same, because
  * escaping is done per format on the view (view.ts).
  *
- * Semantics kept from Handlebars' strict mode: a path printed by `{{…}}`
- * must end at a property that exists (a misspelt field is an error, not empty
- * text); inner steps read through own properties only; `null`/`undefined`
- * print as nothing; `#if` treats an empty list as false; `#with` and `#each`
+ * Stricter than Handlebars' strict mode, which checks only printed paths:
+ * every path, printed, tested by a block or passed to a helper, must end at
+ * a property that exists, so a misspelt field is an error naming the
+ * template and line, never empty text, "Undefined" or a silently false
+ * `#if`. (A list index, `list.[1]`, may run past the end: that asks whether
+ * the item exists.) A field that exists and holds null is fine. As in
+ * Handlebars, `null`/`undefined` print as nothing; `#if` treats an empty list as false; `#with` and `#each`
  * render their `{{else}}` for an empty value. One difference, a Handlebars
  * bug not kept: two numbers printed side by side at the start of a block
  * (`{{a}}{{b}}` with 1 and 2) are added there ("3"); here they print "12".
@@ -120,7 +123,7 @@ const isOneWord = (p: PathExpression): boolean => p.parts.length === 1 && !p.dep
 /**
  * A path read from the context or the data frame, as a plain property read:
  * a step through null or undefined throws, as in Handlebars. With `strict`,
- * the last step must exist, for a path that is printed.
+ * the last step must exist (see the top of this file).
  *
  * Handlebars reads own properties only, a guard for templates written by
  * whoever runs them. Ours are part of the program and name fixed fields of
@@ -134,17 +137,18 @@ function lookup(p: PathExpression, c: string, d: string, g: Gen, strict: boolean
   const parts = p.parts;
   for (let i = 0; i < parts.length; i++) {
     const key = parts[i]!;
-    if (i === parts.length - 1 && strict) return `S(${expr}, ${q(key)}, ${q(`${g.name}${lineOf(p)}`)})`;
+    // `list.[1]` asks whether a list has a second item: past the end is an answer, not a misspelling.
+    if (i === parts.length - 1 && strict && !/^\d+$/.test(key)) return `S(${expr}, ${q(key)}, ${q(`${g.name}${lineOf(p)}`)})`;
     expr = /^[A-Za-z_$][\w$]*$/.test(key) ? `${expr}.${key}` : `${expr}[${q(key)}]`;
   }
   return expr;
 }
 
-/** An argument: a path (read without the strict last step, as Handlebars does), a literal or a subexpression. */
+/** An argument: a path (its last step must exist, as for a printed one), a literal or a subexpression. */
 function argument(e: Expression, c: string, d: string, g: Gen): string {
   switch (e.type) {
     case 'PathExpression':
-      return lookup(e as PathExpression, c, d, g, false);
+      return lookup(e as PathExpression, c, d, g, true);
     case 'StringLiteral':
       return q((e as hbs.AST.StringLiteral).value);
     case 'NumberLiteral':
