@@ -48,7 +48,10 @@ export interface CompileScope {
   partials: ReadonlyMap<string, string>;
 }
 
-export class TemplateCompileError extends Error {}
+/** A template the compiler refuses: the message names the template, the line and what to write instead. */
+export class TemplateCompileError extends Error {
+  override name = 'TemplateCompileError';
+}
 
 /** Reads a template's source positions: the parser records them, and errors quote them. */
 const lineOf = (node: Node): string => (node.loc ? `, line ${node.loc.start.line}` : '');
