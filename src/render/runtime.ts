@@ -1,8 +1,8 @@
 /**
  * What compiled templates call (compile.ts writes the calls): the last step
- * of a printed path, printing a value, the tests of `#if`, `#with` and `#each`, and the
- * choice of a `{{#pick}}`. Each follows Handlebars' strict mode, so a
- * template renders the same text through either.
+ * of a path, printing a value, the tests of `#if`, `#with` and `#each`, and
+ * the choice of a `{{#pick}}`. Each gives what Handlebars gives for the same
+ * template, except that S refuses a missing field wherever the path is used.
  */
 import { fnv1a, mix32 } from '../util/hash.js';
 
@@ -13,7 +13,7 @@ export interface Frame {
   [key: string]: unknown;
 }
 
-/** The last step of a printed path: the property must exist, or the template names a field the view lacks (Handlebars' strict mode). */
+/** The last step of a path: the property must exist, or the template names a field the view lacks. */
 export function S(o: unknown, k: string, where: string): unknown {
   if (!o || !(k in (o as object))) throw new Error(`${where}: "${k}" not defined in ${describe(o)}`);
   return (o as Record<string, unknown>)[k];

@@ -1,8 +1,8 @@
 /**
  * The template registry: every template of `templates/` compiled to a plain
  * function (compile.ts), so a broken template fails before any article is
- * written. Strict, as Handlebars' strict mode: a misspelt field is an error,
- * not empty text.
+ * written. Strict (see compile.ts): a misspelt field is an error naming the
+ * template and line, not empty text.
  *
  * Layout of `templates/`:
  *   partials/<name>.hbs        shared partials, used as {{> name}}
