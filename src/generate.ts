@@ -17,6 +17,7 @@ import { applyStamp, STAMP_PLACEHOLDER } from './output/stamp.js';
 import { FORMAT_WRITERS, FORMATS } from './formats/registry.js';
 import type { FormatContext } from './formats/context.js';
 import { rfc3339, slugify, utcDate } from './output/filename.js';
+import { RECENT_LIMIT, variationFor, type Choices, type Variation } from './render/variation.js';
 import { resolveOptions, type Format, type GenerateOptions, type ResolvedOptions } from './options.js';
 
 export interface Article {
@@ -46,6 +47,8 @@ export interface Article {
   facts: StoryFacts;
   /** The claims whose figures appear in the text. */
   claims: Claim[];
+  /** Which alternative each variation slot chose (slot → index): recorded in the sidecar and the history store. */
+  choices: Choices;
 }
 
 /** Snapshot (JSON text or a parsed value) in, a finished article out. Throws `LiqnewsError`. */
@@ -106,21 +109,46 @@ function runStages(inputs: readonly unknown[], o: ResolvedOptions, parse: (input
   // Each part's template over the group, one style after another (the order of work only; the output keeps the input order).
   const byStyle = [...all].sort((a, b) => STYLE_NAMES.indexOf(plans[a]?.style ?? 'bulletin') - STYLE_NAMES.indexOf(plans[b]?.style ?? 'bulletin') || a - b);
   const views = stage((i) => viewsOf(facts[i]!));
-  const part = (p: Part): string[] => stage((i) => renderPart(p, facts[i]!, plans[i]!, views[i]!), byStyle);
-  const headlines = part('headline');
-  const descriptions = part('description');
-  const bodies = part('body');
-  const texts = stage((i): RenderedText => ({ headline: headlines[i]!, description: descriptions[i]!, body: bodies[i]! }));
+  const memory = o.variation;
+  let texts: RenderedText[];
+  let variations: Variation[];
+  if (memory === null) {
+    variations = stage(() => variationFor([]));
+    const part = (p: Part): string[] => stage((i) => renderPart(p, facts[i]!, plans[i]!, views[i]!, variations[i]), byStyle);
+    const headlines = part('headline');
+    const descriptions = part('description');
+    const bodies = part('body');
+    texts = stage((i): RenderedText => ({ headline: headlines[i]!, description: descriptions[i]!, body: bodies[i]! }));
+  } else {
+    // With a memory, each article must see the choices of those before it: one whole article at a time, oldest window first.
+    const byEnd = [...all].sort((a, b) => endOf(snaps[a]).localeCompare(endOf(snaps[b])) || a - b);
+    variations = [];
+    texts = stage((i): RenderedText => {
+      const end = rfc3339(snaps[i]!.window.end);
+      const v = variationFor(memory.recent(plans[i]!.style, end, facts[i]!.id, RECENT_LIMIT));
+      variations[i] = v;
+      const text = {
+        headline: renderPart('headline', facts[i]!, plans[i]!, views[i]!, v),
+        description: renderPart('description', facts[i]!, plans[i]!, views[i]!, v),
+        body: renderPart('body', facts[i]!, plans[i]!, views[i]!, v),
+      };
+      memory.remember({ id: facts[i]!.id, style: plans[i]!.style, end, choices: v.chosen });
+      return text;
+    }, byEnd);
+  }
   const claims = stage((i) => checkText(texts[i]!, facts[i]!));
-  stage((i) => (out[i] = { ok: true, article: assemble(snaps[i]!, facts[i]!, plans[i]!, texts[i]!, claims[i]!, o) }));
+  stage((i) => (out[i] = { ok: true, article: assemble(snaps[i]!, facts[i]!, plans[i]!, texts[i]!, claims[i]!, variations[i]!.chosen, o) }));
   return out;
 }
+
+/** A snapshot's window end as RFC 3339 UTC, or "" for one that failed to parse (sorted first, skipped by the stage). */
+const endOf = (snap: Snapshot | undefined): string => (snap ? rfc3339(snap.window.end) : '');
 
 const checkText = (text: RenderedText, facts: StoryFacts): Claim[] =>
   checkClaims({ headline: text.headline, description: text.description, body: text.body }, facts.claims, facts.id);
 
 /** The article from its checked parts: names, the HTML page's inputs, and files built on first read. */
-function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedText, claims: Claim[], o: ResolvedOptions): Article {
+function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedText, claims: Claim[], choices: Choices, o: ResolvedOptions): Article {
   const date = utcDate(snap.window.end);
   const slug = snap.id ? slugify(snap.id) : defaultSlug(snap, facts);
   const when = rfc3339(snap.window.end);
@@ -143,7 +171,7 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
     canonicalUrl: o.baseUrl ? `${o.baseUrl}/${date}-${slug}/` : null,
     draft: o.draft,
   };
-  const ctx: FormatContext = { snap, facts, plan, text, claims, options: o, slug, date, when, tags, page };
+  const ctx: FormatContext = { snap, facts, plan, text, claims, choices, options: o, slug, date, when, tags, page };
   let fragment: string | undefined;
   return {
     id: facts.id,
@@ -165,6 +193,7 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
     files: lazyFiles(ctx),
     facts,
     claims,
+    choices,
   };
 }
 

@@ -8,6 +8,7 @@ export type { Claim, Hedge } from './facts/ledger.js';
 export { planArticle, autoStyle, type Plan } from './plan/plan.js';
 export { STYLES, STYLE_NAMES, type StyleName } from './plan/styles.js';
 export { renderMarkdown } from './render/markdown.js';
+export { memoryVariation, RECENT_LIMIT, type Choices, type RecentArticle, type VariationMemory } from './render/variation.js';
 export { markdownToHtml } from './render/html.js';
 export { checkClaims, findProblems } from './check/figures.js';
 export { readStamp, type StampState } from './output/stamp.js';

@@ -5,6 +5,7 @@
 import { LiqnewsError } from './errors.js';
 import { isStyleName, type StyleName } from './plan/styles.js';
 import { SITES, isSiteName, type SiteName } from './output/sites.js';
+import type { VariationMemory } from './render/variation.js';
 
 export { FORMATS, DEFAULT_FORMATS, isFormat, type Format } from './formats/registry.js';
 export { SITES, isSiteName, type SiteName } from './output/sites.js';
@@ -38,6 +39,12 @@ export interface GenerateOptions {
    * null (no expiry: a report of a past window stays true).
    */
   expiryDays?: number | null;
+  /**
+   * Earlier articles' variation choices, so a series does not repeat itself:
+   * each slot takes the seed's pick among its least recently used
+   * alternatives. Default none: the seed alone decides.
+   */
+  variation?: VariationMemory | null;
 }
 
 export interface ResolvedOptions {
@@ -53,6 +60,7 @@ export interface ResolvedOptions {
   site: SiteName | null;
   faqJsonLd: boolean;
   expiryDays: number | null;
+  variation: VariationMemory | null;
 }
 
 export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
@@ -73,6 +81,7 @@ export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
     site: resolveSite(o.site),
     faqJsonLd: o.faqJsonLd ?? false,
     expiryDays: resolveExpiry(o.expiryDays, o.site),
+    variation: o.variation ?? null,
   };
 }
 

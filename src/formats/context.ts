@@ -10,6 +10,7 @@ import type { ResolvedOptions } from '../options.js';
 import type { RenderedText } from '../render/markdown.js';
 import type { HtmlPage } from '../render/html.js';
 import type { Snapshot } from '../snapshot/schema.js';
+import type { Choices } from '../render/variation.js';
 
 export interface FormatContext {
   snap: Snapshot;
@@ -19,6 +20,8 @@ export interface FormatContext {
   text: RenderedText;
   /** The claims whose figures the text states. */
   claims: Claim[];
+  /** Which alternative each variation slot chose. */
+  choices: Choices;
   options: ResolvedOptions;
   slug: string;
   /** UTC date of the window end, `YYYY-MM-DD`. */

@@ -8,6 +8,7 @@ import type { Plan } from '../plan/plan.js';
 import type { Snapshot } from '../snapshot/schema.js';
 import { safeJson } from '../render/escape.js';
 import { STAMP_PLACEHOLDER } from './stamp.js';
+import type { Choices } from '../render/variation.js';
 
 export interface Sidecar {
   contentHash: string;
@@ -18,13 +19,15 @@ export interface Sidecar {
   angle: string;
   angles: string[];
   seed: number;
+  /** Which alternative each variation slot chose (slot → index), in slot-name order. */
+  choices: Choices;
   timeZone: string;
   snapshot: Snapshot;
   facts: Omit<StoryFacts, 'claims'>;
   claims: Claim[];
 }
 
-export function sidecarJson(snap: Snapshot, facts: StoryFacts, plan: Plan, claims: Claim[], timeZone: string): string {
+export function sidecarJson(snap: Snapshot, facts: StoryFacts, plan: Plan, claims: Claim[], timeZone: string, choices: Choices = {}): string {
   const { claims: _all, ...rest } = facts;
   const doc: Sidecar = {
     contentHash: STAMP_PLACEHOLDER,
@@ -35,6 +38,7 @@ export function sidecarJson(snap: Snapshot, facts: StoryFacts, plan: Plan, claim
     angle: facts.angle,
     angles: facts.angles,
     seed: plan.seed,
+    choices: sortedKeys(choices),
     timeZone,
     snapshot: normalise(snap),
     facts: rest,
@@ -46,4 +50,11 @@ export function sidecarJson(snap: Snapshot, facts: StoryFacts, plan: Plan, claim
 /** The snapshot with the contract's defaults filled in. */
 export function normalise(snap: Snapshot): Snapshot {
   return { ...snap, coverage: snap.coverage ?? 'complete' };
+}
+
+/** Slots in code-unit order: the order they were picked in depends on the template's branches, and the file should not. */
+function sortedKeys(choices: Choices): Choices {
+  const out: Choices = {};
+  for (const k of Object.keys(choices).sort()) out[k] = choices[k]!;
+  return out;
 }

@@ -9,6 +9,7 @@ import { LiqnewsError } from '../errors.js';
 import { escapeMarkdown, plainText } from './escape.js';
 import { registry, type Compiled } from './templates.js';
 import { viewOf, type View } from './view.js';
+import type { Variation } from './variation.js';
 
 export interface RenderedText {
   headline: string;
@@ -29,12 +30,13 @@ export function viewsOf(facts: StoryFacts): Views {
 }
 
 /** One part of the article from its template, made regular (one line, or tidy Markdown). */
-export function renderPart(part: Part, facts: StoryFacts, plan: Plan, views: Views): string {
+/** `variation`: the article's memory of recent choices, and where its own are recorded (one object for all its parts). */
+export function renderPart(part: Part, facts: StoryFacts, plan: Plan, views: Views, variation?: Variation): string {
   const reg = registry();
   const fn: Compiled = part === 'description' ? reg.description : reg.styles[plan.style][part];
   let out: string;
   try {
-    out = fn(part === 'body' ? views.md : views.plain, { seed: plan.seed });
+    out = fn(part === 'body' ? views.md : views.plain, variation ? { seed: plan.seed, variation } : { seed: plan.seed });
   } catch (e) {
     throw new LiqnewsError('TEMPLATE_ERROR', `could not render the ${part} of style "${plan.style}" for story ${facts.id}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }

@@ -5,11 +5,14 @@
  * template, except that S refuses a missing field wherever the path is used.
  */
 import { fnv1a, mix32 } from '../util/hash.js';
+import { leastRecent, type Variation } from './variation.js';
 
 /** A data frame: `@root`, `@index`, `@first`, `@last`, `@key`, and the article's seed. */
 export interface Frame {
   seed?: unknown;
   root?: unknown;
+  /** The article's variation: recent uses per slot, and the choices made (recorded here). */
+  variation?: Variation;
   [key: string]: unknown;
 }
 
@@ -67,7 +70,21 @@ export function P(d: Frame, slot: string, count: number): number {
     seedHash = fnv1a(`${seed}:`);
   }
   // The hash of `${seed}:${slot}`, continued from the seed's part: an article's picks share it.
-  return mix32(fnv1a(slot, seedHash)) % count;
+  const hash = mix32(fnv1a(slot, seedHash));
+  const v = d.variation;
+  if (v === undefined) return hash % count;
+  if (v.recent === null) {
+    // No memory: the seed alone, as without a variation; the first use of a slot is what the article records.
+    const k = hash % count;
+    if (v.chosen[slot] === undefined) v.chosen[slot] = k;
+    return k;
+  }
+  // A slot used twice in one article (in a loop, or in the headline and the body) keeps its first choice.
+  const done = v.chosen[slot];
+  if (done !== undefined && done < count) return done;
+  const k = leastRecent(v.recent.get(slot), count, hash);
+  v.chosen[slot] = k;
+  return k;
 }
 let lastSeed: unknown = null;
 let seedHash = 0;

@@ -19,12 +19,13 @@ import { fileURLToPath } from 'node:url';
 import { STYLE_NAMES, type StyleName } from '../plan/styles.js';
 import { compileTree, type TemplateTree } from './compile.js';
 import * as runtime from './runtime.js';
+import type { Variation } from './variation.js';
 import * as logic from './helpers/logic.js';
 import * as text from './helpers/text.js';
 
 export type { TemplateTree } from './compile.js';
 
-export type Compiled = (context: unknown, data: { seed: number }) => string;
+export type Compiled = (context: unknown, data: { seed: number; variation?: Variation }) => string;
 
 export interface StyleTemplates {
   headline: Compiled;
@@ -102,7 +103,7 @@ function fromBuild(build: BuildTemplates): Registry {
   const top =
     (fn: Raw): Compiled =>
     (context, data) =>
-      fn(context, { seed: data.seed, root: context });
+      fn(context, data.variation ? { seed: data.seed, root: context, variation: data.variation } : { seed: data.seed, root: context });
   const styles = {} as Registry['styles'];
   for (const style of STYLE_NAMES) styles[style] = { headline: top(raw.styles[style].headline), body: top(raw.styles[style].body) };
   return { styles, description: top(raw.description) };
