@@ -4,9 +4,14 @@ import type { StreamIngestResult } from '../ingest/streams/index.js';
 import { DEFAULT_HORIZON_MS } from '../ingest/aggregate.js';
 import { isoUtc } from '../ingest/aggregate-snapshot.js';
 import { SOURCE_COVERAGE } from '../ingest/streams/event.js';
+import { forTerminal } from '../util/terminal.js';
 
 /** Problems that mean the input was bad (fatal under --strict); the others are notes (a CoinGlass answer not used…). */
 export const BAD_DATA_KINDS: ReadonlySet<IngestProblem['kind']> = new Set(['malformed', 'unknown-side', 'missing-price', 'other-stream', 'bad-value', 'api-error']);
+/** The longest file name and problem message shown (a path can be long; a message names a value or two). */
+const FILE_MAX = 4096;
+const MESSAGE_MAX = 600;
+
 /** Problems shown one per line; the rest are counted by kind. */
 export const SHOWN_PROBLEMS = 5;
 
@@ -27,8 +32,10 @@ export function problemReport(problems: readonly Located[], o: { all?: boolean; 
   const shown = o.all ? problems : problems.slice(0, SHOWN_PROBLEMS);
   const lines = [`ingest: ${plural(total, 'problem')} in the input; none of them summed:`];
   for (const p of shown) {
-    const where = p.file !== undefined ? (p.line !== null ? `${p.file}:${p.line}` : p.file) : p.line !== null ? `line ${p.line}` : '';
-    lines.push(`  ${where ? `${where}: ` : ''}${p.kind}: ${p.message}`);
+    // File names and messages carry text from outside (symbols, a provider's msg): escaped and cut for the terminal.
+    const file = p.file === undefined ? undefined : forTerminal(p.file, FILE_MAX);
+    const where = file !== undefined ? (p.line !== null ? `${file}:${p.line}` : file) : p.line !== null ? `line ${p.line}` : '';
+    lines.push(`  ${where ? `${where}: ` : ''}${p.kind}: ${forTerminal(p.message, MESSAGE_MAX)}`);
   }
   if (total > shown.length) {
     const byKind = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k} ${n(v)}`);

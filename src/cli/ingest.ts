@@ -27,10 +27,15 @@ import { STDIN_LABEL } from './inputs.js';
 import { Reporter, type CommandIO } from './report.js';
 import { closest } from './suggest.js';
 import { BAD_DATA_KINDS, emptyWindowLines, problemReport, streamProblemCounts, streamSummary } from './ingest-report.js';
+import { MAX_ANSWER_DEPTH, tooDeepAt, tooDeepMessage } from '../ingest/json-depth.js';
+import { forTerminal } from '../util/terminal.js';
 
 const isCoinglass = (s: string): s is CoinglassSource => (COINGLASS_SOURCES as readonly string[]).includes(s);
 const isContext = (s: string): s is ContextSource => (CONTEXT_SOURCES as readonly string[]).includes(s);
 const ALL_SOURCES: readonly string[] = [...STREAM_SOURCES, ...COINGLASS_SOURCES, ...CONTEXT_SOURCES];
+
+/** A refusal line names a file (a path can be long) and says why: longer than this, it is cut. */
+const FAIL_LINE_MAX = 4200;
 
 /** Progress from this file size on (smaller files finish before a progress line would help). */
 const PROGRESS_FROM_BYTES = 32 * 1024 * 1024;
@@ -96,7 +101,7 @@ export async function runIngest(o: IngestRunOptions, clock: () => Date, io: Comm
 
     const valid = validateSnapshot(snapshot, now);
     if (!valid.ok) {
-      for (const line of formatIssues(valid.issues)) report.err(`ingest: snapshot: ${line}`);
+      for (const line of formatIssues(valid.issues)) report.err(`ingest: snapshot: ${forTerminal(line, FAIL_LINE_MAX)}`);
       report.err('ingest: the snapshot built from this input does not pass the contract; nothing written');
       return 1;
     }
@@ -115,7 +120,7 @@ export async function runIngest(o: IngestRunOptions, clock: () => Date, io: Comm
   } catch (e) {
     report.done();
     if (e instanceof UsageError) {
-      io.stderr.write(`liqnews: ${e.message}\nsee liqnews ingest --help\n`);
+      io.stderr.write(`liqnews: ${forTerminal(e.message, FAIL_LINE_MAX)}\nsee liqnews ingest --help\n`);
       return 2;
     }
     if (e instanceof Failed) return 1;
@@ -196,7 +201,8 @@ async function runStreams(o: IngestRunOptions, window: IngestWindow, io: Command
   const progress = (label: string, bytes: number): void => {
     const size = sizes.get(label);
     if ((size ?? bytes) < PROGRESS_FROM_BYTES) return;
-    const text = size ? `reading ${label}: ${mb(bytes)} of ${mb(size)} (${Math.floor((bytes * 100) / size)}%)` : `reading ${label}: ${mb(bytes)}`;
+    const shown = forTerminal(label, FAIL_LINE_MAX);
+    const text = size ? `reading ${shown}: ${mb(bytes)} of ${mb(size)} (${Math.floor((bytes * 100) / size)}%)` : `reading ${shown}: ${mb(bytes)}`;
     if (text === lastShown) return;
     lastShown = text;
     report.status(text);
@@ -234,8 +240,12 @@ function loadContracts(files: readonly string[], report: Reporter): ContractTabl
   for (const file of files) {
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+      const text = readFileSync(file, 'utf8');
+      const deep = tooDeepAt(text, MAX_ANSWER_DEPTH);
+      if (deep >= 0) fail(report, `${file}: cannot read the instrument list: ${tooDeepMessage(MAX_ANSWER_DEPTH, deep)}`);
+      json = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
+      if (e instanceof Failed) throw e;
       fail(report, `${file}: cannot read the instrument list: ${e instanceof SyntaxError ? `not valid JSON (${e.message})` : describeFsError(e)}`);
     }
     try {
@@ -257,14 +267,20 @@ async function readParts(inputs: readonly IngestInputArg[], io: CommandIO, toPar
     try {
       text = input.path === '-' ? await readAll(io.stdin) : readFileSync(input.path, 'utf8');
     } catch (e) {
-      parts.push(fatal(input.source, 'malformed', `${label}: cannot read: ${describeFsError(e)}`));
+      parts.push(fatal(input.source, label, 'malformed', `cannot read: ${describeFsError(e)}`));
+      continue;
+    }
+    // Checked by a scan before parsing: a value nested deeper than any answer would overflow the readers' stack.
+    const deep = tooDeepAt(text, MAX_ANSWER_DEPTH);
+    if (deep >= 0) {
+      parts.push(fatal(input.source, label, 'malformed', tooDeepMessage(MAX_ANSWER_DEPTH, deep)));
       continue;
     }
     let json: unknown;
     try {
       json = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
-      parts.push(fatal(input.source, 'malformed', `${label}: not valid JSON (${e instanceof Error ? e.message : String(e)}); save the whole response body`));
+      parts.push(fatal(input.source, label, 'malformed', `not valid JSON (${e instanceof Error ? e.message : String(e)}); save the whole response body`));
       continue;
     }
     const part = toPart(input, json);
@@ -275,8 +291,10 @@ async function readParts(inputs: readonly IngestInputArg[], io: CommandIO, toPar
   return parts;
 }
 
-function fatal(source: string, kind: IngestProblem['kind'], message: string): IngestPart {
-  return { source, fatal: true, snapshot: {}, problems: [{ line: null, kind, message }], stats: {} };
+/** An input that gives no part, with the problem located in its file as every other problem is. */
+function fatal(source: string, file: string, kind: IngestProblem['kind'], message: string): IngestPart {
+  const located: LocatedProblem = { file, line: null, kind, message };
+  return { source, fatal: true, snapshot: {}, problems: [located], stats: {} };
 }
 
 async function readAll(stdin: AsyncIterable<string | Uint8Array> | undefined): Promise<string> {
@@ -310,8 +328,9 @@ function writeWhole(path: string, text: string): string | null {
   }
 }
 
+/** Prints one line (file names and provider text in it escaped for the terminal) and stops the run. */
 function fail(report: Reporter, line: string): never {
-  report.err(line);
+  report.err(forTerminal(line, FAIL_LINE_MAX));
   throw new Failed(line);
 }
 

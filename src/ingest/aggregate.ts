@@ -31,6 +31,8 @@ import { KeySet } from './aggregate-dedupe.js';
 export const DEFAULT_HORIZON_MS = 15 * 60_000;
 /** Problems are all counted; this many are kept with their text and line, in stream order. */
 export const KEPT_PROBLEMS = 100;
+/** Kept problem messages are cut to this length. */
+const MAX_MESSAGE = 1000;
 /** The contract allows at most 500 assets; smaller ones beyond that still count in the totals. */
 export const MAX_ASSETS = 500;
 
@@ -142,7 +144,11 @@ export class StreamAggregate {
 
   problem(file: string, line: number | null, kind: IngestProblem['kind'], message: string): void {
     this.problemCounts.set(kind, (this.problemCounts.get(kind) ?? 0) + 1);
-    if (this.problemsKept.length < KEPT_PROBLEMS) this.problemsKept.push({ file, line, kind, message });
+    if (this.problemsKept.length < KEPT_PROBLEMS) {
+      // A message quotes the line's values; a huge one is cut so that 100 kept problems stay small.
+      const text = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}… (${message.length - MAX_MESSAGE} more characters)` : message;
+      this.problemsKept.push({ file, line, kind, message: text });
+    }
   }
 
   get problemTotal(): number {
