@@ -1,7 +1,6 @@
 /** What `liqnews ingest` tells the user on standard error: what was read, what was not summed and why. */
 import type { IngestProblem } from '../ingest/types.js';
 import type { StreamIngestResult } from '../ingest/streams/index.js';
-import { DEFAULT_HORIZON_MS } from '../ingest/aggregate.js';
 import { isoUtc } from '../ingest/aggregate-snapshot.js';
 import { SOURCE_COVERAGE } from '../ingest/streams/event.js';
 import { forTerminal } from '../util/terminal.js';
@@ -81,9 +80,6 @@ export function streamSummary(r: StreamIngestResult, inputs: number): string[] {
     lines.push(
       `ingest: warning: the binance input holds ${plural(s('binanceCoinMRows'), 'COIN-M row')} (Binance's merged stream carries them since the CM migration) and a binance-coinm input was given too: the same liquidations may be counted twice; give one of them`,
     );
-  }
-  if (s('lateUnchecked') > 0) {
-    lines.push(`ingest: ${plural(s('lateUnchecked'), 'liquidation')} came more than ${DEFAULT_HORIZON_MS / 60_000} minutes behind newer ones and could not be checked for repeats (summed): if two recordings of the same hours were given, their overlap is counted twice; give recordings in time order (--strict refuses this)`);
   }
   if (r.coverage === 'partial' && !r.empty) {
     const sampled = [...new Set(r.sources.filter((x) => SOURCE_COVERAGE[x] === 'partial').map((x) => SAMPLED_BECAUSE[x]))];

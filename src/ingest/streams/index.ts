@@ -44,7 +44,6 @@ export interface IngestStreamsOptions {
   contracts?: ContractTable;
   /** Lower a complete feed to partial (a recording with gaps, or only some symbols). */
   coverage?: 'partial';
-  horizonMs?: number;
   /** false: every line through JSON.parse, no fast path for documented layouts (for comparisons). */
   fastPath?: boolean;
   /** Bytes read so far in the current input. */
@@ -67,7 +66,7 @@ export async function ingestStreams(inputs: readonly StreamInput[], o: IngestStr
   for (const input of inputs) {
     let ingester = ingesters.get(input.source);
     if (ingester === undefined) {
-      ingester = new StreamIngester({ sources: [input.source], window: o.window, ...(o.contracts ? { contracts: o.contracts } : {}), ...(o.horizonMs ? { horizonMs: o.horizonMs } : {}), ...(o.fastPath === false ? { fastPath: false } : {}) });
+      ingester = new StreamIngester({ sources: [input.source], window: o.window, ...(o.contracts ? { contracts: o.contracts } : {}), ...(o.fastPath === false ? { fastPath: false } : {}) });
       ingesters.set(input.source, ingester);
     }
     const progress = o.progress;

@@ -15,7 +15,7 @@
  */
 import type { IngestWindow } from '../types.js';
 import { builtInContracts, type ContractTable } from '../contracts.js';
-import { DEFAULT_HORIZON_MS, StreamAggregate } from '../aggregate.js';
+import { DEFAULT_MERGE_HEAD_MS, StreamAggregate } from '../aggregate.js';
 import { STREAM_KIND, VENUE_NAME, type LiquidationEvent, type StreamKind, type StreamSource } from './event.js';
 import { decodeContext, isObject, named, show, type DecodeContext, type FrameSink, type ProblemKind, type Raw } from './decode.js';
 import { decodeBinance } from './binance.js';
@@ -35,7 +35,8 @@ export interface StreamIngestOptions {
   window: IngestWindow;
   /** Contract sizes (default: the built-in table). */
   contracts?: ContractTable;
-  horizonMs?: number;
+  /** How much of this piece's start a later `merge` into an earlier piece can take back (default 15 minutes). */
+  mergeHeadMs?: number;
   /** Frames in the documented layout skip JSON.parse (fast.ts); false sends every line through JSON.parse (tests compare the two). */
   fastPath?: boolean;
 }
@@ -59,7 +60,7 @@ export class StreamIngester implements FrameSink {
   private readonly fastOkx: boolean;
 
   constructor(options: StreamIngestOptions) {
-    this.aggregate = new StreamAggregate(options.window, options.horizonMs ?? DEFAULT_HORIZON_MS);
+    this.aggregate = new StreamAggregate(options.window, options.mergeHeadMs ?? DEFAULT_MERGE_HEAD_MS);
     this.kinds = new Set(options.sources.map((s) => STREAM_KIND[s]));
     this.ctx = decodeContext(options.contracts ?? builtInContracts(), options.sources.includes('binance'));
     this.sourceList = options.sources.join(', ');
