@@ -37,6 +37,8 @@ export interface StreamIngestResult extends IngestResult {
   figures: StreamFigures;
   /** The sources, in the order first given. */
   sources: StreamSource[];
+  /** Bytes of the fingerprint tables that found the repeats (one entry per distinct liquidation in the window). */
+  fingerprintBytes: number;
 }
 
 export interface IngestStreamsOptions {
@@ -73,7 +75,9 @@ export async function ingestStreams(inputs: readonly StreamInput[], o: IngestStr
     await ingester.read(input.label, input.data, progress ? (bytes) => progress(input.label, bytes) : undefined);
   }
   const sources = [...ingesters.keys()];
-  const [first, ...rest] = [...ingesters.values()].map((i) => i.aggregate);
+  const aggregates = [...ingesters.values()].map((i) => i.aggregate);
+  const fingerprintBytes = aggregates.reduce((sum, a) => sum + a.fingerprintBytes, 0);
+  const [first, ...rest] = aggregates;
   if (first === undefined) throw new Error('ingestStreams needs at least one input');
   for (const other of rest) first.absorb(other);
   const figures = first.figures();
@@ -91,5 +95,6 @@ export async function ingestStreams(inputs: readonly StreamInput[], o: IngestStr
     coverage,
     figures,
     sources,
+    fingerprintBytes,
   };
 }
