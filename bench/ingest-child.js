@@ -1,7 +1,8 @@
 // One measured run of the ingest benchmark, in its own process so that its peak memory is its own.
 //   node bench/ingest-child.js bare FILE
-//   node --expose-gc bench/ingest-child.js ingest SOURCE FILE FROM TO [INSTRUMENTS|-] [BYTES|-] [general]
-//   (BYTES: read only the file's start; general: no fast path, every line through JSON.parse)
+//   node --expose-gc bench/ingest-child.js ingest SOURCE FILE FROM TO [INSTRUMENTS|-] [BYTES|RANGES|-] [general]
+//   (BYTES: read only the file's start; RANGES `a-b,c-d`: read those byte ranges, in that order, as one recording
+//   (end exclusive); general: no fast path, every line through JSON.parse)
 // Prints one JSON line: { ms, cpuMs, maxRssKb, liveHeapKb, … }. liveHeapKb: the largest heap left after a full
 // garbage collection, forced every 32 MB read (when run with --expose-gc): what the ingest really holds, unlike the
 // peak RSS, which also counts garbage not yet collected. The forced collections' time is included in cpuMs.
@@ -49,16 +50,23 @@ async function ingest(source, file, from, to, instruments, bytes, general) {
     loadInstrumentList(table, JSON.parse(readFileSync(instruments, 'utf8')));
     contracts = contracts.withOverrides(table);
   }
-  const data = createReadStream(file, { highWaterMark: 1 << 20, ...(bytes && bytes !== '-' ? { end: Number(bytes) - 1 } : {}) });
+  const ranges = bytes && bytes.includes('-') && bytes !== '-' ? bytes.split(',').map((r) => r.split('-').map(Number)) : [[0, bytes && bytes !== '-' ? Number(bytes) : Infinity]];
+  // Each range is one input of the same source: one aggregate, as the CLI reads several files of one --source.
+  const inputs = ranges.map(([start, end]) => ({ label: file, source, data: createReadStream(file, { highWaterMark: 1 << 20, start, ...(end !== Infinity ? { end: end - 1 } : {}) }) }));
   let next = 32 << 20;
+  // `read` counts from 0 again for each input: add up the inputs already read.
+  let before = 0;
+  let last = 0;
   const progress = (_label, read) => {
-    if (read < next) return;
+    if (read < last) before += last;
+    last = read;
+    if (before + read < next) return;
     next += 32 << 20;
     sampleHeap();
   };
-  const r = await ingestStreams([{ label: file, data, source }], { window: { start: new Date(from), end: new Date(to) }, contracts, progress, ...(general === 'general' ? { fastPath: false } : {}) });
+  const r = await ingestStreams(inputs, { window: { start: new Date(from), end: new Date(to) }, contracts, progress, ...(general === 'general' ? { fastPath: false } : {}) });
   sampleHeap();
-  return { events: r.stats.events, accepted: r.stats.accepted, duplicates: r.stats.duplicates, problems: r.stats.problems, usd: r.snapshot.totals?.usd };
+  return { events: r.stats.events, accepted: r.stats.accepted, duplicates: r.stats.duplicates, problems: r.stats.problems, usd: r.snapshot.totals?.usd, fingerprintBytes: r.fingerprintBytes };
 }
 
 // Wall time, and CPU time (user + system, all threads): on a shared machine the CPU time is the steadier measure.

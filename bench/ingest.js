@@ -7,11 +7,18 @@
 // - memory: peak RSS reading the first fifth of the file and the whole file (the same event rate over five times the
 //   length), and the largest live heap after a forced full GC every 32 MB read. Target: the live heap does not grow
 //   with the file (the peak RSS also counts garbage V8 has not collected yet, so it wanders by a few MB).
+// - repeats out of order: the same recording read as two overlapping recordings concatenated the wrong way round (its
+//   last two thirds, then its first two thirds: the middle third arrives again, hours behind newer events). Every
+//   repeat must be found (the totals equal the one-recording totals); prints events/s, peak RSS, and the bytes of the
+//   fingerprint table per distinct event (repeats are checked over the whole window, so this is the one memory that
+//   grows with the events in the window, never with the file).
 // BENCH_INGEST_ADAPTERS=binance,bybit,okx picks adapters; BENCH_INGEST_GENERAL=1 also times the general path (every
-// line through JSON.parse, no fast path for documented layouts), for comparison.
+// line through JSON.parse, no fast path for documented layouts), for comparison. BENCH_INGEST_OVERLAP=bybit picks the
+// adapters of the out-of-order case (default bybit; `none` skips it).
 // Files go to /dev/shm when it exists (else the OS temp directory) and are deleted as soon as they are measured.
+import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +29,7 @@ const child = join(root, 'bench', 'ingest-child.js');
 const EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 5_000_000);
 const ADAPTERS = (process.env.BENCH_INGEST_ADAPTERS ?? 'binance,bybit,okx').split(',');
 const GENERAL = process.env.BENCH_INGEST_GENERAL === '1';
+const OVERLAP = (process.env.BENCH_INGEST_OVERLAP ?? 'bybit').split(',');
 const TARGET = 1.3;
 
 if (!existsSync(join(root, 'dist', 'ingest', 'index.js'))) {
@@ -44,6 +52,22 @@ function measure(args, label) {
 
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+
+/** The offset just after the first line break at or after `at`: a range starting there starts with a whole line. */
+function lineStart(file, at) {
+  const fd = openSync(file, 'r');
+  const buf = Buffer.alloc(1 << 16);
+  try {
+    for (let pos = at; ; pos += buf.length) {
+      const n = readSync(fd, buf, 0, buf.length, pos);
+      if (n === 0) return pos;
+      const nl = buf.subarray(0, n).indexOf(10);
+      if (nl >= 0) return pos + nl + 1;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
 const perSecond = (events, ms) => `${fmt(events / (ms / 1000))}/s`;
 
 const instruments = join(work, 'okx-instruments.json');
@@ -60,7 +84,9 @@ for (const venue of ADAPTERS) {
   const ours = measure(['ingest', venue, file, w.from, w.to, list], `${venue} ingest`);
   const fifth = measure(['ingest', venue, file, w.from, w.to, list, String(Math.floor(written.bytes / 5))], `${venue} ingest (first fifth)`);
   const general = GENERAL ? measure(['ingest', venue, file, w.from, w.to, list, '-', 'general'], `${venue} ingest (general path)`) : null;
+  const overlap = OVERLAP.includes(venue) ? measureOverlap(venue, file, written, w, list, ours) : null;
   rmSync(file);
+  if (overlap && !overlap.ok) missed++;
   if (!(ours.accepted > 0) || ours.problems === 0) {
     console.error(`${venue}: ${ours.accepted} summed, ${ours.problems} problems; the benchmark input is wrong`);
     process.exit(1);
@@ -79,5 +105,23 @@ for (const venue of ADAPTERS) {
     `  memory                         live heap ${mb(fifth.liveHeapKb)} at ${fmt(fifth.events)} events, ${mb(ours.liveHeapKb)} at ${fmt(ours.events)}: ${flat ? 'flat' : 'GROWS'}; ` +
       `peak RSS ${mb(fifth.maxRssKb)} and ${mb(ours.maxRssKb)} (bare loop ${mb(bare.maxRssKb)})`,
   );
+  if (overlap) console.log(overlap.line);
+}
+
+/** The recording read as its last two thirds, then its first two thirds: the middle third again, hours late. */
+function measureOverlap(venue, file, written, w, list, whole) {
+  const third = lineStart(file, Math.floor(written.bytes / 3));
+  const twoThirds = lineStart(file, Math.floor((written.bytes * 2) / 3));
+  const r = measure(['ingest', venue, file, w.from, w.to, list, `${third}-${written.bytes},0-${twoThirds}`], `${venue} ingest (repeats out of order)`);
+  const repeatsFound = r.duplicates - whole.duplicates;
+  const ok = r.usd === whole.usd && r.accepted === whole.accepted;
+  const perEvent = r.fingerprintBytes / r.accepted;
+  return {
+    ok,
+    line:
+      `  repeats out of order           ${fmt(r.events)} events (2/3 + 2/3 of the recording), ${perSecond(r.events, r.cpuMs)} (${perSecond(r.events, r.ms)} wall); ` +
+      `${fmt(repeatsFound)} late repeats found, totals ${ok ? 'equal the one-recording totals' : `DIFFER (${r.usd} against ${whole.usd})`}; ` +
+      `peak RSS ${mb(r.maxRssKb)}, fingerprints ${(r.fingerprintBytes / 1048576).toFixed(0)} MB (${perEvent.toFixed(1)} bytes per distinct event)`,
+  };
 }
 if (missed > 0) console.log(`\n${missed} adapter(s) missed a target (figures vary on a busy machine: run it again before concluding)`);

@@ -1,12 +1,16 @@
 /** What `liqnews ingest` tells the user on standard error: what was read, what was not summed and why. */
 import type { IngestProblem } from '../ingest/types.js';
 import type { StreamIngestResult } from '../ingest/streams/index.js';
-import { DEFAULT_HORIZON_MS } from '../ingest/aggregate.js';
 import { isoUtc } from '../ingest/aggregate-snapshot.js';
 import { SOURCE_COVERAGE } from '../ingest/streams/event.js';
+import { forTerminal } from '../util/terminal.js';
 
 /** Problems that mean the input was bad (fatal under --strict); the others are notes (a CoinGlass answer not used…). */
 export const BAD_DATA_KINDS: ReadonlySet<IngestProblem['kind']> = new Set(['malformed', 'unknown-side', 'missing-price', 'other-stream', 'bad-value', 'api-error']);
+/** The longest file name and problem message shown (a path can be long; a message names a value or two). */
+const FILE_MAX = 4096;
+const MESSAGE_MAX = 600;
+
 /** Problems shown one per line; the rest are counted by kind. */
 export const SHOWN_PROBLEMS = 5;
 
@@ -27,8 +31,10 @@ export function problemReport(problems: readonly Located[], o: { all?: boolean; 
   const shown = o.all ? problems : problems.slice(0, SHOWN_PROBLEMS);
   const lines = [`ingest: ${plural(total, 'problem')} in the input; none of them summed:`];
   for (const p of shown) {
-    const where = p.file !== undefined ? (p.line !== null ? `${p.file}:${p.line}` : p.file) : p.line !== null ? `line ${p.line}` : '';
-    lines.push(`  ${where ? `${where}: ` : ''}${p.kind}: ${p.message}`);
+    // File names and messages carry text from outside (symbols, a provider's msg): escaped and cut for the terminal.
+    const file = p.file === undefined ? undefined : forTerminal(p.file, FILE_MAX);
+    const where = file !== undefined ? (p.line !== null ? `${file}:${p.line}` : file) : p.line !== null ? `line ${p.line}` : '';
+    lines.push(`  ${where ? `${where}: ` : ''}${p.kind}: ${forTerminal(p.message, MESSAGE_MAX)}`);
   }
   if (total > shown.length) {
     const byKind = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k} ${n(v)}`);
@@ -74,9 +80,6 @@ export function streamSummary(r: StreamIngestResult, inputs: number): string[] {
     lines.push(
       `ingest: warning: the binance input holds ${plural(s('binanceCoinMRows'), 'COIN-M row')} (Binance's merged stream carries them since the CM migration) and a binance-coinm input was given too: the same liquidations may be counted twice; give one of them`,
     );
-  }
-  if (s('lateUnchecked') > 0) {
-    lines.push(`ingest: ${plural(s('lateUnchecked'), 'liquidation')} came more than ${DEFAULT_HORIZON_MS / 60_000} minutes behind newer ones and could not be checked for repeats (summed): if two recordings of the same hours were given, their overlap is counted twice; give recordings in time order (--strict refuses this)`);
   }
   if (r.coverage === 'partial' && !r.empty) {
     const sampled = [...new Set(r.sources.filter((x) => SOURCE_COVERAGE[x] === 'partial').map((x) => SAMPLED_BECAUSE[x]))];

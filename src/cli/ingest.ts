@@ -27,10 +27,15 @@ import { STDIN_LABEL } from './inputs.js';
 import { Reporter, type CommandIO } from './report.js';
 import { closest } from './suggest.js';
 import { BAD_DATA_KINDS, emptyWindowLines, problemReport, streamProblemCounts, streamSummary } from './ingest-report.js';
+import { MAX_ANSWER_DEPTH, tooDeepAt, tooDeepMessage } from '../ingest/json-depth.js';
+import { forTerminal } from '../util/terminal.js';
 
 const isCoinglass = (s: string): s is CoinglassSource => (COINGLASS_SOURCES as readonly string[]).includes(s);
 const isContext = (s: string): s is ContextSource => (CONTEXT_SOURCES as readonly string[]).includes(s);
 const ALL_SOURCES: readonly string[] = [...STREAM_SOURCES, ...COINGLASS_SOURCES, ...CONTEXT_SOURCES];
+
+/** A refusal line names a file (a path can be long) and says why: longer than this, it is cut. */
+const FAIL_LINE_MAX = 4200;
 
 /** Progress from this file size on (smaller files finish before a progress line would help). */
 const PROGRESS_FROM_BYTES = 32 * 1024 * 1024;
@@ -51,7 +56,6 @@ export async function runIngest(o: IngestRunOptions, clock: () => Date, io: Comm
     let snapshot: Record<string, unknown>;
     let problems: IngestProblem[];
     let counts: Map<string, number> | undefined;
-    let unchecked = 0;
     if (plan === 'streams') {
       const r = await runStreams(o, window, io, report);
       if (!o.quiet) for (const line of streamSummary(r, o.inputs.filter((i) => isStreamSource(i.source)).length)) report.err(line);
@@ -65,7 +69,6 @@ export async function runIngest(o: IngestRunOptions, clock: () => Date, io: Comm
       const extra = [...contextParts.flatMap(fatalContextProblems), ...withContext.problems];
       problems = [...r.problems, ...extra];
       counts = streamProblemCounts(r);
-      unchecked = r.stats['lateUnchecked'] ?? 0;
       for (const p of extra) counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
     } else {
       const parts = await readParts(o.inputs.filter((i) => isCoinglass(i.source)), io, (i, json) => ingestCoinglass(i.source as CoinglassSource, json, window, coinglassQuery(i)));
@@ -89,14 +92,10 @@ export async function runIngest(o: IngestRunOptions, clock: () => Date, io: Comm
       report.err(`ingest: --strict: ${bad} bad ${bad === 1 ? 'record' : 'records'}; no snapshot written`);
       return 1;
     }
-    if (o.strict && unchecked > 0) {
-      report.err(`ingest: --strict: ${unchecked} ${unchecked === 1 ? 'liquidation' : 'liquidations'} could not be checked for repeats (recordings out of time order, or two recordings of the same hours); no snapshot written`);
-      return 1;
-    }
 
     const valid = validateSnapshot(snapshot, now);
     if (!valid.ok) {
-      for (const line of formatIssues(valid.issues)) report.err(`ingest: snapshot: ${line}`);
+      for (const line of formatIssues(valid.issues)) report.err(`ingest: snapshot: ${forTerminal(line, FAIL_LINE_MAX)}`);
       report.err('ingest: the snapshot built from this input does not pass the contract; nothing written');
       return 1;
     }
@@ -115,7 +114,7 @@ export async function runIngest(o: IngestRunOptions, clock: () => Date, io: Comm
   } catch (e) {
     report.done();
     if (e instanceof UsageError) {
-      io.stderr.write(`liqnews: ${e.message}\nsee liqnews ingest --help\n`);
+      io.stderr.write(`liqnews: ${forTerminal(e.message, FAIL_LINE_MAX)}\nsee liqnews ingest --help\n`);
       return 2;
     }
     if (e instanceof Failed) return 1;
@@ -196,7 +195,8 @@ async function runStreams(o: IngestRunOptions, window: IngestWindow, io: Command
   const progress = (label: string, bytes: number): void => {
     const size = sizes.get(label);
     if ((size ?? bytes) < PROGRESS_FROM_BYTES) return;
-    const text = size ? `reading ${label}: ${mb(bytes)} of ${mb(size)} (${Math.floor((bytes * 100) / size)}%)` : `reading ${label}: ${mb(bytes)}`;
+    const shown = forTerminal(label, FAIL_LINE_MAX);
+    const text = size ? `reading ${shown}: ${mb(bytes)} of ${mb(size)} (${Math.floor((bytes * 100) / size)}%)` : `reading ${shown}: ${mb(bytes)}`;
     if (text === lastShown) return;
     lastShown = text;
     report.status(text);
@@ -234,8 +234,12 @@ function loadContracts(files: readonly string[], report: Reporter): ContractTabl
   for (const file of files) {
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+      const text = readFileSync(file, 'utf8');
+      const deep = tooDeepAt(text, MAX_ANSWER_DEPTH);
+      if (deep >= 0) fail(report, `${file}: cannot read the instrument list: ${tooDeepMessage(MAX_ANSWER_DEPTH, deep)}`);
+      json = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
+      if (e instanceof Failed) throw e;
       fail(report, `${file}: cannot read the instrument list: ${e instanceof SyntaxError ? `not valid JSON (${e.message})` : describeFsError(e)}`);
     }
     try {
@@ -257,14 +261,20 @@ async function readParts(inputs: readonly IngestInputArg[], io: CommandIO, toPar
     try {
       text = input.path === '-' ? await readAll(io.stdin) : readFileSync(input.path, 'utf8');
     } catch (e) {
-      parts.push(fatal(input.source, 'malformed', `${label}: cannot read: ${describeFsError(e)}`));
+      parts.push(fatal(input.source, label, 'malformed', `cannot read: ${describeFsError(e)}`));
+      continue;
+    }
+    // Checked by a scan before parsing: a value nested deeper than any answer would overflow the readers' stack.
+    const deep = tooDeepAt(text, MAX_ANSWER_DEPTH);
+    if (deep >= 0) {
+      parts.push(fatal(input.source, label, 'malformed', tooDeepMessage(MAX_ANSWER_DEPTH, deep)));
       continue;
     }
     let json: unknown;
     try {
       json = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (e) {
-      parts.push(fatal(input.source, 'malformed', `${label}: not valid JSON (${e instanceof Error ? e.message : String(e)}); save the whole response body`));
+      parts.push(fatal(input.source, label, 'malformed', `not valid JSON (${e instanceof Error ? e.message : String(e)}); save the whole response body`));
       continue;
     }
     const part = toPart(input, json);
@@ -275,8 +285,10 @@ async function readParts(inputs: readonly IngestInputArg[], io: CommandIO, toPar
   return parts;
 }
 
-function fatal(source: string, kind: IngestProblem['kind'], message: string): IngestPart {
-  return { source, fatal: true, snapshot: {}, problems: [{ line: null, kind, message }], stats: {} };
+/** An input that gives no part, with the problem located in its file as every other problem is. */
+function fatal(source: string, file: string, kind: IngestProblem['kind'], message: string): IngestPart {
+  const located: LocatedProblem = { file, line: null, kind, message };
+  return { source, fatal: true, snapshot: {}, problems: [located], stats: {} };
 }
 
 async function readAll(stdin: AsyncIterable<string | Uint8Array> | undefined): Promise<string> {
@@ -310,8 +322,9 @@ function writeWhole(path: string, text: string): string | null {
   }
 }
 
+/** Prints one line (file names and provider text in it escaped for the terminal) and stops the run. */
 function fail(report: Reporter, line: string): never {
-  report.err(line);
+  report.err(forTerminal(line, FAIL_LINE_MAX));
   throw new Failed(line);
 }
 

@@ -11,30 +11,33 @@
  * - Money is summed in whole cents as integers (exact up to $90 trillion), so
  *   the order of additions, and therefore any split and merge, gives the same
  *   bytes. Each event is rounded to the cent once.
- * - Repeated frames (reconnect overlap, two recorders): an event whose repeat
- *   key (a 53-bit fingerprint of its identifying fields, with its exact
- *   millisecond) was already accepted is a duplicate, counted and not summed. Keys are
- *   kept for a sliding HORIZON of event time (15 minutes by default) behind
- *   the newest event seen, in one-minute buckets: memory depends on the event
- *   rate, never on the file size. An event older than the newest one minus
- *   the horizon ("late") cannot be checked against forgotten keys: it is
- *   summed and counted as `lateUnchecked`, so the report can say so. Give
- *   overlapping recordings in time order and their overlaps are caught.
- * - Merge is exact when the later piece holds no event older than the earlier
- *   piece's newest minus the horizon — true of any split of a stream with no
- *   late events; `merge` returns whether it held.
+ * - Exact repeats (reconnect overlap, two recorders, two overlapping
+ *   recordings concatenated in any order): an event whose repeat key (a
+ *   53-bit hash of its identifying fields) and exact millisecond match an
+ *   event already accepted IN THE WINDOW is a duplicate, counted and not
+ *   summed, however far apart the two arrive. Every accepted event is
+ *   remembered as a 64-bit fingerprint in one typed-array hash set
+ *   (aggregate-dedupe.ts): 11–23 bytes per distinct event in the window, no
+ *   object per event, and nothing for events outside the window.
+ * - Merge: the later piece's accepted events within a short HEAD of its
+ *   oldest event (15 minutes of event time) are kept with their figures, so
+ *   that those repeating the earlier piece can be withdrawn. That covers any
+ *   split of a stream whose repeats arrive within minutes of the original;
+ *   `merge` counts the events both pieces accepted and returns `exact: false`
+ *   when some of them could not be withdrawn.
  */
 import type { IngestProblem, IngestWindow } from './types.js';
 import type { LiquidationEvent, Side } from './streams/event.js';
-import { KeySet } from './aggregate-dedupe.js';
+import { FingerprintSet } from './aggregate-dedupe.js';
 
-export const DEFAULT_HORIZON_MS = 15 * 60_000;
+/** How much of a piece's start `merge` can take back (see the head below). */
+export const DEFAULT_MERGE_HEAD_MS = 15 * 60_000;
 /** Problems are all counted; this many are kept with their text and line, in stream order. */
 export const KEPT_PROBLEMS = 100;
+/** Kept problem messages are cut to this length. */
+const MAX_MESSAGE = 1000;
 /** The contract allows at most 500 assets; smaller ones beyond that still count in the totals. */
 export const MAX_ASSETS = 500;
-
-const BUCKET_MS = 60_000;
 
 /** A problem with the input it came from. */
 export interface LocatedProblem extends IngestProblem {
@@ -42,7 +45,7 @@ export interface LocatedProblem extends IngestProblem {
   file: string;
 }
 
-export const COUNTERS = ['lines', 'blankLines', 'controlFrames', 'events', 'inWindow', 'accepted', 'duplicates', 'outOfWindow', 'lateUnchecked', 'zeroSize'] as const;
+export const COUNTERS = ['lines', 'blankLines', 'controlFrames', 'events', 'inWindow', 'accepted', 'duplicates', 'outOfWindow', 'zeroSize'] as const;
 export type Counter = (typeof COUNTERS)[number];
 
 /** The counters as plain fields (not a dictionary): they are bumped once or more per line. Order as COUNTERS. */
@@ -55,7 +58,6 @@ class Counts implements Record<Counter, number> {
   accepted = 0;
   duplicates = 0;
   outOfWindow = 0;
-  lateUnchecked = 0;
   zeroSize = 0;
 }
 
@@ -97,7 +99,7 @@ function better(a: Largest, b: Largest | null): boolean {
 export class StreamAggregate {
   readonly startMs: number;
   readonly endMs: number;
-  readonly horizonMs: number;
+  readonly mergeHeadMs: number;
 
   private readonly counts = new Counts();
   private readonly problemCounts = new Map<IngestProblem['kind'], number>();
@@ -115,20 +117,17 @@ export class StreamAggregate {
   /** Newest and oldest in-window event time seen. */
   private maxTime = -Infinity;
   private minTime = Infinity;
-  /** Repeat keys by minute of event time, for the horizon behind maxTime. */
-  private readonly buckets = new Map<number, KeySet>();
-  private pruneBelow = -Infinity; // buckets below this minute are gone
-  private lastBucket = NaN;
-  private lastSet: KeySet | undefined;
-  /** Accepted events within the horizon of minTime: what a merge with an earlier piece must re-check. */
+  /** Every accepted event of the window, as a fingerprint: what a repeat is checked against. */
+  private readonly seen = new FingerprintSet();
+  /** Accepted events within mergeHeadMs of minTime: what a merge with an earlier piece can take back. */
   private head: HeadEntry[] = [];
   /** Set by `absorb`: the repeat-check state no longer describes all the events. */
   private sealed = false;
 
-  constructor(window: IngestWindow, horizonMs = DEFAULT_HORIZON_MS) {
+  constructor(window: IngestWindow, mergeHeadMs = DEFAULT_MERGE_HEAD_MS) {
     this.startMs = window.start.getTime();
     this.endMs = window.end.getTime();
-    this.horizonMs = horizonMs;
+    this.mergeHeadMs = mergeHeadMs;
   }
 
   count(counter: Counter, n = 1): void {
@@ -142,7 +141,11 @@ export class StreamAggregate {
 
   problem(file: string, line: number | null, kind: IngestProblem['kind'], message: string): void {
     this.problemCounts.set(kind, (this.problemCounts.get(kind) ?? 0) + 1);
-    if (this.problemsKept.length < KEPT_PROBLEMS) this.problemsKept.push({ file, line, kind, message });
+    if (this.problemsKept.length < KEPT_PROBLEMS) {
+      // A message quotes the line's values; a huge one is cut so that 100 kept problems stay small.
+      const text = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}… (${message.length - MAX_MESSAGE} more characters)` : message;
+      this.problemsKept.push({ file, line, kind, message: text });
+    }
   }
 
   get problemTotal(): number {
@@ -164,29 +167,15 @@ export class StreamAggregate {
     }
     this.counts.inWindow++;
     if (t < this.minTime) this.lowerMinTime(t);
-    const cents = Math.round(e.usd * 100);
-    if (t < this.maxTime - this.horizonMs) {
-      this.counts.lateUnchecked++;
-      this.accept(e, cents);
-      return;
-    }
-    const bucket = Math.floor(t / BUCKET_MS);
-    let set = bucket === this.lastBucket ? this.lastSet : this.buckets.get(bucket);
-    if (set === undefined) {
-      // Sized like the minute before: a steady stream never grows a table.
-      set = new KeySet(this.lastSet?.size ?? 64);
-      this.buckets.set(bucket, set);
-    }
-    this.lastBucket = bucket;
-    this.lastSet = set;
     const key = e.dedupeKey;
-    if (!set.add(t, key)) {
+    if (!this.seen.add(t, key)) {
       this.counts.duplicates++;
       return;
     }
+    const cents = Math.round(e.usd * 100);
     this.accept(e, cents);
-    if (t <= this.minTime + this.horizonMs) this.head.push({ key, time: t, asset: e.asset, venue: e.venue, side: e.side, cents });
-    if (t > this.maxTime) this.raiseMaxTime(t);
+    if (t <= this.minTime + this.mergeHeadMs) this.head.push({ key, time: t, asset: e.asset, venue: e.venue, side: e.side, cents });
+    if (t > this.maxTime) this.maxTime = t;
   }
 
   private accept(e: LiquidationEvent, cents: number): void {
@@ -202,66 +191,40 @@ export class StreamAggregate {
     }
   }
 
-  private raiseMaxTime(t: number): void {
-    this.maxTime = t;
-    const below = Math.floor((t - this.horizonMs) / BUCKET_MS);
-    if (below > this.pruneBelow) this.prune(below);
-  }
-
-  /** Forgets the keys of every minute wholly older than the horizon: no on-time event can repeat them. */
-  private prune(below: number): void {
-    this.pruneBelow = below;
-    for (const b of this.buckets.keys()) if (b < below) this.buckets.delete(b);
-    if (this.lastBucket < below) {
-      this.lastBucket = NaN;
-      this.lastSet = undefined;
-    }
-  }
-
   private lowerMinTime(t: number): void {
     this.minTime = t;
-    const limit = t + this.horizonMs;
+    const limit = t + this.mergeHeadMs;
     if (this.head.length > 0 && this.head.some((h) => h.time > limit)) this.head = this.head.filter((h) => h.time <= limit);
   }
 
   /**
    * Adds `later`, the aggregate of the piece of the stream that follows this
-   * one. Events of `later` that repeat a key this piece still holds become
-   * duplicates. Returns whether the result is exactly that of one pass.
+   * one. Events of `later`'s head that repeat one this piece accepted become
+   * duplicates. Returns whether the result is exactly that of one pass: false
+   * when the two pieces share events outside that head, which are then
+   * counted twice.
    */
   merge(later: StreamAggregate): { exact: boolean } {
     if (this.sealed || later.sealed) throw new Error('an aggregate that absorbed another feed cannot be merged further');
-    if (later.startMs !== this.startMs || later.endMs !== this.endMs || later.horizonMs !== this.horizonMs) {
-      throw new Error('cannot merge aggregates of different windows or horizons');
+    if (later.startMs !== this.startMs || later.endMs !== this.endMs || later.mergeHeadMs !== this.mergeHeadMs) {
+      throw new Error('cannot merge aggregates of different windows or merge heads');
     }
-    const exact = later.minTime === Infinity || this.maxTime === -Infinity || later.minTime >= this.maxTime - this.horizonMs;
-
     const keptHead: HeadEntry[] = [];
+    let withdrawn = 0;
     for (const h of later.head) {
-      if (this.buckets.get(Math.floor(h.time / BUCKET_MS))?.has(h.time, h.key)) later.withdraw(h);
-      else keptHead.push(h);
+      if (this.seen.has(h.time, h.key)) {
+        later.withdraw(h);
+        withdrawn++;
+      } else keptHead.push(h);
     }
 
     this.addFigures(later);
-
-    for (const [b, keys] of later.buckets) {
-      let mine = this.buckets.get(b);
-      if (mine === undefined) {
-        mine = new KeySet(keys.size);
-        this.buckets.set(b, mine);
-      }
-      const into = mine;
-      keys.forEach((t, k) => into.add(t, k));
-    }
-    this.lastBucket = NaN;
-    this.lastSet = undefined;
+    const shared = this.seen.addAll(later.seen);
     const minTime = Math.min(this.minTime, later.minTime);
-    this.head = this.head.concat(keptHead).filter((h) => h.time <= minTime + this.horizonMs);
+    this.head = this.head.concat(keptHead).filter((h) => h.time <= minTime + this.mergeHeadMs);
     this.minTime = minTime;
     if (later.maxTime > this.maxTime) this.maxTime = later.maxTime;
-    const below = Math.floor((this.maxTime - this.horizonMs) / BUCKET_MS);
-    if (below > this.pruneBelow) this.prune(below);
-    return { exact };
+    return { exact: shared === withdrawn };
   }
 
   /**
@@ -334,11 +297,14 @@ export class StreamAggregate {
     return [...this.problemsKept];
   }
 
-  /** Keys held for repeat checks and head entries: what the memory bound is about (for tests and the benchmark). */
+  /** Fingerprints held for repeat checks (one per distinct accepted event) and head entries (for tests and the benchmark). */
   get heldKeys(): number {
-    let n = this.head.length;
-    for (const s of this.buckets.values()) n += s.size;
-    return n;
+    return this.seen.size + this.head.length;
+  }
+
+  /** Bytes of the fingerprint table: what remembering the window's events costs. */
+  get fingerprintBytes(): number {
+    return this.seen.bytes;
   }
 }
 

@@ -10,6 +10,8 @@
  * neither is reported as a problem: a guessed size would be a wrong total
  * (OKX BTC-USDT-SWAP is 0.01 BTC; reading it as 1 BTC inflates it 100×).
  */
+import { preview } from './preview.js';
+import { forTerminal } from '../util/terminal.js';
 
 /** How one contract turns into US dollars. */
 export type ContractSpec =
@@ -113,11 +115,11 @@ export function loadInstrumentList(table: ContractTable, json: unknown): LoadedL
   if (!isObject(json)) throw new Error('expected a saved instrument list (a JSON object)');
   if (Array.isArray(json['symbols'])) return loadBinanceCm(table, json['symbols']);
   if ('code' in json && Array.isArray(json['data'])) {
-    if (json['code'] !== '0' && json['code'] !== 0) throw new Error(`the OKX answer is an error (code ${JSON.stringify(json['code'])}${typeof json['msg'] === 'string' && json['msg'] ? `: ${json['msg']}` : ''})`);
+    if (json['code'] !== '0' && json['code'] !== 0) throw new Error(`the OKX answer is an error (code ${preview(json['code'], 40)}${typeof json['msg'] === 'string' && json['msg'] ? `: ${forTerminal(json['msg'])}` : ''})`);
     return loadOkx(table, json['data']);
   }
   if ('retCode' in json) {
-    if (json['retCode'] !== 0 && json['retCode'] !== '0') throw new Error(`the Bybit answer is an error (retCode ${JSON.stringify(json['retCode'])})`);
+    if (json['retCode'] !== 0 && json['retCode'] !== '0') throw new Error(`the Bybit answer is an error (retCode ${preview(json['retCode'], 40)})`);
     const result = json['result'];
     if (isObject(result) && Array.isArray(result['list'])) return loadBybit(table, result['list']);
   }

@@ -7,6 +7,8 @@
  * that it was saved. Any error envelope is fatal: its `data` is not data.
  */
 import type { IngestProblem } from './types.js';
+import { preview } from './preview.js';
+import { forTerminal } from '../util/terminal.js';
 
 export type EnvelopeResult = { ok: true; data: unknown } | { ok: false; problem: IngestProblem };
 
@@ -22,8 +24,9 @@ export function checkCoinglassEnvelope(value: unknown): EnvelopeResult {
   const msg = typeof body['msg'] === 'string' ? body['msg'] : '';
   // The documented success is the string "0"; a numeric 0 is accepted too, since some clients re-serialise bodies.
   if (code !== '0' && code !== 0) {
-    const said = msg ? `: ${msg}` : '';
-    return fail('api-error', `CoinGlass answered with error code ${JSON.stringify(code)}${said} (HTTP 200 can carry an error; check the API key's plan)`);
+    // The message is the provider's text: escaped and cut, since it is printed on the user's terminal.
+    const said = msg ? `: ${forTerminal(msg)}` : '';
+    return fail('api-error', `CoinGlass answered with error code ${preview(code, 40)}${said} (HTTP 200 can carry an error; check the API key's plan)`);
   }
   if (!('data' in body) || body['data'] === null || body['data'] === undefined) {
     return fail('malformed', 'the CoinGlass response says success but has no "data"');

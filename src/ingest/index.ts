@@ -22,7 +22,7 @@ export {
   type StreamSource,
   type LiquidationEvent,
 } from './streams/index.js';
-export { StreamAggregate, DEFAULT_HORIZON_MS, type LocatedProblem, type StreamFigures } from './aggregate.js';
+export { StreamAggregate, DEFAULT_MERGE_HEAD_MS, type LocatedProblem, type StreamFigures } from './aggregate.js';
 export { streamSnapshot, creditLine } from './aggregate-snapshot.js';
 export { resolveWindow, parseDuration, type WindowArgs } from './aggregate-window.js';
 export { ContractTable, builtInContracts, loadInstrumentList, type ContractSpec, type InstrumentInfo } from './contracts.js';

@@ -13,8 +13,8 @@ const HORIZON = 15 * 60_000;
 
 /**
  * One recorded stream of mixed venues. Times advance 0–20 s per line and each event lands 0–7.5 min after that;
- * repeats re-send one of the last 8 lines. So no event is ever more than the 15-minute horizon behind an earlier
- * one — the condition under which a split anywhere merges exactly.
+ * repeats re-send one of the last 8 lines. So every repeat lies within the 15-minute merge head of a later piece:
+ * the condition under which a split anywhere merges exactly.
  */
 function stream(seed: number): string[] {
   const r = rng(seed);
@@ -64,7 +64,7 @@ function stream(seed: number): string[] {
 }
 
 function aggregate(lines: readonly string[], firstLine: number): StreamAggregate {
-  const ingester = new StreamIngester({ sources: ['binance', 'bybit', 'okx'], window: WINDOW, horizonMs: HORIZON });
+  const ingester = new StreamIngester({ sources: ['binance', 'bybit', 'okx'], window: WINDOW, mergeHeadMs: HORIZON });
   lines.forEach((line, i) => ingester.line(line, firstLine + i));
   return ingester.aggregate;
 }
@@ -126,7 +126,7 @@ describe('split and merge', () => {
     }
   });
 
-  it('says when a merge cannot be exact: the later piece reaches back beyond the horizon', () => {
+  it('says when a merge cannot be exact: the pieces share events beyond the later piece\'s head', () => {
     const lines = stream(42);
     const a = aggregate(lines, 1);
     const b = aggregate(lines, lines.length + 1); // the whole stream again, starting hours before a's newest event

@@ -12,6 +12,7 @@ import { dataArray, fatalPart, problem, type Coverage } from './part.js';
 import { rollingRangeOf } from './rolling.js';
 import { asTicker, cents, isObject, readUsd, show, sideTotals } from './values.js';
 import { isAllRow, venueName } from './venues.js';
+import { MAX_VENUE_NAME, nameProblem } from '../names.js';
 
 export interface CoinListOptions {
   /** The `exchange` query parameter the list was fetched with, e.g. "Binance"; "All" only when the list covers every venue. */
@@ -67,7 +68,11 @@ export function coinListPart(json: unknown, window: IngestWindow, options: CoinL
     totals: sideTotals(longSum, shortSum),
   };
   if (assets.length > 0) snapshot['assets'] = assets;
-  if (exchange && !allVenues) snapshot['exchanges'] = [{ name: venueName(exchange), longUsd: cents(longSum), shortUsd: cents(shortSum) }];
+  if (exchange && !allVenues) {
+    const bad = nameProblem(venueName(exchange), MAX_VENUE_NAME);
+    if (bad !== undefined) problems.push(problem('bad-value', `--exchange: ${bad}; no venue row is written`));
+    else snapshot['exchanges'] = [{ name: venueName(exchange), longUsd: cents(longSum), shortUsd: cents(shortSum) }];
+  }
   return {
     source: SOURCE,
     fatal: false,

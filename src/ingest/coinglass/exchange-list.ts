@@ -12,6 +12,7 @@ import { dataArray, fatalPart, problem, type Coverage } from './part.js';
 import { rollingRangeOf } from './rolling.js';
 import { asTicker, cents, isObject, readUsd, show, sideTotals } from './values.js';
 import { isAllRow, venueName } from './venues.js';
+import { MAX_VENUE_NAME, nameProblem } from '../names.js';
 
 export interface ExchangeListOptions {
   /** The `symbol` query parameter (a coin such as "BTC"); absent = all coins. */
@@ -105,6 +106,12 @@ function readVenue(row: unknown, i: number, problems: IngestProblem[]): VenueRow
     problems.push(problem('bad-value', `data[${i}].exchange: expected an exchange name, got ${show(name)}; the row is not counted`));
     return undefined;
   }
+  // The name becomes exchanges[].name: one the contract refuses would refuse the whole snapshot, so only this row goes.
+  const bad = nameProblem(venueName(name), MAX_VENUE_NAME);
+  if (bad !== undefined) {
+    problems.push(problem('bad-value', `data[${i}].exchange: ${bad}; the row is not counted`));
+    return undefined;
+  }
   const long = readUsd(row['long_liquidation_usd'], `data[${i}].long_liquidation_usd`);
   const short = readUsd(row['short_liquidation_usd'], `data[${i}].short_liquidation_usd`);
   if (!long.ok || !short.ok) {
@@ -116,7 +123,7 @@ function readVenue(row: unknown, i: number, problems: IngestProblem[]): VenueRow
     const total = readUsd(stated, `data[${i}].liquidation_usd`);
     if (!total.ok) problems.push(total.problem);
     else if (Math.abs(total.value - (long.value + short.value)) > tolerance(total.value)) {
-      problems.push(problem('bad-value', `data[${i}] (${name}): liquidation_usd is ${total.value} but long + short is ${long.value + short.value}; the sides are used`));
+      problems.push(problem('bad-value', `data[${i}] (${show(name)}): liquidation_usd is ${total.value} but long + short is ${long.value + short.value}; the sides are used`));
     }
   }
   return { name: name.trim(), long: long.value, short: short.value };

@@ -12,6 +12,7 @@ import { readBuckets, sumBuckets } from './buckets.js';
 import { dataArray, fatalPart, problem } from './part.js';
 import { asTicker, describeLength, isoUtc, show, sideTotals, windowMs } from './values.js';
 import { venueName } from './venues.js';
+import { MAX_VENUE_NAME, nameProblem } from '../names.js';
 
 export interface AggregatedHistoryOptions {
   /** The `symbol` query parameter (a coin such as "BTC"): adds it as the one asset. */
@@ -49,11 +50,17 @@ export function pairHistoryPart(json: unknown, window: IngestWindow, options: Pa
   if ((options.asset !== undefined || options.pair !== undefined) && asset === undefined) {
     assetProblems.push(problem('bad-value', `cannot tell the coin of ${show(options.asset ?? options.pair)}; no asset row is written`));
   }
+  let venue = options.exchange?.trim() ? venueName(options.exchange) : undefined;
+  const badVenue = venue === undefined ? undefined : nameProblem(venue, MAX_VENUE_NAME);
+  if (badVenue !== undefined) {
+    assetProblems.push(problem('bad-value', `--exchange: ${badVenue}; no venue row is written`));
+    venue = undefined;
+  }
   return historyPart('coinglass-history', json, window, {
     fields: { long: 'long_liquidation_usd', short: 'short_liquidation_usd' },
     intervalMs: options.intervalMs,
     asset,
-    venue: options.exchange?.trim() ? venueName(options.exchange) : undefined,
+    venue,
     problems: assetProblems,
   });
 }

@@ -18,6 +18,7 @@ import type { IngestPart, IngestProblem, IngestWindow } from '../types.js';
 import { dataArray, fatalPart, problem } from './part.js';
 import { asTicker, cents, isObject, isoUtc, readMillis, readUsd, show, windowMs } from './values.js';
 import { venueName } from './venues.js';
+import { MAX_INSTRUMENT_NAME, MAX_VENUE_NAME, nameProblem } from '../names.js';
 
 export type OrderSideMapping = 'order-side' | 'position-side';
 
@@ -82,9 +83,17 @@ function readOrder(row: unknown, i: number, mapping: OrderSideMapping, problems:
   }
   const exchange = row['exchange_name'];
   const symbol = row['symbol'];
-  if (typeof exchange !== 'string' || exchange.trim() === '' || exchange.length > 60 || typeof symbol !== 'string' || symbol.trim() === '' || symbol.length > 40) {
+  if (typeof exchange !== 'string' || exchange.trim() === '' || typeof symbol !== 'string' || symbol.trim() === '') {
     problems.push(problem('bad-value', `data[${i}]: expected exchange_name and symbol as names, got ${show(exchange)} and ${show(symbol)}; the order is not counted`));
     return undefined;
+  }
+  // Both become largestOrder fields: a name the contract refuses leaves this order out, not the snapshot.
+  for (const [field, value, max] of [['exchange_name', venueName(exchange), MAX_VENUE_NAME], ['symbol', symbol.trim(), MAX_INSTRUMENT_NAME]] as const) {
+    const bad = nameProblem(value, max);
+    if (bad !== undefined) {
+      problems.push(problem('bad-value', `data[${i}].${field}: ${bad}; the order is not counted`));
+      return undefined;
+    }
   }
   const side = sideOf(row['side'], mapping);
   if (!side) {

@@ -7,6 +7,7 @@
  * which may reach a total.
  */
 import type { IngestProblem, IngestWindow } from '../types.js';
+import { preview } from '../preview.js';
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -44,8 +45,8 @@ function bad(message: string): { ok: false; problem: IngestProblem } {
 
 export function show(v: unknown): string {
   if (v === undefined) return 'nothing (the field is missing)';
-  const s = JSON.stringify(v);
-  return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
+  const s = preview(v, 60);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
 /** Amounts are kept to the cent: stable bytes, no 17-digit float tails in the snapshot. */

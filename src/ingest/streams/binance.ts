@@ -16,7 +16,7 @@
  *   of them; two fills of one order differ in T or z.
  */
 import type { LiquidationEvent } from './event.js';
-import { decimal, emitEvent, epochMs, isObject, remember, show, type DecodeContext, type FrameSink, type InstrumentLookup, type Raw } from './decode.js';
+import { decimal, emitEvent, epochMs, isObject, named, remember, show, type DecodeContext, type FrameSink, type InstrumentLookup, type Raw } from './decode.js';
 import { binanceBase, binanceLooksCoinM, tickerOf } from './symbols.js';
 import { fpEnd, fpField, fpInt, fpNumber, fpResume, type FpSeed } from './fingerprint.js';
 
@@ -31,18 +31,18 @@ export function decodeBinanceOrder(symbol: unknown, ps: unknown, st: unknown, or
   if (typeof symbol !== 'string' || symbol === '') return sink.problem('malformed', `forceOrder frame without a symbol (o.s is ${show(symbol)})`);
   const coinM = st === 2 || (st !== 1 && binanceLooksCoinM(symbol));
   if (!coinM && !ctx.binanceUsdM) {
-    return sink.problem('other-stream', `USDⓈ-M row ${symbol} in a COIN-M input; use --source binance for the USDⓈ-M stream`);
+    return sink.problem('other-stream', `USDⓈ-M row ${named(symbol)} in a COIN-M input; use --source binance for the USDⓈ-M stream`);
   }
   if (coinM && ctx.binanceUsdM) ctx.coinMRowsInUsdM++;
 
   const side = orderSide === 'SELL' ? 'long' : orderSide === 'BUY' ? 'short' : null;
-  if (side === null) return sink.problem('unknown-side', `${symbol}: order side o.S is ${show(orderSide)}, expected "SELL" (a long liquidated) or "BUY" (a short)`);
+  if (side === null) return sink.problem('unknown-side', `${named(symbol)}: order side o.S is ${show(orderSide)}, expected "SELL" (a long liquidated) or "BUY" (a short)`);
   const price = decimal(ap);
-  if (!(price > 0) || !Number.isFinite(price)) return sink.problem('missing-price', `${symbol}: no average fill price (o.ap is ${show(ap)})`);
+  if (!(price > 0) || !Number.isFinite(price)) return sink.problem('missing-price', `${named(symbol)}: no average fill price (o.ap is ${show(ap)})`);
   const qty = decimal(z);
-  if (!(qty >= 0) || !Number.isFinite(qty)) return sink.problem('bad-value', `${symbol}: filled quantity o.z is ${show(z)}, expected a decimal`);
+  if (!(qty >= 0) || !Number.isFinite(qty)) return sink.problem('bad-value', `${named(symbol)}: filled quantity o.z is ${show(z)}, expected a decimal`);
   const time = epochMs(T);
-  if (Number.isNaN(time)) return sink.problem('bad-value', `${symbol}: trade time o.T is ${show(T)}, expected milliseconds since 1970`);
+  if (Number.isNaN(time)) return sink.problem('bad-value', `${named(symbol)}: trade time o.T is ${show(T)}, expected milliseconds since 1970`);
   if (qty === 0) return sink.zeroSize();
 
   const names = ctx.instruments[coinM ? 'binance-cm' : 'binance'];
@@ -57,16 +57,16 @@ const scratch: LiquidationEvent = { venue: 'Binance', instrument: '', asset: '',
 
 function usdMInstrument(symbol: string): InstrumentLookup {
   const asset = tickerOf(binanceBase(symbol));
-  return asset === undefined ? `${symbol}: cannot tell which coin this symbol is` : { asset };
+  return asset === undefined ? `${named(symbol)}: cannot tell which coin this symbol is` : { asset };
 }
 
 /** COIN-M: z is in contracts of a fixed USD size, from the instrument list or the built-in table. */
 function coinMInstrument(ctx: DecodeContext, symbol: string, ps: unknown): InstrumentLookup {
   const pair = typeof ps === 'string' && ps !== '' ? ps : (symbol.split('_')[0] ?? symbol);
   const info = ctx.contracts.get('binance-cm', symbol) ?? ctx.contracts.get('binance-cm', pair);
-  if (info === undefined || info.spec.kind !== 'inverse') return `${symbol}: COIN-M contract size unknown; pass Binance's /dapi/v1/exchangeInfo with --instruments`;
+  if (info === undefined || info.spec.kind !== 'inverse') return `${named(symbol)}: COIN-M contract size unknown; pass Binance's /dapi/v1/exchangeInfo with --instruments`;
   const asset = tickerOf(info.asset ?? binanceBase(pair));
-  return asset === undefined ? `${symbol}: cannot tell which coin this symbol is` : { asset, usdPerContract: info.spec.usd };
+  return asset === undefined ? `${named(symbol)}: cannot tell which coin this symbol is` : { asset, usdPerContract: info.spec.usd };
 }
 
 /** Symbol, side, q and p as sent, z and ap as parsed (the time T is paired with the key by the aggregate). */

@@ -10,7 +10,7 @@
  * - Time: `data[].T`. Repeat key: symbol, side, T, v, p.
  */
 import type { LiquidationEvent } from './event.js';
-import { decimal, emitEvent, epochMs, isObject, remember, show, type DecodeContext, type FrameSink, type InstrumentLookup, type Raw } from './decode.js';
+import { decimal, emitEvent, epochMs, isObject, named, remember, show, type DecodeContext, type FrameSink, type InstrumentLookup, type Raw } from './decode.js';
 import { bybitBase, bybitLooksInverse, tickerOf } from './symbols.js';
 import { fpEnd, fpInt, fpNumber, fpResume, type FpSeed } from './fingerprint.js';
 
@@ -31,13 +31,13 @@ function decodeRow(row: unknown, ctx: DecodeContext, sink: FrameSink): void {
 export function decodeBybitRow(symbol: unknown, positionSide: unknown, v: unknown, p: unknown, T: unknown, ctx: DecodeContext, sink: FrameSink): void {
   if (typeof symbol !== 'string' || symbol === '') return sink.problem('malformed', `allLiquidation element without a symbol (s is ${show(symbol)})`);
   const side = positionSide === 'Buy' ? 'long' : positionSide === 'Sell' ? 'short' : null;
-  if (side === null) return sink.problem('unknown-side', `${symbol}: position side S is ${show(positionSide)}, expected "Buy" (a long liquidated) or "Sell" (a short)`);
+  if (side === null) return sink.problem('unknown-side', `${named(symbol)}: position side S is ${show(positionSide)}, expected "Buy" (a long liquidated) or "Sell" (a short)`);
   const price = decimal(p);
-  if (!(price > 0) || !Number.isFinite(price)) return sink.problem('missing-price', `${symbol}: no bankruptcy price (p is ${show(p)})`);
+  if (!(price > 0) || !Number.isFinite(price)) return sink.problem('missing-price', `${named(symbol)}: no bankruptcy price (p is ${show(p)})`);
   const qty = decimal(v);
-  if (!(qty >= 0) || !Number.isFinite(qty)) return sink.problem('bad-value', `${symbol}: size v is ${show(v)}, expected a decimal`);
+  if (!(qty >= 0) || !Number.isFinite(qty)) return sink.problem('bad-value', `${named(symbol)}: size v is ${show(v)}, expected a decimal`);
   const time = epochMs(T);
-  if (Number.isNaN(time)) return sink.problem('bad-value', `${symbol}: time T is ${show(T)}, expected milliseconds since 1970`);
+  if (Number.isNaN(time)) return sink.problem('bad-value', `${named(symbol)}: time T is ${show(T)}, expected milliseconds since 1970`);
   if (qty === 0) return sink.zeroSize();
 
   const names = ctx.instruments.bybit;
@@ -55,7 +55,7 @@ function instrument(ctx: DecodeContext, symbol: string): InstrumentLookup {
   const listed = ctx.contracts.get('bybit', symbol);
   const inverse = listed ? listed.spec.kind === 'inverse' : bybitLooksInverse(symbol);
   const asset = tickerOf(listed?.asset ?? bybitBase(symbol));
-  if (asset === undefined) return `${symbol}: cannot tell which coin this symbol is`;
+  if (asset === undefined) return `${named(symbol)}: cannot tell which coin this symbol is`;
   return inverse ? { asset, usdPerContract: 1 } : { asset };
 }
 

@@ -7,6 +7,9 @@ import type { IngestProblem } from '../types.js';
 import type { ContractTable } from '../contracts.js';
 import type { LiquidationEvent, Side } from './event.js';
 import { fpSeed, type FpSeed } from './fingerprint.js';
+import { preview } from '../preview.js';
+import { MAX_INSTRUMENT_NAME, nameProblem } from '../names.js';
+import { forTerminal } from '../../util/terminal.js';
 
 export type ProblemKind = IngestProblem['kind'];
 
@@ -56,8 +59,11 @@ export function decodeContext(contracts: ContractTable, binanceUsdM: boolean): D
 
 /** Remembers a lookup, up to a bound: a file naming millions of distinct instruments is garbage and must not grow memory. */
 export function remember(names: Map<string, KnownLookup>, name: string, found: InstrumentLookup): KnownLookup {
-  const known: KnownLookup = typeof found === 'string' ? found : { ...found, seed: fpSeed(name) };
-  if (names.size < 100_000) names.set(name, known);
+  // The name may become largestOrder.symbol: one the contract refuses is a bad row here, not a refused snapshot at the end.
+  const bad = nameProblem(name, MAX_INSTRUMENT_NAME);
+  const known: KnownLookup = bad !== undefined ? `instrument ${show(name)}: ${bad}; not summed` : typeof found === 'string' ? found : { ...found, seed: fpSeed(name) };
+  // A name far too long for any instrument is not kept as a key either: it could be megabytes.
+  if (names.size < 100_000 && name.length <= 4 * MAX_INSTRUMENT_NAME) names.set(name, known);
   return known;
 }
 
@@ -113,8 +119,17 @@ export function epochMs(v: unknown): number {
 /** A short, safe rendering of a raw value for a problem message. */
 export function show(v: unknown): string {
   if (v === undefined) return 'nothing';
-  const s = JSON.stringify(v) ?? String(v);
+  const s = preview(v, 40);
   return s.length > 40 ? `${s.slice(0, 37)}…` : s;
+}
+
+/**
+ * An instrument name or other raw text for a problem message: on one line,
+ * terminal controls escaped, cut when long (a 10 MB symbol is not repeated
+ * whole in every message that names it).
+ */
+export function named(s: string): string {
+  return forTerminal(s, 40);
 }
 
 /** Dollars above this are not a liquidation but a unit mistake (the contract's own limit is $10 trillion). */

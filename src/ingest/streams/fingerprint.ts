@@ -16,6 +16,8 @@
  * (`fpInt`, `fpNumber`): no character loop per event. A repeated frame has
  * the same text, hence the same numbers and the same key.
  */
+import { preview } from '../preview.js';
+
 let a = 0;
 let b = 0;
 
@@ -40,7 +42,8 @@ export function fpText(s: string): void {
 
 /** A field as the venue sent it: strings as they are, anything else by its JSON text. */
 export function fpField(v: unknown): void {
-  fpText(typeof v === 'string' ? v : String(JSON.stringify(v)));
+  // A field that is not a string is hashed by a bounded rendering: a nested or huge value must not stop the run.
+  fpText(typeof v === 'string' ? v : typeof v === 'number' ? String(v) : preview(v, 200));
 }
 
 /** The state after hashing one instrument name, to resume from for each of its events. */

@@ -37,6 +37,8 @@ export interface StreamIngestResult extends IngestResult {
   figures: StreamFigures;
   /** The sources, in the order first given. */
   sources: StreamSource[];
+  /** Bytes of the fingerprint tables that found the repeats (one entry per distinct liquidation in the window). */
+  fingerprintBytes: number;
 }
 
 export interface IngestStreamsOptions {
@@ -44,7 +46,6 @@ export interface IngestStreamsOptions {
   contracts?: ContractTable;
   /** Lower a complete feed to partial (a recording with gaps, or only some symbols). */
   coverage?: 'partial';
-  horizonMs?: number;
   /** false: every line through JSON.parse, no fast path for documented layouts (for comparisons). */
   fastPath?: boolean;
   /** Bytes read so far in the current input. */
@@ -67,14 +68,16 @@ export async function ingestStreams(inputs: readonly StreamInput[], o: IngestStr
   for (const input of inputs) {
     let ingester = ingesters.get(input.source);
     if (ingester === undefined) {
-      ingester = new StreamIngester({ sources: [input.source], window: o.window, ...(o.contracts ? { contracts: o.contracts } : {}), ...(o.horizonMs ? { horizonMs: o.horizonMs } : {}), ...(o.fastPath === false ? { fastPath: false } : {}) });
+      ingester = new StreamIngester({ sources: [input.source], window: o.window, ...(o.contracts ? { contracts: o.contracts } : {}), ...(o.fastPath === false ? { fastPath: false } : {}) });
       ingesters.set(input.source, ingester);
     }
     const progress = o.progress;
     await ingester.read(input.label, input.data, progress ? (bytes) => progress(input.label, bytes) : undefined);
   }
   const sources = [...ingesters.keys()];
-  const [first, ...rest] = [...ingesters.values()].map((i) => i.aggregate);
+  const aggregates = [...ingesters.values()].map((i) => i.aggregate);
+  const fingerprintBytes = aggregates.reduce((sum, a) => sum + a.fingerprintBytes, 0);
+  const [first, ...rest] = aggregates;
   if (first === undefined) throw new Error('ingestStreams needs at least one input');
   for (const other of rest) first.absorb(other);
   const figures = first.figures();
@@ -92,5 +95,6 @@ export async function ingestStreams(inputs: readonly StreamInput[], o: IngestStr
     coverage,
     figures,
     sources,
+    fingerprintBytes,
   };
 }

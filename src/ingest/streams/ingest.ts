@@ -15,14 +15,19 @@
  */
 import type { IngestWindow } from '../types.js';
 import { builtInContracts, type ContractTable } from '../contracts.js';
-import { DEFAULT_HORIZON_MS, StreamAggregate } from '../aggregate.js';
+import { DEFAULT_MERGE_HEAD_MS, StreamAggregate } from '../aggregate.js';
 import { STREAM_KIND, VENUE_NAME, type LiquidationEvent, type StreamKind, type StreamSource } from './event.js';
-import { decodeContext, isObject, show, type DecodeContext, type FrameSink, type ProblemKind, type Raw } from './decode.js';
+import { decodeContext, isObject, named, show, type DecodeContext, type FrameSink, type ProblemKind, type Raw } from './decode.js';
 import { decodeBinance } from './binance.js';
 import { decodeBybit } from './bybit.js';
 import { decodeOkx } from './okx.js';
 import { forEachLine } from './lines.js';
 import { fastBinance, fastBybit, fastOkx } from './fast.js';
+import { MAX_FRAME_DEPTH, tooDeepAt, tooDeepMessage } from '../json-depth.js';
+import { forTerminal } from '../../util/terminal.js';
+
+/** Arrays and combined-stream wrappers around one frame: recorders add one or two; more is not a recording. */
+const MAX_WRAPPING = 8;
 
 export interface StreamIngestOptions {
   /** The sources this input may hold; frames of other streams are problems. */
@@ -30,7 +35,8 @@ export interface StreamIngestOptions {
   window: IngestWindow;
   /** Contract sizes (default: the built-in table). */
   contracts?: ContractTable;
-  horizonMs?: number;
+  /** How much of this piece's start a later `merge` into an earlier piece can take back (default 15 minutes). */
+  mergeHeadMs?: number;
   /** Frames in the documented layout skip JSON.parse (fast.ts); false sends every line through JSON.parse (tests compare the two). */
   fastPath?: boolean;
 }
@@ -54,7 +60,7 @@ export class StreamIngester implements FrameSink {
   private readonly fastOkx: boolean;
 
   constructor(options: StreamIngestOptions) {
-    this.aggregate = new StreamAggregate(options.window, options.horizonMs ?? DEFAULT_HORIZON_MS);
+    this.aggregate = new StreamAggregate(options.window, options.mergeHeadMs ?? DEFAULT_MERGE_HEAD_MS);
     this.kinds = new Set(options.sources.map((s) => STREAM_KIND[s]));
     this.ctx = decodeContext(options.contracts ?? builtInContracts(), options.sources.includes('binance'));
     this.sourceList = options.sources.join(', ');
@@ -113,6 +119,9 @@ export class StreamIngester implements FrameSink {
   }
 
   private parse(text: string): void {
+    // Before JSON.parse, by a scan: a frame nested deeper than any venue sends is a bad line, not a stack overflow later.
+    const deep = tooDeepAt(text, MAX_FRAME_DEPTH);
+    if (deep >= 0) return this.problem('malformed', tooDeepMessage(MAX_FRAME_DEPTH, deep));
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -124,18 +133,23 @@ export class StreamIngester implements FrameSink {
     this.frame(value);
   }
 
-  /** One parsed frame: unwraps a combined stream, recognises the stream, decodes. */
-  frame(value: unknown): void {
+  /**
+   * One parsed frame: unwraps a combined stream, recognises the stream, decodes.
+   * `depth` counts the arrays and wrappers around it: a frame is at most a few
+   * levels inside them, so anything deeper is refused here rather than walked.
+   */
+  frame(value: unknown, depth = 0): void {
+    if (depth > MAX_WRAPPING) return this.problem('malformed', `frames wrapped more than ${MAX_WRAPPING} deep in arrays or combined-stream wrappers; not read`);
     if (Array.isArray(value)) {
-      for (const v of value) this.frame(v);
+      for (const v of value) this.frame(v, depth + 1);
       return;
     }
     if (!isObject(value)) return this.problem('malformed', `expected a JSON object frame, got ${show(value)}`);
     const wrapped = value['data'];
     if (typeof value['stream'] === 'string' && wrapped !== undefined && value['e'] === undefined) {
       // Binance combined stream; despite "@arr", data is one object, but an array is read too.
-      if (Array.isArray(wrapped)) for (const v of wrapped) this.frame(v);
-      else this.frame(wrapped);
+      if (Array.isArray(wrapped)) for (const v of wrapped) this.frame(v, depth + 2);
+      else this.frame(wrapped, depth + 1);
       return;
     }
     const kind = this.recognise(value);
@@ -154,22 +168,22 @@ export class StreamIngester implements FrameSink {
     if (typeof topic === 'string') {
       if (topic.startsWith('allLiquidation.')) return 'bybit';
       if (topic.startsWith('liquidation.')) {
-        this.problem('other-stream', `Bybit's retired "${topic}" topic (at most one liquidation per second, not all); record allLiquidation.<symbol> instead`);
-      } else this.problem('other-stream', `Bybit topic "${topic}" is not a liquidation stream`);
+        this.problem('other-stream', `Bybit's retired "${named(topic)}" topic (at most one liquidation per second, not all); record allLiquidation.<symbol> instead`);
+      } else this.problem('other-stream', `Bybit topic "${named(topic)}" is not a liquidation stream`);
       return null;
     }
     const arg = f['arg'];
     if (isObject(arg) && typeof arg['channel'] === 'string') {
       if (typeof f['event'] === 'string') return this.okxEvent(f);
       if (arg['channel'] === 'liquidation-orders') return 'okx';
-      this.problem('other-stream', `OKX channel "${arg['channel']}" is not liquidation-orders`);
+      this.problem('other-stream', `OKX channel "${named(arg['channel'])}" is not liquidation-orders`);
       return null;
     }
     if (typeof f['event'] === 'string') return this.okxEvent(f);
     if ('code' in f && Array.isArray(f['data'])) {
       // An OKX REST answer saved as one line: the same data[] as the push, after its envelope.
       if (f['code'] !== '0' && f['code'] !== 0) {
-        this.problem('api-error', `OKX answered with error code ${show(f['code'])}${typeof f['msg'] === 'string' && f['msg'] ? `: ${f['msg']}` : ''}`);
+        this.problem('api-error', `OKX answered with error code ${show(f['code'])}${typeof f['msg'] === 'string' && f['msg'] ? `: ${forTerminal(f['msg'])}` : ''}`);
         return null;
       }
       const first: unknown = f['data'][0];
@@ -180,7 +194,7 @@ export class StreamIngester implements FrameSink {
       if (isObject(first) && Array.isArray(first['details'])) return 'okx';
     }
     if (typeof e === 'string') {
-      this.problem('other-stream', `Binance "${e}" event, not forceOrder`);
+      this.problem('other-stream', `Binance "${named(e)}" event, not forceOrder`);
       return null;
     }
     // Binance {"result":null,"id":1}; Bybit {"success":true,"op":"subscribe",…} and {"op":"pong",…}.

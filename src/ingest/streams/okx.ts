@@ -14,7 +14,7 @@
  * - Time: `details[].ts`. Repeat key: instId, ts, side, posSide, sz, bkPx.
  */
 import type { LiquidationEvent } from './event.js';
-import { decimal, emitEvent, epochMs, isObject, remember, show, type DecodeContext, type FrameSink, type InstrumentLookup, type Raw } from './decode.js';
+import { decimal, emitEvent, epochMs, isObject, named, remember, show, type DecodeContext, type FrameSink, type InstrumentLookup, type Raw } from './decode.js';
 import { okxBase, tickerOf } from './symbols.js';
 import { fpEnd, fpInt, fpNumber, fpResume, type FpSeed } from './fingerprint.js';
 
@@ -34,13 +34,13 @@ export function decodeOkx(frame: Raw, ctx: DecodeContext, sink: FrameSink): void
     }
     const details = item['details'];
     if (!Array.isArray(details)) {
-      sink.problem('malformed', `${instId}: no "details" array`);
+      sink.problem('malformed', `${named(instId)}: no "details" array`);
       continue;
     }
     const instType = item['instType'];
     for (let j = 0; j < details.length; j++) {
       const d: unknown = details[j];
-      if (!isObject(d)) sink.problem('malformed', `${instId}: details element is ${show(d)}, expected an object`);
+      if (!isObject(d)) sink.problem('malformed', `${named(instId)}: details element is ${show(d)}, expected an object`);
       else decodeOkxDetail(instId, instType, d['posSide'], d['side'], d['bkPx'], d['sz'], d['ts'], ctx, sink);
     }
   }
@@ -52,19 +52,19 @@ export function decodeOkx(frame: Raw, ctx: DecodeContext, sink: FrameSink): void
  */
 export function decodeOkxDetail(instId: string, instTypeRaw: unknown, posSide: unknown, orderSide: unknown, bkPx: unknown, sz: unknown, ts: unknown, ctx: DecodeContext, sink: FrameSink): void {
   const instType = typeof instTypeRaw === 'string' ? instTypeRaw : ctx.contracts.get('okx', instId)?.type;
-  if (instType === 'MARGIN' || instType === 'OPTION') return sink.problem('other-stream', `${instId}: ${instType} liquidation (not a futures liquidation); not summed`);
+  if (instType === 'MARGIN' || instType === 'OPTION') return sink.problem('other-stream', `${named(instId)}: ${instType} liquidation (not a futures liquidation); not summed`);
   let side: 'long' | 'short' | null = null;
   if (posSide === 'long' || posSide === 'short') side = posSide;
   else if (posSide === 'net' || posSide === '' || posSide === undefined) side = orderSide === 'sell' ? 'long' : orderSide === 'buy' ? 'short' : null;
   if (side === null) {
-    return sink.problem('unknown-side', `${instId}: posSide ${show(posSide)} with side ${show(orderSide)}; expected posSide long/short, or net with side sell/buy`);
+    return sink.problem('unknown-side', `${named(instId)}: posSide ${show(posSide)} with side ${show(orderSide)}; expected posSide long/short, or net with side sell/buy`);
   }
   const price = decimal(bkPx);
-  if (!(price > 0) || !Number.isFinite(price)) return sink.problem('missing-price', `${instId}: no bankruptcy price (bkPx is ${show(bkPx)})`);
+  if (!(price > 0) || !Number.isFinite(price)) return sink.problem('missing-price', `${named(instId)}: no bankruptcy price (bkPx is ${show(bkPx)})`);
   const qty = decimal(sz);
-  if (!(qty >= 0) || !Number.isFinite(qty)) return sink.problem('bad-value', `${instId}: size sz is ${show(sz)}, expected a decimal`);
+  if (!(qty >= 0) || !Number.isFinite(qty)) return sink.problem('bad-value', `${named(instId)}: size sz is ${show(sz)}, expected a decimal`);
   const time = epochMs(ts);
-  if (Number.isNaN(time)) return sink.problem('bad-value', `${instId}: time ts is ${show(ts)}, expected milliseconds since 1970`);
+  if (Number.isNaN(time)) return sink.problem('bad-value', `${named(instId)}: time ts is ${show(ts)}, expected milliseconds since 1970`);
   if (qty === 0) return sink.zeroSize();
 
   const names = ctx.instruments.okx;
@@ -80,9 +80,9 @@ const scratch: LiquidationEvent = { venue: 'OKX', instrument: '', asset: '', sid
 /** SWAP/FUTURES sizes are contracts: ctVal × ctMult coins each (linear) or US dollars each (inverse). */
 function instrument(ctx: DecodeContext, instId: string): InstrumentLookup {
   const info = ctx.contracts.get('okx', instId);
-  if (info === undefined) return `${instId}: contract value (ctVal) unknown; pass OKX's /api/v5/public/instruments answer with --instruments`;
+  if (info === undefined) return `${named(instId)}: contract value (ctVal) unknown; pass OKX's /api/v5/public/instruments answer with --instruments`;
   const asset = tickerOf(info.asset ?? okxBase(instId));
-  if (asset === undefined) return `${instId}: cannot tell which coin this instrument is`;
+  if (asset === undefined) return `${named(instId)}: cannot tell which coin this instrument is`;
   return info.spec.kind === 'inverse' ? { asset, usdPerContract: info.spec.usd } : { asset, coinsPerContract: info.spec.base };
 }
 
