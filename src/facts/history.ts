@@ -43,7 +43,7 @@ export interface HistoryFacts {
   rank: { phrase: string } | null;
   /** "3.4 times the median of the previous 30 days" / "under half the median of the previous 30 days". */
   median: { phrase: string; high: boolean } | null;
-  /** The largest earlier window of this length, when this one is larger: "above the previous high of $2.1 billion on March 3". */
+  /** The largest earlier window of this length, when this one is larger: "the previous high on file for a 24-hour window, $2.1 billion on March 3". */
   record: { phrase: string } | null;
   /** "up from 35 a day earlier" (the index), or "from Fear" (the label alone). */
   sentiment: { phrase: string; direction: 'up' | 'down' | 'level' } | null;
@@ -107,7 +107,7 @@ export function deriveHistory(ledger: Ledger, ctx: HistoryContext | null | undef
   let record: HistoryFacts['record'] = null;
   const r = ctx.record;
   if (r && !r.partial && r.broken && r.window.usd > 0) {
-    record = { phrase: `above the previous high for a ${unit.adjective} window, ${money(ledger, r.window.usd, { source: r.source }).text} on ${dateOf(r.window, r.source)}` };
+    record = { phrase: `the previous high on file for a ${unit.adjective} window, ${money(ledger, r.window.usd, { source: r.source }).text} on ${dateOf(r.window, r.source)}` };
   }
 
   let sentiment: HistoryFacts['sentiment'] = null;
