@@ -119,5 +119,6 @@ export function defang(s: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/([\p{L}\p{N}_-])\.(?=\p{L})/gu, '$1\u2024')
-    .replace(/([@#$＠＃＄])(?=[\p{L}_])/gu, '$1\u200B');
+    .replace(/([@#$＠＃＄])(?=[\p{L}_])/gu, '$1\u200B')
+    .replace(/\{(?=[{%#])/g, '{\u200B');
 }

@@ -7,6 +7,8 @@
  *   comes from marked with raw HTML turned back into text.
  * - YAML: double-quoted scalars with `<`, `>`, `{`, `}` as \u escapes, so
  *   front matter never holds markup or template code, yet parses to the text.
+ * - Template tags: no output holds `{{`, `{%` or `{#` (see TEMPLATE_OPENER);
+ *   URLs have their braces percent-encoded when the snapshot is read.
  */
 
 const DANGEROUS_SCHEME = /\b(javascript|vbscript|data)\s*:/gi;
@@ -37,11 +39,20 @@ export function escapeMarkdown(s: string): string {
   return out;
 }
 
-const HTML_ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '{': '&#123;' };
 
+/** Also the `{` of `{{`, `{%` and `{#`, which a site generator would run as template code. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => HTML_ESC[c]!);
+  return s.replace(/[&<>"']|\{(?=[{%#])/g, (c) => HTML_ESC[c]!);
 }
+
+/**
+ * The opening brace of a template tag (`{{`, `{%`, `{#`): Jekyll, Eleventy
+ * and Hugo run such tags in the files they build, newsletter services in the
+ * mails they send. Every format replaces that brace with something its
+ * readers show as `{` (an entity, an escape, a percent-escape).
+ */
+export const TEMPLATE_OPENER = /\{(?=[{%#])/g;
 
 /** What a double-quoted YAML scalar has to escape: see yamlString. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
@@ -69,6 +80,8 @@ export function safeJson(value: unknown, indent?: number): string {
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')
+    // `{{`, `{%` and `{#` can only come from inside a string (JSON's own braces are followed by `"`, `}` or a line break).
+    .replace(TEMPLATE_OPENER, '\\u007b')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 }

@@ -5,7 +5,7 @@
  * not auto-linked, so the only links are the ones the templates build.
  */
 import { Marked } from 'marked';
-import { escapeHtml, safeJson } from './escape.js';
+import { TEMPLATE_OPENER, escapeHtml, safeJson } from './escape.js';
 import { STAMP_PLACEHOLDER } from '../output/stamp.js';
 
 const marked = new Marked({
@@ -77,7 +77,8 @@ export function headingId(html: string): string {
 const SCRIPT_SCHEME = /\b(javascript|vbscript|data)(\s*):/gi;
 
 export function markdownToHtml(md: string): string {
-  return marked.parse(md, { async: false }).replace(SCRIPT_SCHEME, '$1$2&#58;');
+  // marked turns the Markdown's `\{` back into `{`: the opener of a template tag becomes an entity again.
+  return marked.parse(md, { async: false }).replace(SCRIPT_SCHEME, '$1$2&#58;').replace(TEMPLATE_OPENER, '&#123;');
 }
 
 export interface HtmlPage {

@@ -89,17 +89,31 @@ const httpsUrl = z
   .string({ error: (iss) => `expected an https URL, got ${describeValue(iss.input)}` })
   .check(
     z.superRefine((s, ctx) => {
-      if (!isUrl(s, ['https:'])) ctx.addIssue({ code: 'custom', message: `expected an https:// URL, got ${describeValue(s)}` });
+      const problem = urlProblem(s, ['https:']);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
+    z.overwrite(withoutBraces),
   );
 
 const httpUrl = z
   .string({ error: (iss) => `expected an http(s) URL, got ${describeValue(iss.input)}` })
   .check(
     z.superRefine((s, ctx) => {
-      if (!isUrl(s, ['http:', 'https:'])) ctx.addIssue({ code: 'custom', message: `expected an http:// or https:// URL, got ${describeValue(s)}` });
+      const problem = urlProblem(s, ['http:', 'https:']);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
+    z.overwrite(withoutBraces),
   );
+
+/**
+ * The one normalisation a URL gets: `{` and `}` percent-encoded, and a `%`
+ * that starts no escape written `%25`, so that no site generator or merge-tag
+ * engine ever reads `{{`, `{%` or `{#` in a link (servers read `%7B` as `{`).
+ * The rest of the URL stays as written.
+ */
+export function withoutBraces(url: string): string {
+  return /[{}%]/.test(url) ? url.replace(/[{}]|%(?![0-9A-Fa-f]{2})/g, (c) => (c === '%' ? '%25' : c === '{' ? '%7B' : '%7D')) : url;
+}
 
 /** Every field in range and the calendar date real (no February 30, no 25:00, no +15:00 offset). */
 function isRealTimestamp(s: string): boolean {
@@ -121,12 +135,18 @@ function isCalendarDate(d: string): boolean {
   return day <= (month === 2 ? (leap ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!);
 }
 
-function isUrl(s: string, protocols: string[]): boolean {
+/** Why `s` is not a URL the contract takes, or null. Credentials are refused: a footer or a feed would print them. */
+function urlProblem(s: string, protocols: string[]): string | null {
+  const schemes = protocols.map((p) => `${p}//`).join(' or ');
+  let url: URL;
   try {
-    return protocols.includes(new URL(s).protocol) && !/\s/.test(s);
+    url = new URL(s);
   } catch {
-    return false;
+    return `expected an ${schemes} URL, got ${describeValue(s)}`;
   }
+  if (!protocols.includes(url.protocol) || /\s/.test(s)) return `expected an ${schemes} URL, got ${describeValue(s)}`;
+  if (url.username !== '' || url.password !== '') return 'holds a user name or password ("user:pass@"); a snapshot URL is printed in articles and e-mails, so it must not carry credentials';
+  return null;
 }
 
 const ticker = z
