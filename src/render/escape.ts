@@ -95,3 +95,41 @@ export function plainText(s: string): string {
   if (PLAIN_WORDS.test(s)) return s;
   return s.replace(/\s+/g, ' ').replace(/[<>{}`]/g, '').replace(DANGEROUS_SCHEME, '$1 ').trim();
 }
+
+/** The schemes a link may have: the web, and mail where a reader expects to write one. */
+export const LINK_SCHEMES = ['http', 'https', 'mailto'] as const;
+export const IMAGE_SCHEMES = ['http', 'https'] as const;
+
+const NAMED_REFS: Readonly<Record<string, string>> = { colon: ':', tab: '\t', newline: '\n', amp: '&', sol: '/', num: '#', quest: '?', period: '.', lpar: '(', rpar: ')' };
+
+/**
+ * Whether a link target, as a browser or a feed reader would read it, has one
+ * of `schemes` or none (a relative link such as `#section` or `/posts/x/`).
+ * The target is read the way they read it: character references decoded
+ * (`javascript&#58;` is `javascript:` inside an `href`), percent-escapes
+ * decoded, whitespace and control characters dropped (`java\tscript:` is
+ * `javascript:` to a URL parser). What cannot be read for certain — an
+ * unknown named reference, a colon before any `/`, `?` or `#` without an
+ * allowed scheme — is refused: a refused link is shown as its text.
+ */
+export function isAllowedLink(href: string, schemes: readonly string[] = LINK_SCHEMES): boolean {
+  let s = href;
+  // Twice: `&amp;#58;` in a Markdown source decodes to `&#58;` in the attribute, which the browser decodes again.
+  for (let round = 0; round < 3; round++) {
+    const before = s;
+    s = s.replace(/&#(?:[xX]([0-9a-fA-F]+)|(\d+));?/g, (m, hex?: string, dec?: string) => {
+      const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+    });
+    s = s.replace(/&([a-zA-Z]+);?/g, (m, name: string) => NAMED_REFS[name.toLowerCase()] ?? m);
+    s = s.replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    if (s === before) break;
+  }
+  // eslint-disable-next-line no-control-regex -- what a URL parser drops (controls, spaces) or a reader cannot see
+  s = s.replace(/[\u0000-\u0020\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '').toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(s);
+  if (scheme) return schemes.includes(scheme[1]!);
+  if (/&[a-z0-9]+;?/.test(s)) return false;
+  const colon = s.indexOf(':');
+  return colon < 0 || /[/?#]/.test(s.slice(0, colon));
+}
