@@ -48,6 +48,15 @@ const rangedNumber = (what: string, min: number, max: number, integer = false) =
     );
 
 const OFFSET_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/**
+ * Years a snapshot may speak of: none before bitcoin's first block (2009),
+ * none past 9999 (a file name begins with the date, and a year of five
+ * digits or below zero would begin it with a sign or sort it wrongly).
+ */
+const FIRST_YEAR = 2009;
+const LAST_YEAR = 9999;
+const YEAR_RULE = `years must be from ${FIRST_YEAR} (the first year of bitcoin) to ${LAST_YEAR}`;
+
 const timestamp = z
   .string({ error: (iss) => `expected an ISO 8601 timestamp with an offset, got ${describeValue(iss.input)}` })
   .check(
@@ -55,7 +64,10 @@ const timestamp = z
       if (!/(Z|[+-]\d{2}:\d{2})$/.test(s) && /^\d{4}-\d{2}-\d{2}(T|$)/.test(s)) {
         ctx.addIssue({ code: 'custom', message: `timestamp "${s}" has no time zone offset; add "Z" or "+hh:mm" (the product never guesses a zone)` });
       } else if (!OFFSET_TIMESTAMP.test(s) || !isRealTimestamp(s)) {
-        ctx.addIssue({ code: 'custom', message: `expected an ISO 8601 timestamp such as "2026-02-05T00:00:00Z", got "${s}"` });
+        ctx.addIssue({ code: 'custom', message: `expected an ISO 8601 timestamp such as "2026-02-05T00:00:00Z", got ${describeValue(s)}` });
+      } else {
+        const year = new Date(Date.parse(s)).getUTCFullYear();
+        if (year < FIRST_YEAR || year > LAST_YEAR) ctx.addIssue({ code: 'custom', message: `${describeValue(s)} is in the year ${year} (UTC); ${YEAR_RULE}` });
       }
     }),
   );
@@ -69,11 +81,37 @@ const timestamp = z
 // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's whole job
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
+/**
+ * Characters that change how text around them is shown without showing
+ * themselves: direction marks, embeddings, overrides and isolates, zero-width
+ * spaces and joiners, and the byte-order mark. "CoinGlass" with U+202E in it
+ * can read as another name; each would pass into every format.
+ */
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+const INVISIBLE_NAMES: Readonly<Record<number, string>> = {
+  0x061c: 'an Arabic letter mark',
+  0x200b: 'a zero-width space',
+  0x200c: 'a zero-width non-joiner',
+  0x200d: 'a zero-width joiner',
+  0x200e: 'a left-to-right mark',
+  0x200f: 'a right-to-left mark',
+  0x202a: 'a left-to-right embedding',
+  0x202b: 'a right-to-left embedding',
+  0x202c: 'a pop-directional-formatting character',
+  0x202d: 'a left-to-right override',
+  0x202e: 'a right-to-left override',
+  0x2066: 'a left-to-right isolate',
+  0x2067: 'a right-to-left isolate',
+  0x2068: 'a first-strong isolate',
+  0x2069: 'a pop-directional-isolate character',
+  0xfeff: 'a byte-order mark (zero-width no-break space)',
+};
+
 const text = (max: number, what = 'text') =>
   z
     .string({ error: (iss) => `expected ${what}, got ${describeValue(iss.input)}` })
     .check(
-      // One check for the three rules (each adds its own issue): the fields are many, and each check costs.
+      // One check for the four rules (each adds its own issue): the fields are many, and each check costs.
       z.superRefine((s, ctx) => {
         if (s.trim().length === 0) ctx.addIssue({ code: 'custom', message: 'must not be empty' });
         if (s.length > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max} characters` });
@@ -81,6 +119,15 @@ const text = (max: number, what = 'text') =>
         if (at) {
           const code = at[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
           ctx.addIssue({ code: 'custom', message: `holds a control character (U+${code}) at position ${at.index + 1}; snapshot text is plain text` });
+        }
+        const hidden = INVISIBLE.exec(s);
+        if (hidden) {
+          const cp = hidden[0].charCodeAt(0);
+          const code = cp.toString(16).toUpperCase().padStart(4, '0');
+          ctx.addIssue({
+            code: 'custom',
+            message: `holds ${INVISIBLE_NAMES[cp]} (U+${code}) at position ${hidden.index + 1}; snapshot text is plain text, and an invisible direction or width character can make it read as something else`,
+          });
         }
       }),
     );
@@ -157,6 +204,28 @@ const ticker = z
     }),
   );
 
+/**
+ * A story id names the article's files (its slug is the id itself), so two
+ * ids must never give one name: hyphens only between letters or digits, one
+ * at a time. `btc-day-` or `btc--day` would otherwise be cut to `btc-day`
+ * and replace that story's files.
+ */
+const STORY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const storyId = z
+  .string({ error: (iss) => `expected a story id, got ${describeValue(iss.input)}` })
+  .check(
+    z.superRefine((id, ctx) => {
+      if (id.length < 1 || id.length > 80 || !/^[a-z0-9-]*$/.test(id)) {
+        ctx.addIssue({ code: 'custom', message: `expected 1 to 80 lowercase letters, digits or hyphens, got ${describeValue(id)}` });
+      } else if (!STORY_ID.test(id)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${describeValue(id)} starts or ends with a hyphen or has two in a row; the id is the article's file name, and "a-b-", "-a-b" and "a--b" would all be written as "a-b"`,
+        });
+      }
+    }),
+  );
+
 const side = z.enum(['long', 'short'], { error: (iss) => `expected "long" or "short", got ${describeValue(iss.input)}` });
 
 export const SENTIMENT_LABELS = ['Extreme Fear', 'Fear', 'Neutral', 'Greed', 'Extreme Greed'] as const;
@@ -223,7 +292,7 @@ const LevelSchema = z
 
 export const SnapshotSchema = z.strictObject({
   schemaVersion: z.literal(1, { error: (iss) => `expected 1 (the only contract version), got ${describeValue(iss.input)}` }),
-  id: opt(z.string({ error: (iss) => `expected a story id, got ${describeValue(iss.input)}` }).check(z.regex(/^[a-z0-9-]{1,80}$/, 'expected 1 to 80 lowercase letters, digits or hyphens'))),
+  id: opt(storyId),
   window: z.strictObject({ start: timestamp, end: timestamp }),
   source: opt(z.strictObject({ name: text(80, 'a provider name such as "CoinGlass"'), url: opt(httpsUrl) })),
   coverage: opt(z.enum(['complete', 'partial'], { error: (iss) => `expected "complete" or "partial", got ${describeValue(iss.input)}` })),
