@@ -22,9 +22,24 @@ const MD_INLINE = /[\\`*_[\]{}()#+!|~^$%]/g;
  */
 const PLAIN_WORDS = /^[A-Za-z0-9][A-Za-z0-9',-]*(?: [A-Za-z0-9',-]+)*$/;
 
+/**
+ * A dot that joins two names the way a domain does (a letter, digit, `_` or
+ * `-` before it, a letter after it): `EVIL.COM`, `desk@example.com`, `x.io`.
+ * GFM renderers link e-mail addresses, and mail clients link bare domains in
+ * text and HTML alike; snapshot text must not become a link, so in every
+ * format such a dot is U+2024 ONE DOT LEADER, which reads the same and which
+ * no linkifier takes for a dot. Decimals ("2.5%") and sentence ends (". ")
+ * are left alone. The social formats have done the same from the start.
+ */
+const DOMAIN_DOT = /([\p{L}\p{N}_-])\.(?=\p{L})/gu;
+
+export function defangDomains(s: string): string {
+  return s.includes('.') ? s.replace(DOMAIN_DOT, '$1\u2024') : s;
+}
+
 export function escapeMarkdown(s: string): string {
   if (PLAIN_WORDS.test(s)) return s;
-  const oneLine = s.replace(/\s+/g, ' ').trim();
+  const oneLine = defangDomains(s.replace(/\s+/g, ' ').trim());
   let out = oneLine
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -93,7 +108,7 @@ export function safeJson(value: unknown, indent?: number): string {
  */
 export function plainText(s: string): string {
   if (PLAIN_WORDS.test(s)) return s;
-  return s.replace(/\s+/g, ' ').replace(/[<>{}`]/g, '').replace(DANGEROUS_SCHEME, '$1 ').trim();
+  return defangDomains(s.replace(/\s+/g, ' ').replace(/[<>{}`]/g, '').replace(DANGEROUS_SCHEME, '$1 ').trim());
 }
 
 /** The schemes a link may have: the web, and mail where a reader expects to write one. */
