@@ -105,8 +105,8 @@ describe('hostile snapshot strings', () => {
     expect(parsed.links.map((l) => l.url)).toEqual([canonical(a)]);
     expect(parsed.bold).toHaveLength(1);
     // The strings arrive as the text they are, markup characters and all.
-    expect(parsed.text).toContain('Data: <b>Coin</b>Glass **x** {{y}} [s](javascript:alert(1))');
-    expect(a.files.thread).toContain('Data: <b>Coin</b>Glass **x** {{y}} [s](javascript:alert(1))');
+    expect(parsed.text).toContain('Data: <b>Coin</b>Glass **x** {\u200B{y}} [s](javascript:alert(1))');
+    expect(a.files.thread).toContain('Data: <b>Coin</b>Glass **x** {\u200B{y}} [s](javascript:alert(1))');
   });
 
   it('never lets a snapshot string become a link, mention, hashtag or cashtag on X or Telegram', () => {

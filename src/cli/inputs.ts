@@ -3,9 +3,12 @@
  * time: only the names are held, never the contents, so a batch of ten
  * thousand costs ten thousand short strings.
  */
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describeFsError } from '../output/write.js';
+import { LiqnewsError } from '../errors.js';
+import { MAX_SNAPSHOT_BYTES, decodeSnapshotBytes, tooLarge } from '../snapshot/bytes.js';
+import { readSnapshotFile } from '../snapshot/read-file.js';
 
 export const STDIN_LABEL = '<stdin>';
 
@@ -83,17 +86,29 @@ function isFileOrLinkToFile(entry: Dirent, path: string): boolean {
 /** An input that exists in the list but cannot be read; its message is for people as it is. */
 export class InputReadError extends Error {}
 
-/** The text of one input. Throws `InputReadError` (`cannot read: …`). */
+/**
+ * The text of one input, read under the snapshot size cap and decoded as
+ * strict UTF-8 (src/snapshot/bytes.ts). Throws `InputReadError` (`cannot
+ * read: …`) when it cannot be read, `LiqnewsError` when it is too large or
+ * not UTF-8. Standard input is read no further than one byte past the cap.
+ */
 export async function readInput(item: Exclude<InputItem, { kind: 'error' }>, stdin: AsyncIterable<string | Uint8Array> | undefined): Promise<string> {
   if (item.kind === 'stdin') {
     if (!stdin) throw new InputReadError('cannot read: no standard input');
     const chunks: Buffer[] = [];
-    for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
-    return Buffer.concat(chunks).toString('utf8');
+    let size = 0;
+    for await (const chunk of stdin) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+      size += buf.length;
+      if (size > MAX_SNAPSHOT_BYTES) throw tooLarge(MAX_SNAPSHOT_BYTES, true);
+      chunks.push(buf);
+    }
+    return decodeSnapshotBytes(Buffer.concat(chunks));
   }
   try {
-    return readFileSync(item.path, 'utf8');
+    return readSnapshotFile(item.path);
   } catch (e) {
+    if (e instanceof LiqnewsError) throw e;
     throw new InputReadError(`cannot read: ${describeFsError(e)}`, { cause: e });
   }
 }

@@ -5,12 +5,14 @@
  * results. A group goes through the stages together (generateEach), and its
  * files are built format by format, so each stage's code stays warm.
  */
-import { readFileSync } from 'node:fs';
 import { generateEach, type Article } from '../generate.js';
 import type { Format } from '../formats/registry.js';
 import type { GenerateOptions } from '../options.js';
 import { describeFsError } from '../output/write.js';
 import { problemLines } from './problems.js';
+import { LiqnewsError } from '../errors.js';
+import { readSnapshotFile } from '../snapshot/read-file.js';
+import { forTerminal } from '../util/terminal.js';
 
 /** How many inputs go through the stages together: enough to keep each stage warm, few enough to hold. */
 export const GROUP = 32;
@@ -38,10 +40,11 @@ export function runGroup(job: GroupJob): GroupResult {
   const readAt: number[] = [];
   for (const [i, item] of job.items.entries()) {
     try {
-      texts.push(readFileSync(item.path, 'utf8'));
+      texts.push(readSnapshotFile(item.path));
       readAt.push(i);
     } catch (e) {
-      results[i] = { ok: false, lines: [`${item.label}: cannot read: ${describeFsError(e)}`] };
+      // Too large or not UTF-8 is a LiqnewsError, told like any other problem of the input.
+      results[i] = { ok: false, lines: e instanceof LiqnewsError ? problemLines(item.label, e, job.debug) : [`${forTerminal(item.label)}: cannot read: ${describeFsError(e)}`] };
     }
   }
   const generated = generateEach(texts, job.options);

@@ -1,7 +1,17 @@
 /**
  * What the CLI prints. Lines go through one reporter so that a progress line
- * on a terminal is cleared before any other line and never garbles it.
+ * on a terminal is cleared before any other line and never garbles it, and
+ * so that every line is made safe for a terminal in one place: a file name or
+ * a snapshot value in it can hold no control, direction or invisible
+ * character (they are shown as escapes), and no line runs on for megabytes.
  */
+import { forTerminal } from '../util/terminal.js';
+
+/** Longest line printed whole (a long path and a long message fit). */
+export const LINE_MAX = 8192;
+
+/** Each line of `text` (a --debug stack has several) safe for a terminal. forTerminal is idempotent, so lines already made safe pass unchanged. */
+const safeLines = (text: string): string => text.split('\n').map((l) => forTerminal(l, LINE_MAX)).join('\n');
 
 /** The little the CLI needs of a stream, so tests can pass a plain object. */
 export interface TextSink {
@@ -33,12 +43,12 @@ export class Reporter {
 
   out(line: string): void {
     this.clearProgress();
-    this.stdout.write(`${line}\n`);
+    this.stdout.write(`${safeLines(line)}\n`);
   }
 
   err(line: string): void {
     this.clearProgress();
-    this.stderr.write(`${line}\n`);
+    this.stderr.write(`${safeLines(line)}\n`);
   }
 
   /** `rendering 120/10000 (1%)`, redrawn in place about a hundred times over a batch. */

@@ -12,6 +12,7 @@
 import { LiqnewsError } from '../errors.js';
 import type { FeedArticle } from './article.js';
 import { element, rfc822, xmlAttr, xmlText } from './xml.js';
+import { TEMPLATE_OPENER } from '../render/escape.js';
 
 export interface FeedOptions {
   /** The site's address, http(s), without a trailing slash; an article's URL is `<siteUrl>/<date>-<slug>/` (see `articlePath`). */
@@ -214,5 +215,6 @@ function jsonFeed(articles: readonly FeedArticle[], m: FeedMeta, url: UrlOf): st
       ...(a.tags.length > 0 ? { tags: a.tags } : {}),
     })),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  // An editor's `{{` in a title or tag: escaped inside the JSON string (it can occur nowhere else).
+  return `${JSON.stringify(doc, null, 2).replace(TEMPLATE_OPENER, '\\u007b')}\n`;
 }

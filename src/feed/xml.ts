@@ -8,16 +8,16 @@
 // Everything outside XML 1.0's Char production.
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-const TEXT_ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const TEXT_ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '{': '&#123;' };
 
-/** Element content: a title, a description, or a whole HTML body as escaped text. */
+/** Element content: a title, a description, or a whole HTML body as escaped text. The `{` of `{{`, `{%`, `{#` too (see TEMPLATE_OPENER). */
 export function xmlText(s: string): string {
-  return s.replace(NOT_XML_CHAR, '').replace(/[&<>]/g, (c) => TEXT_ESC[c]!);
+  return s.replace(NOT_XML_CHAR, '').replace(/[&<>]|\{(?=[{%#])/g, (c) => TEXT_ESC[c]!);
 }
 
 /** A double-quoted attribute value. */
 export function xmlAttr(s: string): string {
-  return s.replace(NOT_XML_CHAR, '').replace(/[&<>"]/g, (c) => TEXT_ESC[c]!);
+  return s.replace(NOT_XML_CHAR, '').replace(/[&<>"]|\{(?=[{%#])/g, (c) => TEXT_ESC[c]!);
 }
 
 /** `<name>text</name>`, on one line at the given indent. */

@@ -8,8 +8,10 @@
  * Snapshot strings (coin names, exchanges, the source) are data. On X and
  * Telegram, text becomes a link, a mention, a hashtag or a cashtag by its
  * look alone, so `defang` breaks those looks: a dot before letters becomes
- * U+2024 (one dot leader, which reads the same), and `@`, `#` or `$` before
- * a letter gets a zero-width space after it.
+ * U+2024 (one dot leader, which reads the same), as do the dots of a dotted
+ * number such as an IP address; `@` or `#` before a letter or digit, `$`
+ * before a letter, `/` at the start of a word (a bot command) and the `://`
+ * of a URL get a zero-width space after them.
  */
 import { findProblems, indexClaims, type ClaimIndex } from '../check/figures.js';
 import type { AssetFacts } from '../facts/types.js';
@@ -115,9 +117,19 @@ const sideName = (side: 'long' | 'short'): string => (side === 'long' ? 'Longs' 
 
 /** Snapshot text made inert for X and Telegram: one line, no link, mention, hashtag or cashtag. */
 export function defang(s: string): string {
-  return s
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/([\p{L}\p{N}_-])\.(?=\p{L})/gu, '$1\u2024')
-    .replace(/([@#$＠＃＄])(?=[\p{L}_])/gu, '$1\u200B');
+  return (
+    s
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/([\p{L}\p{N}_-])\.(?=\p{L})/gu, '$1\u2024')
+      // Dotted numbers (an IP address, "127.0.0.1") are links too; a figure has at most one dot.
+      .replace(/\d+(?:\.\d+){2,}/g, (m) => m.replace(/\./g, '\u2024'))
+      .replace(/:\/\//g, ':/\u200B/')
+      // A mention or hashtag may start with a digit ("@2pac", "#1st"); a cashtag may not ("$1.2 billion" is a figure).
+      .replace(/([@#＠＃])(?=[\p{L}\p{N}_])/gu, '$1\u200B')
+      .replace(/([$＄])(?=[\p{L}_])/gu, '$1\u200B')
+      // A bot command ("/start") at the start of a word.
+      .replace(/(^|\s)\/(?=[\p{L}\p{N}_])/gu, '$1/\u200B')
+      .replace(/\{(?=[{%#])/g, '{\u200B')
+  );
 }

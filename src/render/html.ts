@@ -2,10 +2,12 @@
  * Stage 6b: the same Markdown body to HTML, with a private marked instance.
  * Raw HTML in the Markdown is turned back into text (our templates write
  * none, and snapshot text is escaped before it gets there), and bare URLs are
- * not auto-linked, so the only links are the ones the templates build.
+ * not auto-linked, so the only links are the ones the templates build. A link
+ * in an edited file whose scheme is not http, https or mailto (images: http
+ * or https) is shown as its text: pages, e-mails and feeds use this converter.
  */
 import { Marked } from 'marked';
-import { escapeHtml, safeJson } from './escape.js';
+import { IMAGE_SCHEMES, TEMPLATE_OPENER, escapeHtml, isAllowedLink, safeJson } from './escape.js';
 import { STAMP_PLACEHOLDER } from '../output/stamp.js';
 
 const marked = new Marked({
@@ -15,6 +17,14 @@ const marked = new Marked({
   renderer: {
     html({ text }) {
       return escapeHtml(text);
+    },
+    // Links and images from an allow-list of schemes (see isAllowedLink): anything else is its text.
+    // `false` hands an allowed one to marked's own renderer.
+    link(token) {
+      return isAllowedLink(token.href) ? false : this.parser.parseInline(token.tokens);
+    },
+    image(token) {
+      return isAllowedLink(token.href, IMAGE_SCHEMES) ? false : escapeHtml(token.text);
     },
     // Headings get GitHub-style ids so a table of contents can link to them.
     heading({ tokens, depth }) {
@@ -77,7 +87,8 @@ export function headingId(html: string): string {
 const SCRIPT_SCHEME = /\b(javascript|vbscript|data)(\s*):/gi;
 
 export function markdownToHtml(md: string): string {
-  return marked.parse(md, { async: false }).replace(SCRIPT_SCHEME, '$1$2&#58;');
+  // marked turns the Markdown's `\{` back into `{`: the opener of a template tag becomes an entity again.
+  return marked.parse(md, { async: false }).replace(SCRIPT_SCHEME, '$1$2&#58;').replace(TEMPLATE_OPENER, '&#123;');
 }
 
 export interface HtmlPage {

@@ -6,6 +6,8 @@ import { SnapshotSchema, type Snapshot } from './schema.js';
 import { crossFieldIssues } from './rules.js';
 import { describeValue } from './describe.js';
 import { LiqnewsError, formatPath, type SnapshotIssue } from '../errors.js';
+import { MAX_SNAPSHOT_BYTES, decodeSnapshotBytes, tooLarge } from './bytes.js';
+import { duplicateKeys } from './duplicates.js';
 
 export type ValidationResult = { ok: true; snapshot: Snapshot } | { ok: false; issues: SnapshotIssue[] };
 
@@ -21,10 +23,19 @@ export function validateSnapshot(input: unknown, now: Date): ValidationResult {
   return { ok: true, snapshot: parsed.data };
 }
 
-/** Parses JSON text, then validates. Throws `LiqnewsError` with the issues as data. */
-export function parseSnapshot(text: string | unknown, now: Date): Snapshot {
+/**
+ * Parses JSON text (or its UTF-8 bytes), then validates. Throws `LiqnewsError`
+ * with the issues as data. A key repeated in one object is one of them: JSON
+ * parsers keep the last silently, and the product does not guess which one
+ * was meant.
+ */
+export function parseSnapshot(text: string | Uint8Array | unknown, now: Date): Snapshot {
   let value: unknown = text;
+  let duplicates: SnapshotIssue[] = [];
+  if (text instanceof Uint8Array) text = decodeSnapshotBytes(text);
   if (typeof text === 'string') {
+    // Characters, not bytes, but a text of more characters than the cap has more bytes too.
+    if (text.length > MAX_SNAPSHOT_BYTES) throw tooLarge(text.length, true);
     const source = text.replace(/^\uFEFF/, '');
     try {
       value = JSON.parse(source);
@@ -32,9 +43,16 @@ export function parseSnapshot(text: string | unknown, now: Date): Snapshot {
       const message = jsonErrorMessage(source, e);
       throw new LiqnewsError('INVALID_JSON', message, { issues: [{ path: '', message }] });
     }
+    duplicates = duplicateKeys(source).map((d) => ({
+      path: formatPath(d.path),
+      message: `appears twice in the same object; a JSON reader would keep only the second, so the snapshot is refused rather than guessed: give each key once`,
+    }));
   }
   const result = validateSnapshot(value, now);
-  if (!result.ok) throw new LiqnewsError('INVALID_SNAPSHOT', `${result.issues.length} problem(s) in the snapshot`, { issues: result.issues });
+  if (!result.ok || duplicates.length > 0) {
+    const issues = [...duplicates, ...(result.ok ? [] : result.issues)];
+    throw new LiqnewsError('INVALID_SNAPSHOT', `${issues.length} problem(s) in the snapshot`, { issues });
+  }
   return result.snapshot;
 }
 

@@ -6,6 +6,7 @@
  */
 import { MAX_WINDOW_DAYS } from './schema.js';
 import { grouped } from '../facts/format.js';
+import { describeValue } from './describe.js';
 
 export interface RuleIssue {
   path: (string | number)[];
@@ -24,7 +25,26 @@ export function tolerance(total: number): number {
   return Math.max(total * 0.005, 1000);
 }
 
-const usd = (n: number): string => `$${grouped(n)}`;
+/**
+ * The sums are compared in whole cents, the way money is added: in binary
+ * floating point 0.1 + 0.2 is not 0.3, and a sum exactly at the tolerance
+ * would be refused by a rounding error. Amounts are at most $10 trillion,
+ * 10^15 cents, and a list of them sums well below 2^53.
+ */
+const cents = (usd: number): number => Math.round(usd * 100);
+const toleranceCents = (total: number): number => Math.max(Math.round(cents(total) * 0.005), 100_000);
+
+/** Whether `value` is more than `base` and its tolerance, in whole cents. */
+export function beyondTolerance(value: number, base: number): boolean {
+  return cents(value) > cents(base) + toleranceCents(base);
+}
+
+/** Dollars from cents, with the cents shown when there are any: two figures that differ never read the same. */
+const usdCents = (c: number): string => {
+  const rest = Math.abs(c) % 100;
+  return `$${grouped(Math.trunc(c / 100))}${rest === 0 ? '' : `.${String(rest).padStart(2, '0')}`}`;
+};
+const usd = (n: number): string => usdCents(cents(n));
 
 export function crossFieldIssues(input: unknown, now: Date): RuleIssue[] {
   const doc = obj(input);
@@ -35,11 +55,15 @@ export function crossFieldIssues(input: unknown, now: Date): RuleIssue[] {
   const total = num(totals?.['usd']);
   const long = num(totals?.['longUsd']);
   const short = num(totals?.['shortUsd']);
-  if (total !== undefined && long !== undefined && short !== undefined && Math.abs(long + short - total) > tolerance(total)) {
-    issues.push({
-      path: ['totals', 'usd'],
-      message: `longUsd + shortUsd is ${usd(long + short)}, but usd is ${usd(total)}: ${usd(Math.abs(long + short - total))} apart, and at most ${usd(tolerance(total))} (0.5 % or $1,000) is allowed`,
-    });
+  if (total !== undefined && long !== undefined && short !== undefined) {
+    const sum = cents(long) + cents(short);
+    const apart = Math.abs(sum - cents(total));
+    if (apart > toleranceCents(total)) {
+      issues.push({
+        path: ['totals', 'usd'],
+        message: `longUsd + shortUsd is ${usdCents(sum)}, but usd is ${usd(total)}: ${usdCents(apart)} apart, and at most ${usdCents(toleranceCents(total))} (0.5 % or $1,000) is allowed`,
+      });
+    }
   }
   for (const key of ['assets', 'exchanges'] as const) partsRules(doc, key, { long, short }, issues);
   largestOrderRules(doc, { long, short }, issues);
@@ -71,15 +95,15 @@ function partsRules(doc: Raw, key: 'assets' | 'exchanges', totals: { long: numbe
     if (id !== undefined) {
       const norm = id.trim().toLowerCase();
       const first = seen.get(norm);
-      if (first !== undefined) issues.push({ path: [key, i, idKey], message: `"${id}" appears twice (also at ${key}[${first}]); each ${idKey} must be unique` });
+      if (first !== undefined) issues.push({ path: [key, i, idKey], message: `${describeValue(id)} appears twice (also at ${key}[${first}]); each ${idKey} must be unique` });
       else seen.set(norm, i);
     }
-    sumLong += num(o?.['longUsd']) ?? 0;
-    sumShort += num(o?.['shortUsd']) ?? 0;
+    sumLong += cents(num(o?.['longUsd']) ?? 0);
+    sumShort += cents(num(o?.['shortUsd']) ?? 0);
   });
   const check = (sum: number, t: number | undefined, field: string): void => {
-    if (t !== undefined && items.length > 0 && sum > t + tolerance(t)) {
-      issues.push({ path: [key], message: `the ${key}' ${field} add up to ${usd(sum)}, more than totals.${field} (${usd(t)})` });
+    if (t !== undefined && items.length > 0 && sum > cents(t) + toleranceCents(t)) {
+      issues.push({ path: [key], message: `the ${key}' ${field} add up to ${usdCents(sum)}, more than totals.${field} (${usd(t)})` });
     }
   };
   check(sumLong, totals.long, 'longUsd');
@@ -93,14 +117,14 @@ function largestOrderRules(doc: Raw, totals: { long: number | undefined; short: 
   if (!order || amount === undefined || (side !== 'long' && side !== 'short')) return;
   const sideTotal = side === 'long' ? totals.long : totals.short;
   const field = side === 'long' ? 'longUsd' : 'shortUsd';
-  if (sideTotal !== undefined && amount > sideTotal + tolerance(sideTotal)) {
+  if (sideTotal !== undefined && beyondTolerance(amount, sideTotal)) {
     issues.push({ path: ['largestOrder', 'usd'], message: `${usd(amount)} is more than all ${side} liquidations (totals.${field} = ${usd(sideTotal)})` });
   }
   const asset = str(order['asset']);
   if (asset === undefined) return;
   const match = arr(doc['assets']).map(obj).find((a) => str(a?.['symbol']) === asset);
   const assetSide = num(match?.[field]);
-  if (assetSide !== undefined && amount > assetSide + tolerance(assetSide)) {
+  if (assetSide !== undefined && beyondTolerance(amount, assetSide)) {
     issues.push({ path: ['largestOrder', 'usd'], message: `${usd(amount)} is more than all ${asset} ${side} liquidations (${usd(assetSide)})` });
   }
 }

@@ -48,6 +48,15 @@ const rangedNumber = (what: string, min: number, max: number, integer = false) =
     );
 
 const OFFSET_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/**
+ * Years a snapshot may speak of: none before bitcoin's first block (2009),
+ * none past 9999 (a file name begins with the date, and a year of five
+ * digits or below zero would begin it with a sign or sort it wrongly).
+ */
+const FIRST_YEAR = 2009;
+const LAST_YEAR = 9999;
+const YEAR_RULE = `years must be from ${FIRST_YEAR} (the first year of bitcoin) to ${LAST_YEAR}`;
+
 const timestamp = z
   .string({ error: (iss) => `expected an ISO 8601 timestamp with an offset, got ${describeValue(iss.input)}` })
   .check(
@@ -55,7 +64,10 @@ const timestamp = z
       if (!/(Z|[+-]\d{2}:\d{2})$/.test(s) && /^\d{4}-\d{2}-\d{2}(T|$)/.test(s)) {
         ctx.addIssue({ code: 'custom', message: `timestamp "${s}" has no time zone offset; add "Z" or "+hh:mm" (the product never guesses a zone)` });
       } else if (!OFFSET_TIMESTAMP.test(s) || !isRealTimestamp(s)) {
-        ctx.addIssue({ code: 'custom', message: `expected an ISO 8601 timestamp such as "2026-02-05T00:00:00Z", got "${s}"` });
+        ctx.addIssue({ code: 'custom', message: `expected an ISO 8601 timestamp such as "2026-02-05T00:00:00Z", got ${describeValue(s)}` });
+      } else {
+        const year = new Date(Date.parse(s)).getUTCFullYear();
+        if (year < FIRST_YEAR || year > LAST_YEAR) ctx.addIssue({ code: 'custom', message: `${describeValue(s)} is in the year ${year} (UTC); ${YEAR_RULE}` });
       }
     }),
   );
@@ -69,11 +81,37 @@ const timestamp = z
 // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's whole job
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
+/**
+ * Characters that change how text around them is shown without showing
+ * themselves: direction marks, embeddings, overrides and isolates, zero-width
+ * spaces and joiners, and the byte-order mark. "CoinGlass" with U+202E in it
+ * can read as another name; each would pass into every format.
+ */
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+const INVISIBLE_NAMES: Readonly<Record<number, string>> = {
+  0x061c: 'an Arabic letter mark',
+  0x200b: 'a zero-width space',
+  0x200c: 'a zero-width non-joiner',
+  0x200d: 'a zero-width joiner',
+  0x200e: 'a left-to-right mark',
+  0x200f: 'a right-to-left mark',
+  0x202a: 'a left-to-right embedding',
+  0x202b: 'a right-to-left embedding',
+  0x202c: 'a pop-directional-formatting character',
+  0x202d: 'a left-to-right override',
+  0x202e: 'a right-to-left override',
+  0x2066: 'a left-to-right isolate',
+  0x2067: 'a right-to-left isolate',
+  0x2068: 'a first-strong isolate',
+  0x2069: 'a pop-directional-isolate character',
+  0xfeff: 'a byte-order mark (zero-width no-break space)',
+};
+
 const text = (max: number, what = 'text') =>
   z
     .string({ error: (iss) => `expected ${what}, got ${describeValue(iss.input)}` })
     .check(
-      // One check for the three rules (each adds its own issue): the fields are many, and each check costs.
+      // One check for the four rules (each adds its own issue): the fields are many, and each check costs.
       z.superRefine((s, ctx) => {
         if (s.trim().length === 0) ctx.addIssue({ code: 'custom', message: 'must not be empty' });
         if (s.length > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max} characters` });
@@ -82,6 +120,15 @@ const text = (max: number, what = 'text') =>
           const code = at[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
           ctx.addIssue({ code: 'custom', message: `holds a control character (U+${code}) at position ${at.index + 1}; snapshot text is plain text` });
         }
+        const hidden = INVISIBLE.exec(s);
+        if (hidden) {
+          const cp = hidden[0].charCodeAt(0);
+          const code = cp.toString(16).toUpperCase().padStart(4, '0');
+          ctx.addIssue({
+            code: 'custom',
+            message: `holds ${INVISIBLE_NAMES[cp]} (U+${code}) at position ${hidden.index + 1}; snapshot text is plain text, and an invisible direction or width character can make it read as something else`,
+          });
+        }
       }),
     );
 
@@ -89,17 +136,31 @@ const httpsUrl = z
   .string({ error: (iss) => `expected an https URL, got ${describeValue(iss.input)}` })
   .check(
     z.superRefine((s, ctx) => {
-      if (!isUrl(s, ['https:'])) ctx.addIssue({ code: 'custom', message: `expected an https:// URL, got ${describeValue(s)}` });
+      const problem = urlProblem(s, ['https:']);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
+    z.overwrite(withoutBraces),
   );
 
 const httpUrl = z
   .string({ error: (iss) => `expected an http(s) URL, got ${describeValue(iss.input)}` })
   .check(
     z.superRefine((s, ctx) => {
-      if (!isUrl(s, ['http:', 'https:'])) ctx.addIssue({ code: 'custom', message: `expected an http:// or https:// URL, got ${describeValue(s)}` });
+      const problem = urlProblem(s, ['http:', 'https:']);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
+    z.overwrite(withoutBraces),
   );
+
+/**
+ * The one normalisation a URL gets: `{` and `}` percent-encoded, and a `%`
+ * that starts no escape written `%25`, so that no site generator or merge-tag
+ * engine ever reads `{{`, `{%` or `{#` in a link (servers read `%7B` as `{`).
+ * The rest of the URL stays as written.
+ */
+export function withoutBraces(url: string): string {
+  return /[{}%]/.test(url) ? url.replace(/[{}]|%(?![0-9A-Fa-f]{2})/g, (c) => (c === '%' ? '%25' : c === '{' ? '%7B' : '%7D')) : url;
+}
 
 /** Every field in range and the calendar date real (no February 30, no 25:00, no +15:00 offset). */
 function isRealTimestamp(s: string): boolean {
@@ -121,12 +182,18 @@ function isCalendarDate(d: string): boolean {
   return day <= (month === 2 ? (leap ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!);
 }
 
-function isUrl(s: string, protocols: string[]): boolean {
+/** Why `s` is not a URL the contract takes, or null. Credentials are refused: a footer or a feed would print them. */
+function urlProblem(s: string, protocols: string[]): string | null {
+  const schemes = protocols.map((p) => `${p}//`).join(' or ');
+  let url: URL;
   try {
-    return protocols.includes(new URL(s).protocol) && !/\s/.test(s);
+    url = new URL(s);
   } catch {
-    return false;
+    return `expected an ${schemes} URL, got ${describeValue(s)}`;
   }
+  if (!protocols.includes(url.protocol) || /\s/.test(s)) return `expected an ${schemes} URL, got ${describeValue(s)}`;
+  if (url.username !== '' || url.password !== '') return 'holds a user name or password ("user:pass@"); a snapshot URL is printed in articles and e-mails, so it must not carry credentials';
+  return null;
 }
 
 const ticker = z
@@ -134,6 +201,28 @@ const ticker = z
   .check(
     z.superRefine((t, ctx) => {
       if (!/^[A-Z0-9]{1,15}$/.test(t)) ctx.addIssue({ code: 'custom', message: `expected 1 to 15 capital letters or digits, such as "BTC", got ${describeValue(t)}` });
+    }),
+  );
+
+/**
+ * A story id names the article's files (its slug is the id itself), so two
+ * ids must never give one name: hyphens only between letters or digits, one
+ * at a time. `btc-day-` or `btc--day` would otherwise be cut to `btc-day`
+ * and replace that story's files.
+ */
+const STORY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const storyId = z
+  .string({ error: (iss) => `expected a story id, got ${describeValue(iss.input)}` })
+  .check(
+    z.superRefine((id, ctx) => {
+      if (id.length < 1 || id.length > 80 || !/^[a-z0-9-]*$/.test(id)) {
+        ctx.addIssue({ code: 'custom', message: `expected 1 to 80 lowercase letters, digits or hyphens, got ${describeValue(id)}` });
+      } else if (!STORY_ID.test(id)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${describeValue(id)} starts or ends with a hyphen or has two in a row; the id is the article's file name, and "a-b-", "-a-b" and "a--b" would all be written as "a-b"`,
+        });
+      }
     }),
   );
 
@@ -203,7 +292,7 @@ const LevelSchema = z
 
 export const SnapshotSchema = z.strictObject({
   schemaVersion: z.literal(1, { error: (iss) => `expected 1 (the only contract version), got ${describeValue(iss.input)}` }),
-  id: opt(z.string({ error: (iss) => `expected a story id, got ${describeValue(iss.input)}` }).check(z.regex(/^[a-z0-9-]{1,80}$/, 'expected 1 to 80 lowercase letters, digits or hyphens'))),
+  id: opt(storyId),
   window: z.strictObject({ start: timestamp, end: timestamp }),
   source: opt(z.strictObject({ name: text(80, 'a provider name such as "CoinGlass"'), url: opt(httpsUrl) })),
   coverage: opt(z.enum(['complete', 'partial'], { error: (iss) => `expected "complete" or "partial", got ${describeValue(iss.input)}` })),

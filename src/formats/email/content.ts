@@ -12,6 +12,7 @@ import { Marked, type Token, type Tokens } from 'marked';
 import type { FormatContext } from '../context.js';
 import type { Money } from '../../facts/format.js';
 import type { AssetFacts, StoryFacts } from '../../facts/types.js';
+import { defangDomains } from '../../render/escape.js';
 
 export interface BreakdownRow {
   asset: string;
@@ -88,6 +89,9 @@ export function mailContent(ctx: FormatContext): MailContent {
  *   and in HTML text alike, so the two markers escaping already breaks on
  *   the page ("://" and "www.") are bracketed, as security write-ups do:
  *   "https[:]//", "www[.]";
+ * - a bare domain or an e-mail address ("EVIL.COM", "desk@example.com") is
+ *   linked by mail clients too: its dot becomes U+2024, as everywhere
+ *   (render/escape.ts `defangDomains`);
  * - newsletter services run merge-tag engines (Handlebars, Liquid) over the
  *   whole message, so "{{", "{%" and "{#" get a zero-width space after the
  *   brace: the reader sees the same text, the engine sees no tag.
@@ -104,7 +108,7 @@ export function defangRun(s: string): string {
 
 /** Only the markers, whitespace untouched (for HTML text between tags). */
 export function defangMarkers(s: string): string {
-  return s
+  return defangDomains(s)
     .replace(/:\/\//g, '[:]//')
     .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}[.]`)
     .replace(/\{(?=[{%#])/g, '{\u200B');

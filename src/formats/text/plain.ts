@@ -7,6 +7,7 @@
  */
 import type { Token, Tokens } from 'marked';
 import { decodeEntities } from '../../render/html.js';
+import { IMAGE_SCHEMES, isAllowedLink } from '../../render/escape.js';
 import { defangRun, markdownTokens, noBraces } from '../email/content.js';
 import { columns, wrapText, TEXT_WIDTH } from './wrap.js';
 
@@ -140,12 +141,14 @@ function inlineOne(t: Token): string {
       const l = t as Tokens.Link;
       const text = inline(l.tokens);
       // An in-page anchor means nothing outside the page: keep the words only.
-      if (l.href.startsWith('#')) return text;
+      // A scheme off the allow-list (see isAllowedLink) is not printed as a target either.
+      if (l.href.startsWith('#') || !isAllowedLink(l.href)) return text;
       const href = noBraces(l.href);
       return text && text !== l.href ? `${text} <${href}>` : `<${href}>`;
     }
     case 'image': {
       const img = t as Tokens.Image;
+      if (!isAllowedLink(img.href, IMAGE_SCHEMES)) return plain(img.text);
       return `${plain(img.text)} <${noBraces(img.href)}>`;
     }
     default:
