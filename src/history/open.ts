@@ -5,7 +5,7 @@
  * the file's name, and nothing is written to it.
  */
 import { accessSync, constants, mkdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { HistoryError } from './errors.js';
 import { checkVersion, migrate } from './migrate.js';
 import { sqlite, type Database } from './sqlite.js';
@@ -22,10 +22,7 @@ export interface OpenOptions {
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
-/** The default store: `.liqnews/history.sqlite` in the output folder's parent (beside the output folder). */
-export function defaultHistoryPath(outDir: string): string {
-  return join(dirname(resolve(outDir)), '.liqnews', 'history.sqlite');
-}
+export { defaultHistoryPath } from './paths.js';
 
 export function openHistory(path: string, options: OpenOptions = {}): History {
   const readonly = options.readonly ?? false;

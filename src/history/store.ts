@@ -16,7 +16,12 @@ import { MINUTE_MS, instantMs, isoUtc, parseWindowLabel, windowLabel } from './w
 export interface RecordOptions {
   /** Leave bad rows out and record the rest (each is returned in `skipped`); default: any bad row ⇒ nothing recorded. */
   skipBad?: boolean;
+  /** Check every row against the store and report, then roll back: nothing is written. */
+  dryRun?: boolean;
 }
+
+/** Thrown inside a dry run's transaction to roll it back. */
+class DryRun extends Error {}
 
 type Stmt = Statement;
 
@@ -135,8 +140,13 @@ export class History {
         throw new HistoryError('HISTORY_BAD_ROWS', this.file, `${bad.length} history row(s) rejected; nothing was recorded`, { problems: bad });
       }
       result.skipped = bad;
+      if (options.dryRun) throw new DryRun();
     });
-    this.#guard(() => run.immediate());
+    try {
+      this.#guard(() => run.immediate());
+    } catch (e) {
+      if (!(e instanceof DryRun)) throw e;
+    }
     return result;
   }
 
