@@ -4,7 +4,7 @@
  * this file only decides what each fact means, so the rules live in one
  * place and can be tested against any source.
  */
-import { MEDIAN_MIN_WINDOWS, MEDIAN_WINDOWS, RANK_SPANS, type ContextSubject, type HistoryContext, type RankFact, type ReadingFact, type WindowRef } from './context-types.js';
+import { MEDIAN_MIN_WINDOWS, MEDIAN_WINDOWS, RANK_CAP, RANK_SPANS, type ContextSubject, type HistoryContext, type RankFact, type ReadingFact, type WindowRef } from './context-types.js';
 import { DAY_MINUTES, MINUTE_MS, historyLabel, instantMs, isoUtc, windowDate, windowLabel, windowMinutesOf, windowName } from './window.js';
 
 /** One earlier window as the queries return it. */
@@ -30,8 +30,8 @@ export interface ContextQueries {
   /** The latest window with usd >= `usd`. */
   latestAtLeast(minutes: number, beforeMs: number, usd: number): StoredWindow | null;
   largest(minutes: number, beforeMs: number): StoredWindow | null;
-  /** Over windows ending in (fromMs, beforeMs]: how many, how many larger than `usd`, how many partial. */
-  span(minutes: number, fromMs: number, beforeMs: number, usd: number): { of: number; above: number; partial: number };
+  /** Over windows ending in (fromMs, beforeMs]: how many, how many partial, and how many larger than `usd` (counted up to `cap` only). */
+  span(minutes: number, fromMs: number, beforeMs: number, usd: number, cap: number): { of: number; above: number; partial: number };
   /** The `limit` latest windows, newest first. */
   trailing(minutes: number, beforeMs: number, limit: number): { usd: number; partial: boolean }[];
   latestReading(kind: ReadingKind, minutes: number, beforeMs: number): StoredWindow | null;
@@ -95,11 +95,14 @@ export function buildContext(q: ContextQueries, subject: ContextSubject): Histor
   // A span counts only when the store reaches back over all of it: its oldest window is the span's first.
   const earliest = q.earliestEnd(minutes) ?? Number.POSITIVE_INFINITY;
   const ranks: RankFact[] = [];
+  let outside = false;
   for (const days of RANK_SPANS) {
     const from = endMs - days * DAY_MINUTES * MINUTE_MS;
     if (earliest > from + minutes * MINUTE_MS + MINUTE_MS) break;
-    const s = q.span(minutes, from, startMs, usd);
-    ranks.push({ source: `history: ${days} days of ${len} windows to ${upTo}`, partial: cur || s.partial > 0, days, rank: s.above + 1, of: s.of + 1 });
+    // Spans are nested: outside the top RANK_CAP of a shorter span is outside it in every longer one.
+    const s: { of: number; above: number; partial: number } = outside ? { ...q.span(minutes, from, startMs, usd, 0), above: RANK_CAP } : q.span(minutes, from, startMs, usd, RANK_CAP);
+    outside = s.above >= RANK_CAP;
+    ranks.push({ source: `history: ${days} days of ${len} windows to ${upTo}`, partial: cur || s.partial > 0, days, rank: outside ? null : s.above + 1, of: s.of + 1 });
   }
   ctx.ranks = ranks;
 

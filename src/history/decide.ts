@@ -29,7 +29,7 @@ export interface DecideRules {
   floorUsdPerHour: number;
   /** Publish at this multiple of the trailing median or more; default 1.5. */
   medianMultiple: number;
-  /** Publish when ranked this high or higher within `rankDays`; default 3. */
+  /** Publish when ranked this high or higher within `rankDays`; default 3 (ranks are known to 10). */
   maxRank: number;
   /** The span `maxRank` is measured over: 7, 30, 90 or 365 days; default 30. */
   rankDays: 7 | 30 | 90 | 365;
@@ -68,7 +68,8 @@ export interface Decision {
     usdPerHour: number;
     partial: boolean;
     medianMultiple: number | null;
-    rank: { days: number; rank: number; of: number } | null;
+    /** rank null: outside the top 10 of the span. */
+    rank: { days: number; rank: number | null; of: number } | null;
     record: boolean;
     priceMove: { asset: string; pct: number } | null;
     history: boolean;
@@ -109,19 +110,19 @@ export function decide(snapshot: DecideSubject, context: HistoryContext | null, 
   const met: { code: DecisionCode; reason: string }[] = [];
   if (record) met.push({ code: 'record', reason: `the largest ${ctx!.window} total on record in the store` });
   if (multiple !== null && multiple >= r.medianMultiple) met.push({ code: 'above-median', reason: `${multiple.toFixed(1)} times the median of the last ${ctx!.median!.windows} ${ctx!.window} windows (the rule is ${r.medianMultiple})` });
-  if (rank && rank.rank <= r.maxRank) met.push({ code: 'top-rank', reason: `number ${rank.rank} of ${rank.of} ${ctx!.window} windows in ${rank.days} days (the rule is top ${r.maxRank})` });
+  if (rank && rank.rank !== null && rank.rank <= r.maxRank) met.push({ code: 'top-rank', reason: `number ${rank.rank} of ${rank.of} ${ctx!.window} windows in ${rank.days} days (the rule is top ${r.maxRank})` });
   if (priceMove && Math.abs(priceMove.pct) >= r.priceMovePct) met.push({ code: 'price-move', reason: `${priceMove.asset} moved ${priceMove.pct > 0 ? '+' : ''}${priceMove.pct.toFixed(1)} % open to close (the rule is ${r.priceMovePct} %)` });
   if (met.length > 0) return done(true, met[0]!.code, `${met.map((m) => m.reason).join('; ')}`, met.slice(1).map((m) => m.code));
 
   const measurable = multiple !== null || rank !== null;
   if (ctx && measurable) {
-    const said = [multiple !== null ? `${multiple.toFixed(1)} times the median` : null, rank ? `number ${rank.rank} of ${rank.of} in ${rank.days} days` : null].filter(Boolean).join(', ');
+    const said = [multiple !== null ? `${multiple.toFixed(1)} times the median` : null, rank ? (rank.rank === null ? `outside the top 10 of ${rank.of} in ${rank.days} days` : `number ${rank.rank} of ${rank.of} in ${rank.days} days`) : null].filter(Boolean).join(', ');
     return done(false, 'ordinary', `an ordinary ${ctx.window} window (${said}), no record and no large price move`);
   }
   return done(true, 'no-history', `${money(usd)} (${money(perHour)} an hour) is above the floor, and there is not enough history to compare it with`);
 }
 
-function registerOf(ctx: HistoryContext | null, multiple: number | null, rank: { days: number; rank: number } | null, record: boolean, perHour: number, r: DecideRules): Register {
+function registerOf(ctx: HistoryContext | null, multiple: number | null, rank: { days: number; rank: number | null } | null, record: boolean, perHour: number, r: DecideRules): Register {
   if (ctx && (multiple !== null || rank !== null || record)) {
     const top90 = ctx.ranks.find((k) => k.days === 90)?.rank === 1;
     if (record || top90 || (multiple !== null && multiple >= 3)) return 'major';

@@ -12,6 +12,9 @@
  *   queried, and one row per story keeps a batch insert cheap;
  * - `digest` is a hash of the figures: an exact repeat is seen without
  *   comparing every column, and is left untouched;
+ * - `window_days` counts the rows (and the partial ones) per window length and
+ *   UTC day of the window end, kept by triggers in the same transaction: a
+ *   rank over a year of hourly windows counts 365 day rows, not 8,760 stories;
  * - the indexes serve contextFor without a scan: by time (previous window,
  *   rank spans, trailing median), by size (record, "largest since"), and one
  *   partial index per optional reading (the previous sentiment, open interest
@@ -61,6 +64,25 @@ CREATE INDEX stories_oi ON stories (window_minutes, end_ms) WHERE oi_change_pct 
 CREATE INDEX stories_funding ON stories (window_minutes, end_ms) WHERE funding_rate_pct IS NOT NULL;
 CREATE INDEX stories_by_slug ON stories (slug) WHERE slug IS NOT NULL;
 CREATE INDEX stories_by_style ON stories (style, end_ms) WHERE style IS NOT NULL;
+CREATE TABLE window_days (
+  window_minutes INTEGER NOT NULL,
+  day INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  partial INTEGER NOT NULL,
+  PRIMARY KEY (window_minutes, day)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER stories_count_insert AFTER INSERT ON stories BEGIN
+  INSERT INTO window_days VALUES (new.window_minutes, new.end_ms / 86400000, 1, new.coverage = 'partial')
+    ON CONFLICT (window_minutes, day) DO UPDATE SET n = n + 1, partial = partial + (new.coverage = 'partial');
+END;
+CREATE TRIGGER stories_count_delete AFTER DELETE ON stories BEGIN
+  UPDATE window_days SET n = n - 1, partial = partial - (old.coverage = 'partial') WHERE window_minutes = old.window_minutes AND day = old.end_ms / 86400000;
+END;
+CREATE TRIGGER stories_count_update AFTER UPDATE OF window_minutes, end_ms, coverage ON stories BEGIN
+  UPDATE window_days SET n = n - 1, partial = partial - (old.coverage = 'partial') WHERE window_minutes = old.window_minutes AND day = old.end_ms / 86400000;
+  INSERT INTO window_days VALUES (new.window_minutes, new.end_ms / 86400000, 1, new.coverage = 'partial')
+    ON CONFLICT (window_minutes, day) DO UPDATE SET n = n + 1, partial = partial + (new.coverage = 'partial');
+END;
 `,
   },
 ];

@@ -11,7 +11,9 @@ import { HistoryError, type RowProblem } from './errors.js';
 import { COLUMNS, WINDOW_COLUMNS, digestOf, entryOfRow, fromDbRow, toDbRow, toStoredWindow, type DbRow } from './rows.js';
 import { sqliteCode, type Database, type Statement } from './sqlite.js';
 import type { HistoryEntry, HistoryRow, HistoryStats, ListOptions, RecordResult, SourceKind } from './types.js';
-import { MINUTE_MS, instantMs, isoUtc, parseWindowLabel, windowLabel } from './window.js';
+import { DAY_MINUTES, MINUTE_MS, instantMs, isoUtc, parseWindowLabel, windowLabel } from './window.js';
+
+const DAY_MS = DAY_MINUTES * MINUTE_MS;
 
 export interface RecordOptions {
   /** Leave bad rows out and record the rest (each is returned in `skipped`); default: any bad row ⇒ nothing recorded. */
@@ -54,7 +56,12 @@ export class History {
       lastEndAtLeast: p(`SELECT max(end_ms) FROM stories INDEXED BY stories_by_size WHERE window_minutes = ? AND usd >= ? AND end_ms <= ?`).pluck(),
       atEnd: p(`SELECT ${WINDOW_COLUMNS} FROM stories WHERE window_minutes = ? AND end_ms = ? ORDER BY usd DESC LIMIT 1`),
       largest: p(`SELECT ${WINDOW_COLUMNS} FROM stories INDEXED BY stories_by_size WHERE ${before} ORDER BY usd DESC LIMIT 1`),
-      span: p(`SELECT count(*) AS n, coalesce(sum(usd > ?), 0) AS above, coalesce(sum(coverage = 'partial'), 0) AS partial FROM stories INDEXED BY stories_by_time WHERE window_minutes = ? AND end_ms > ? AND end_ms <= ?`),
+      // Rows and partial rows in (lo, hi]: directly for the span's two part-days, from window_days for the whole days between.
+      countRange: p(`SELECT count(*) AS n, coalesce(sum(coverage = 'partial'), 0) AS partial FROM stories INDEXED BY stories_by_time WHERE window_minutes = ? AND end_ms > ? AND end_ms <= ?`),
+      countDays: p('SELECT coalesce(sum(n), 0) AS n, coalesce(sum(partial), 0) AS partial FROM window_days WHERE window_minutes = ? AND day >= ? AND day <= ?'),
+      // Windows larger than this one, counted only to the cap: by time for a short span, by size for a long one.
+      aboveByTime: p('SELECT count(*) FROM (SELECT 1 FROM stories INDEXED BY stories_by_time WHERE window_minutes = ? AND end_ms > ? AND end_ms <= ? AND usd > ? LIMIT ?)').pluck(),
+      aboveBySize: p('SELECT count(*) FROM (SELECT 1 FROM stories INDEXED BY stories_by_size WHERE window_minutes = ? AND usd > ? AND end_ms > ? AND end_ms <= ? LIMIT ?)').pluck(),
       trailing: p(`SELECT usd, coverage FROM stories WHERE ${before} ORDER BY end_ms DESC LIMIT ?`),
       sentiment: p(`SELECT ${WINDOW_COLUMNS} FROM stories WHERE ${before} AND (sentiment_index IS NOT NULL OR sentiment_label IS NOT NULL) ORDER BY end_ms DESC LIMIT 1`),
       oi: p(`SELECT ${WINDOW_COLUMNS} FROM stories WHERE ${before} AND oi_change_pct IS NOT NULL ORDER BY end_ms DESC LIMIT 1`),
@@ -75,13 +82,28 @@ export class History {
       latest: (m, b) => win(s['latest']!.get(m, b)),
       earliestEnd: (m) => (s['earliestEnd']!.get(m) as number | null) ?? null,
       latestAtLeast: (m, b, usd) => {
-        const end = (s['recentEndAtLeast']!.get(m, b, usd) as number | undefined) ?? (s['lastEndAtLeast']!.get(m, usd, b) as number | null);
+        const end =
+          (s['recentEndAtLeast']!.get(m, b, usd) as number | undefined) ?? (s['lastEndAtLeast']!.get(m, usd, b) as number | null);
         return end === null ? null : win(s['atEnd']!.get(m, end));
       },
       largest: (m, b) => win(s['largest']!.get(m, b)),
-      span: (m, from, b, usd) => {
-        const r = s['span']!.get(usd, m, from, b) as { n: number; above: number; partial: number };
-        return { of: r.n, above: r.above, partial: r.partial };
+      span: (m, from, b, usd, cap) => {
+        const count = (lo: number, hi: number): { n: number; partial: number } => s['countRange']!.get(m, lo, hi) as { n: number; partial: number };
+        const dayFrom = Math.floor(from / DAY_MS);
+        const dayTo = Math.floor(b / DAY_MS);
+        let n: number;
+        let partial: number;
+        if (dayTo - dayFrom < 2) ({ n, partial } = count(from, b));
+        else {
+          const head = count(from, (dayFrom + 1) * DAY_MS - 1);
+          const days = s['countDays']!.get(m, dayFrom + 1, dayTo - 1) as { n: number; partial: number };
+          const tail = count(dayTo * DAY_MS - 1, b);
+          n = head.n + days.n + tail.n;
+          partial = head.partial + days.partial + tail.partial;
+        }
+        const windows = (b - from) / (m * MINUTE_MS);
+        const above = cap <= 0 ? 0 : ((windows <= 1000 ? s['aboveByTime']!.get(m, from, b, usd, cap) : s['aboveBySize']!.get(m, usd, from, b, cap)) as number);
+        return { of: n, above, partial };
       },
       trailing: (m, b, limit) => (s['trailing']!.all(m, b, limit) as { usd: number; coverage: string }[]).map((r) => ({ usd: r.usd, partial: r.coverage === 'partial' })),
       latestReading: (kind: ReadingKind, m, b) => win(s[kind]!.get(m, b)),
