@@ -8,8 +8,10 @@ import { STYLE_NAMES, isStyleName, type StyleName } from '../plan/styles.js';
 import { closest } from './suggest.js';
 import { INGEST_OPTIONS, INGEST_VALUE_NAMES, ingestOptions, type IngestRunOptions, type OptionEvent } from './ingest-args.js';
 import { FEED_OPTIONS, FEED_VALUE_NAMES, checkSiteUrl, feedOptions, type FeedRunOptions } from './feed.js';
+import { HISTORY_OPTIONS, HISTORY_VALUE_NAMES, historyOptions, type HistoryRunOptions } from './history.js';
+import { DECIDE_OPTIONS, DECIDE_VALUE_NAMES, decideOptions, type DecideRunOptions } from './decide.js';
 
-export const COMMANDS = ['render', 'validate', 'styles', 'ingest', 'feed'] as const;
+export const COMMANDS = ['render', 'validate', 'styles', 'ingest', 'feed', 'history', 'decide'] as const;
 export type Command = (typeof COMMANDS)[number];
 const isCommand = (s: string | undefined): s is Command => (COMMANDS as readonly (string | undefined)[]).includes(s);
 
@@ -20,7 +22,7 @@ interface OptionSpec {
 }
 
 const OPTIONS: Record<string, OptionSpec> = {
-  '--out': { value: true, commands: ['render', 'ingest', 'feed'] },
+  '--out': { value: true, commands: ['render', 'ingest', 'feed', 'history', 'decide'] },
   '--style': { value: true, commands: ['render'] },
   '--format': { value: true, commands: ['render'] },
   '--site': { value: true, commands: ['render'] },
@@ -28,13 +30,19 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--base-url': { value: true, commands: ['render'] },
   '--expire-after': { value: true, commands: ['render'] },
   '--stdout': { value: false, commands: ['render'] },
-  '--now': { value: true, commands: ['render', 'validate', 'ingest'] },
+  '--now': { value: true, commands: ['render', 'validate', 'ingest', 'history', 'decide'] },
   '--tz': { value: true, commands: ['render'] },
   '--force': { value: false, commands: ['render'] },
   '--jobs': { value: true, commands: ['render'] },
-  '--quiet': { value: false, commands: ['render', 'validate', 'ingest', 'feed'] },
+  '--quiet': { value: false, commands: ['render', 'validate', 'ingest', 'feed', 'history', 'decide'] },
   ...INGEST_OPTIONS,
   ...FEED_OPTIONS,
+  ...HISTORY_OPTIONS,
+  ...DECIDE_OPTIONS,
+  // Shared with history: list --window / --limit, import --symbol (a CoinGlass answer's coin).
+  '--window': { value: true, commands: ['ingest', 'history'] },
+  '--symbol': { value: true, commands: ['ingest', 'history'] },
+  '--limit': { value: true, commands: ['feed', 'history'] },
   '--debug': { value: false, commands: COMMANDS },
   '--help': { value: false, commands: COMMANDS },
   '--version': { value: false, commands: COMMANDS },
@@ -68,9 +76,11 @@ export interface RunOptions {
 export type Parsed =
   | { kind: 'help'; topic: Command | null }
   | { kind: 'version' }
-  | { kind: 'run'; command: Exclude<Command, 'ingest' | 'feed'>; options: RunOptions }
+  | { kind: 'run'; command: Exclude<Command, 'ingest' | 'feed' | 'history' | 'decide'>; options: RunOptions }
   | { kind: 'ingest'; options: IngestRunOptions }
   | { kind: 'feed'; options: FeedRunOptions }
+  | { kind: 'history'; options: HistoryRunOptions }
+  | { kind: 'decide'; options: DecideRunOptions }
   | { kind: 'usage'; message: string };
 
 export function parseArgv(argv: readonly string[]): Parsed {
@@ -117,7 +127,7 @@ export function parseArgv(argv: readonly string[]): Parsed {
   }
 
   const [first, ...inputs] = positionals;
-  if (first === undefined) return usage('missing command: render, validate, styles, ingest or feed');
+  if (first === undefined) return usage('missing command: render, validate, styles, ingest, feed, history or decide');
   if (!isCommand(first)) return usage(`unknown command "${first}"${didYouMean(first, COMMANDS)}`);
   const command = first;
   for (const name of given.keys()) {
@@ -136,6 +146,16 @@ export function parseArgv(argv: readonly string[]): Parsed {
   if (command === 'feed') {
     const options = feedOptions(inputs, text, flag);
     return typeof options === 'string' ? usage(options) : { kind: 'feed', options };
+  }
+  if (command === 'history' || command === 'decide') {
+    const now = parseNow(text('--now'));
+    if (typeof now === 'string') return usage(now);
+    if (command === 'history') {
+      const options = historyOptions(inputs, text, flag, now);
+      return typeof options === 'string' ? usage(options) : { kind: 'history', options };
+    }
+    const options = decideOptions(inputs, text, flag, now);
+    return typeof options === 'string' ? usage(options) : { kind: 'decide', options };
   }
 
   const style = text('--style') ?? 'auto';
@@ -195,7 +215,7 @@ export function parseArgv(argv: readonly string[]): Parsed {
   };
 }
 
-const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--site': 'NAME', '--base-url': 'URL', '--expire-after': 'DAYS', '--now': 'ISO', '--tz': 'ZONE', '--jobs': 'N', ...INGEST_VALUE_NAMES, ...FEED_VALUE_NAMES };
+const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--site': 'NAME', '--base-url': 'URL', '--expire-after': 'DAYS', '--now': 'ISO', '--tz': 'ZONE', '--jobs': 'N', ...INGEST_VALUE_NAMES, ...FEED_VALUE_NAMES, ...HISTORY_VALUE_NAMES, ...DECIDE_VALUE_NAMES };
 
 const usage = (message: string): Parsed => ({ kind: 'usage', message });
 

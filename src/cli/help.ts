@@ -28,6 +28,10 @@ Usage:
                                         streams or saved CoinGlass answers
   liqnews feed <dir> --site-url URL     RSS, Atom and JSON feeds over the
                                         articles render wrote into a folder
+  liqnews history import|list|show|stats|remove
+                                        the history store: past windows that
+                                        articles are compared with
+  liqnews decide <input…>               publish or skip, per snapshot
   liqnews --help, -h                    this help (liqnews <command> --help for one command)
   liqnews --version, -v                 the version
 
@@ -43,7 +47,7 @@ directories named "expected" or "node_modules" and files named "case.json" are
 skipped), or - for one snapshot on standard input.
 
 Exit codes: 0 success, 1 some input invalid or some file not written,
-2 usage error.
+2 usage error, 3 (decide only) a snapshot to skip.
 `;
 
 const RENDER = `Usage: liqnews render <input…> [options]
@@ -194,8 +198,88 @@ Example:
   liqnews feed site/articles --site-url https://example.com/news --drafts
 `;
 
+const HISTORY = `Usage: liqnews history <action> [options]
+
+The history store (SQLite): one row per story, so that an article can say how
+its window compares with earlier windows of the same length.
+
+Actions:
+  import FILE…     add past windows: snapshots (.json, or a JSON array of
+                   them), CoinGlass liquidation history answers (.json, the
+                   whole {"code","msg","data"} body; each bucket is one row,
+                   partial coverage), or a history CSV (.csv):
+                     date,window,usd,longUsd,shortUsd[,traders,coverage]
+                   date is the window's end (ISO with offset), or YYYY-MM-DD
+                   for the window ending at the midnight that closes that UTC
+                   day; window is 1h, 24h, 7d…; coverage complete|partial.
+                   A directory stands for its .json and .csv files.
+  list             the latest stories, newest first (--window 24h, --limit N)
+  show ID          one story, every field
+  stats            counts, spans and the largest total per window length
+  remove ID        delete one story
+
+Options:
+  --history FILE   the store (default: .liqnews/history.sqlite beside the
+                   --out folder, i.e. in its parent; --out defaults to output)
+  --out DIR        the output folder the default store sits beside
+  --json           machine-readable output
+  --skip-bad       import: record the good rows and list the bad ones
+                   (default: any bad row means nothing is imported, exit 1)
+  --symbol COIN    import: the coin a CoinGlass answer was fetched for
+  --interval LEN   import: a one-bucket CoinGlass answer's interval (1h, 1d)
+  --now ISO        what "now" is: windows ending later are refused
+  --quiet          print only problems
+  --debug          print stack traces for unexpected errors
+
+Rows with a window that ends in the future, a negative figure, or a window
+overlapping another story's of the same length are refused with file:line.
+Importing the same file twice changes nothing. Exit 0 done, 1 bad rows or an
+unusable store (a corrupt, read-only or newer-version file is named and left
+unchanged), 2 usage error.
+
+Examples:
+  liqnews history import past/*.json coinglass-btc-1d.json --symbol BTC
+  liqnews history import daily.csv && liqnews history stats
+`;
+
+const DECIDE = `Usage: liqnews decide <input…> [options]
+
+Publish or skip, for each snapshot, with the reason in words (or --json), and
+the size of story: brief, standard or major. Compared with the history store
+(read only) when it holds earlier windows of the same length, else with the
+snapshot's context.history block, else by absolute size alone.
+
+Rules, in order:
+  1. under the floor ⇒ skip: --floor USD (total, default 0) and
+     --floor-per-hour USD (total / window hours, default 2000000)
+  2. publish if any: the largest on record; at least --median-multiple X
+     times the median of the last 30 windows (default 1.5); rank at most
+     --max-rank N (default 3) within --rank-days 7|30|90|365 (default 30);
+     an asset's price moved at least --price-move PCT % (default 5)
+  3. otherwise skip as ordinary when there is history to measure by, and
+     publish when there is none
+
+Options:
+  --history FILE   the store (default: .liqnews/history.sqlite beside --out;
+                   a missing default store means no history)
+  --no-history     do not read a store
+  --json           one JSON array of decisions
+  --now ISO        what "now" is for the future-date check
+  --quiet          print only the snapshots to skip
+
+Exit codes: 0 every snapshot is to be published, 3 at least one is to be
+skipped, 1 an input or the store could not be read, 2 usage error.
+
+Example:
+  liqnews decide snap.json && liqnews render snap.json
+`;
+
 export function helpText(topic: Command | null): string {
   switch (topic) {
+    case 'history':
+      return HISTORY;
+    case 'decide':
+      return DECIDE;
     case 'feed':
       return FEED;
     case 'ingest':

@@ -19,7 +19,7 @@ export interface MainIO {
   isTTY?: boolean;
 }
 
-/** 0 success · 1 some input invalid or some file not written · 2 usage error. */
+/** 0 success · 1 some input invalid or some file not written · 2 usage error · 3 decide: a snapshot to skip. */
 export async function main(io: MainIO): Promise<number> {
   const debug = io.argv.includes('--debug');
   try {
@@ -40,6 +40,10 @@ export async function main(io: MainIO): Promise<number> {
         return await (await import('./ingest.js')).runIngest(parsed.options, () => new Date(), { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY ?? false });
       case 'feed':
         return await (await import('./feed.js')).runFeed(parsed.options, { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY ?? false });
+      case 'history':
+        return await (await import('./history.js')).runHistory(parsed.options, parsed.options.now ?? new Date(), { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY ?? false });
+      case 'decide':
+        return await (await import('./decide.js')).runDecide(parsed.options, parsed.options.now ?? new Date(), { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY ?? false });
     }
   } catch (e) {
     // Anything that reaches here is a bug, not a bad input: say so briefly, with the stack only on request.
@@ -50,7 +54,7 @@ export async function main(io: MainIO): Promise<number> {
   }
 }
 
-async function run(command: Exclude<Command, 'ingest' | 'feed'>, options: RunOptions, io: CommandIO): Promise<number> {
+async function run(command: Exclude<Command, 'ingest' | 'feed' | 'history' | 'decide'>, options: RunOptions, io: CommandIO): Promise<number> {
   if (command === 'styles') {
     io.stdout.write(stylesText());
     return 0;

@@ -58,11 +58,14 @@ export interface LargestFact extends Sourced {
  * this window's end (this one included): rank 1 = the largest. A span is
  * listed only when the store reaches back over all of it (its oldest window
  * of this length is at least that old); `of` is how many windows it held
- * (gaps make it fewer than days × windows a day).
+ * (gaps make it fewer than days × windows a day). Ranks are told to
+ * RANK_CAP (10): `rank` is null for a window outside the top 10, since no
+ * newsroom writes "the 212th-largest hour of the year" (and counting past the
+ * top would cost a scan of the span).
  */
 export interface RankFact extends Sourced {
   days: 7 | 30 | 90 | 365;
-  rank: number;
+  rank: number | null;
   of: number;
 }
 
@@ -132,6 +135,8 @@ export interface ContextSubject {
 }
 
 export const RANK_SPANS = [7, 30, 90, 365] as const;
+/** Ranks are told up to this; beyond it, RankFact.rank is null. */
+export const RANK_CAP = 10;
 /** The trailing median uses at most this many windows, and is given only from MEDIAN_MIN_WINDOWS. */
 export const MEDIAN_WINDOWS = 30;
 export const MEDIAN_MIN_WINDOWS = 5;
