@@ -93,7 +93,7 @@ export function deriveHistory(ledger: Ledger, ctx: HistoryContext | null | undef
   }
 
   let rank: HistoryFacts['rank'] = null;
-  const placed = [...ctx.ranks].filter((r) => !r.partial && r.rank >= 2 && r.rank <= 3).sort((a, b) => b.days - a.days)[0];
+  const placed = [...ctx.ranks].filter((r): r is typeof r & { rank: 2 | 3 } => !r.partial && r.rank !== null && r.rank >= 2 && r.rank <= 3).sort((a, b) => b.days - a.days)[0];
   if (placed) rank = { phrase: `the ${ORDINALS[placed.rank]}-largest ${unit.total} of the past ${plain(ledger, placed.days, placed.source).text} days` };
 
   let median: HistoryFacts['median'] = null;
