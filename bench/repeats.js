@@ -20,7 +20,7 @@ export function sentenceTemplates(article, snap) {
   for (const e of snap.exchanges ?? []) names.add(e.name);
   if (snap.largestOrder) [snap.largestOrder.symbol, snap.largestOrder.exchange].forEach((n) => names.add(n));
   // Headings are the style's fixed sections (the seeds' own structure), and the hashtag line is tags: neither is a sentence.
-  const prose = article.body.split('\n').filter((l) => !/^#{1,6} /.test(l) && !/^(#\w+ ?|\$[A-Z0-9]+ ?)+$/.test(l.trim()));
+  const prose = article.body.split('\n').filter((l) => !/^#{1,6} /.test(l) && !/^(\\?#\w+ ?|\\?\$[A-Z0-9]+ ?)+$/.test(l.trim()));
   let text = `${article.title}\n${prose.join('\n')}`
     .replace(/\]\([^)]*\)/g, ']')
     .replace(/[*_`#>|[\]\\]/g, ' ');
