@@ -18,6 +18,11 @@ import { FORMAT_WRITERS, FORMATS } from './formats/registry.js';
 import type { FormatContext } from './formats/context.js';
 import { rfc3339, slugify, utcDate } from './output/filename.js';
 import { RECENT_LIMIT, variationFor, type Choices, type Variation } from './render/variation.js';
+import { deriveHistory } from './facts/history.js';
+import { Ledger } from './facts/ledger.js';
+import { contextFromBlock } from './history/context-schema.js';
+import { historyVariation, uniqueSlug } from './history/session.js';
+import type { History } from './history/store.js';
 import { resolveOptions, type Format, type GenerateOptions, type ResolvedOptions } from './options.js';
 
 export interface Article {
@@ -49,6 +54,8 @@ export interface Article {
   claims: Claim[];
   /** Which alternative each variation slot chose (slot → index): recorded in the sidecar and the history store. */
   choices: Choices;
+  /** The validated snapshot the article was written from. */
+  snapshot: Snapshot;
 }
 
 /** Snapshot (JSON text or a parsed value) in, a finished article out. Throws `LiqnewsError`. */
@@ -104,12 +111,12 @@ function runStages(inputs: readonly unknown[], o: ResolvedOptions, parse: (input
     return results;
   };
   const snaps = stage((i) => parse(inputs[i]));
-  const facts = stage((i) => deriveFacts(snaps[i]!, { timeZone: o.timeZone, locale: o.locale }));
+  const facts = stage((i) => withHistory(deriveFacts(snaps[i]!, { timeZone: o.timeZone, locale: o.locale }), snaps[i]!, o.history));
   const plans = stage((i) => planArticle(snaps[i]!, facts[i]!, o.style));
   // Each part's template over the group, one style after another (the order of work only; the output keeps the input order).
   const byStyle = [...all].sort((a, b) => STYLE_NAMES.indexOf(plans[a]?.style ?? 'bulletin') - STYLE_NAMES.indexOf(plans[b]?.style ?? 'bulletin') || a - b);
   const views = stage((i) => viewsOf(facts[i]!));
-  const memory = o.variation;
+  const memory = o.variation ?? (o.history ? historyVariation(o.history) : null);
   let texts: RenderedText[];
   let variations: Variation[];
   if (memory === null) {
@@ -150,7 +157,9 @@ const checkText = (text: RenderedText, facts: StoryFacts): Claim[] =>
 /** The article from its checked parts: names, the HTML page's inputs, and files built on first read. */
 function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedText, claims: Claim[], choices: Choices, o: ResolvedOptions): Article {
   const date = utcDate(snap.window.end);
-  const slug = snap.id ? slugify(snap.id) : defaultSlug(snap, facts);
+  const base = snap.id ? slugify(snap.id) : defaultSlug(snap, facts);
+  // With a history, the slug is one no other story of the series holds (a site's URL is often the slug alone).
+  const slug = o.history ? uniqueSlug(o.history, facts.id, base, date, rfc3339(snap.window.end).slice(11, 16).replace(':', '')) : base;
   const when = rfc3339(snap.window.end);
   const tags = articleTags(facts);
   // The HTML body is converted on first read: `--format md` never runs marked.
@@ -194,6 +203,7 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
     facts,
     claims,
     choices,
+    snapshot: snap,
   };
 }
 
@@ -233,4 +243,18 @@ function defaultSlug(snap: Snapshot, f: StoryFacts): string {
 function articleTags(f: StoryFacts): string[] {
   const t = ['crypto', 'liquidations', ...f.topAssets.slice(0, 2).map((a) => a.symbol.toLowerCase()), f.angle, ...f.tags];
   return [...new Set(t)].slice(0, 8);
+}
+
+/**
+ * The context facts, from the store when there is one, else from the
+ * snapshot's own `context.history` block; their claims join the ledger.
+ */
+function withHistory(facts: StoryFacts, snap: Snapshot, history: History | null): StoryFacts {
+  const block = snap.context?.history;
+  if (!history && !block) return facts;
+  const ctx = history ? history.contextFor(snap) : contextFromBlock(block!, snap);
+  const ledger = new Ledger();
+  facts.history = deriveHistory(ledger, ctx, snap.totals.usd, new Date(snap.window.end).getUTCFullYear());
+  facts.claims.push(...ledger.list());
+  return facts;
 }

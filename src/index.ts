@@ -19,3 +19,26 @@ export { FORMAT_WRITERS } from './formats/registry.js';
 export type { FormatContext, FormatWriter } from './formats/context.js';
 // Raw data to snapshot (`liqnews ingest`): stream, CoinGlass and context adapters.
 export * from './ingest/index.js';
+// The history store (story memory): better-sqlite3 is loaded on the first openHistory, not on import.
+export {
+  openHistory,
+  defaultHistoryPath,
+  History,
+  historyEntryOf,
+  decide,
+  DEFAULT_RULES,
+  HistoryBlockSchema,
+  contextFromBlock,
+  HistoryError,
+  HISTORY_ERROR_CODES,
+  CSV_COLUMNS,
+  SCHEMA_VERSION,
+  type OpenOptions,
+  type RecordOptions,
+  type DecideRules,
+  type Decision,
+  type HistoryBlock,
+  type HistoryErrorCode,
+} from './history/index.js';
+export type { HistoryContext } from './history/context-types.js';
+export type { HistoryFacts } from './facts/history.js';

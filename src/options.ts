@@ -6,6 +6,7 @@ import { LiqnewsError } from './errors.js';
 import { isStyleName, type StyleName } from './plan/styles.js';
 import { SITES, isSiteName, type SiteName } from './output/sites.js';
 import type { VariationMemory } from './render/variation.js';
+import type { History } from './history/store.js';
 
 export { FORMATS, DEFAULT_FORMATS, isFormat, type Format } from './formats/registry.js';
 export { SITES, isSiteName, type SiteName } from './output/sites.js';
@@ -45,6 +46,13 @@ export interface GenerateOptions {
    * alternatives. Default none: the seed alone decides.
    */
   variation?: VariationMemory | null;
+  /**
+   * A history store (`openHistory`): the article then compares this window
+   * with earlier ones of the same length, varies its wording against the
+   * style's recent articles, and takes a slug no other story holds. The
+   * caller records the article after writing it (`history.record(article)`).
+   */
+  history?: History | null;
 }
 
 export interface ResolvedOptions {
@@ -61,6 +69,7 @@ export interface ResolvedOptions {
   faqJsonLd: boolean;
   expiryDays: number | null;
   variation: VariationMemory | null;
+  history: History | null;
 }
 
 export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
@@ -82,6 +91,7 @@ export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
     faqJsonLd: o.faqJsonLd ?? false,
     expiryDays: resolveExpiry(o.expiryDays, o.site),
     variation: o.variation ?? null,
+    history: o.history ?? null,
   };
 }
 

@@ -168,6 +168,8 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
     tags,
     angle: angles[0]!,
     angles,
+    // Comparisons with earlier windows: only generate() has a history to ask (src/facts/history.ts).
+    history: null,
     claims: [],
   };
   facts.drivers = deriveDrivers(facts);

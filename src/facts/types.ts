@@ -6,6 +6,7 @@
 import type { Claim } from './ledger.js';
 import type { Figure, Money } from './format.js';
 import type { WindowFacts } from './window.js';
+import type { HistoryFacts } from './history.js';
 
 export type Side = 'long' | 'short';
 export type Angle = 'all-time-high' | 'whale' | 'short-squeeze' | 'long-flush' | 'alt-led' | 'two-way';
@@ -139,5 +140,7 @@ export interface StoryFacts {
   tags: string[];
   angle: Angle;
   angles: Angle[];
+  /** How this window compares with earlier ones of the same length; null without history (then nothing comparative is said). */
+  history: HistoryFacts | null;
   claims: Claim[];
 }

@@ -4,6 +4,9 @@
  * write lock is taken up front, so two processes queue on the busy timeout
  * instead of failing with "database is locked" when a read turns into a write).
  */
+import type { Article } from '../generate.js';
+import { clearPending } from './session.js';
+import { historyEntryOf } from './entry.js';
 import { buildContext, type ContextQueries, type ReadingKind, type StoredWindow } from './context.js';
 import type { ContextSubject, HistoryContext } from './context-types.js';
 import { describeEntry, entryProblems } from './check-entry.js';
@@ -26,6 +29,16 @@ export interface RecordOptions {
 class DryRun extends Error {}
 
 type Stmt = Statement;
+
+/** What `record` takes: history entries, or articles as `generate()` returns them. */
+export type Recordable = HistoryEntry | Article;
+
+const isArticle = (e: Recordable): e is Article => 'snapshot' in e && 'basename' in e;
+
+/** An article's row: its snapshot's figures, and what the render chose (style, slug, variation). */
+function entryOfArticle(a: Article): HistoryEntry {
+  return historyEntryOf(a.snapshot, { id: a.id, style: a.style, slug: a.slug, url: null, choices: a.choices });
+}
 
 export class History {
   readonly file: string;
@@ -68,6 +81,7 @@ export class History {
       funding: p(`SELECT ${WINDOW_COLUMNS} FROM stories WHERE ${before} AND funding_rate_pct IS NOT NULL ORDER BY end_ms DESC LIMIT 1`),
       slugTaken: p('SELECT 1 FROM stories WHERE slug = ? AND id <> ? LIMIT 1').pluck(),
       recentChoices: p('SELECT choices FROM stories WHERE style = ? AND end_ms <= ? AND id <> ? ORDER BY end_ms DESC, id DESC LIMIT ?').pluck(),
+      recentArticles: p('SELECT id, end_ms, choices FROM stories WHERE style = ? AND end_ms <= ? AND id <> ? ORDER BY end_ms DESC, id DESC LIMIT ?'),
     };
     if (!this.readonly) {
       this.#s['upsert'] = p(
@@ -116,9 +130,10 @@ export class History {
    * overlaps another story's of the same length) makes the whole call throw
    * HISTORY_BAD_ROWS with every bad row, unless `skipBad`.
    */
-  record(entries: HistoryEntry | readonly HistoryEntry[], options: RecordOptions = {}): RecordResult {
+  record(entries: Recordable | readonly Recordable[], options: RecordOptions = {}): RecordResult {
     this.#writable();
-    const list = Array.isArray(entries) ? (entries as readonly HistoryEntry[]) : [entries as HistoryEntry];
+    const given = Array.isArray(entries) ? (entries as readonly Recordable[]) : [entries as Recordable];
+    const list = given.map((e) => (isArticle(e) ? entryOfArticle(e) : e));
     const nowMs = this.#now().getTime();
     const recordedAt = isoUtc(nowMs);
     const result: RecordResult = { added: 0, replaced: 0, unchanged: 0, skipped: [] };
@@ -169,6 +184,8 @@ export class History {
     } catch (e) {
       if (!(e instanceof DryRun)) throw e;
     }
+    // What this batch rendered is in the store now (or was refused): the in-process copies are no longer needed.
+    if (!options.dryRun) clearPending(this);
     return result;
   }
 
@@ -195,6 +212,19 @@ export class History {
       (this.#s['recentChoices']!.all(style, Number.isNaN(before) ? Number.MAX_SAFE_INTEGER : before, options.exceptStoryId ?? '', limit) as string[]).map(
         (c) => JSON.parse(c) as Record<string, number>,
       ),
+    );
+  }
+
+  /** The same stories as `recentChoices`, each with its id and window end (ISO UTC): what a variation memory needs to merge them with a batch's own. */
+  recentArticles(style: string, limit: number, options: { before?: string; exceptStoryId?: string } = {}): Array<{ id: string; style: string; end: string; choices: Record<string, number> }> {
+    const before = options.before === undefined ? Number.MAX_SAFE_INTEGER : instantMs(options.before);
+    return this.#guard(() =>
+      (this.#s['recentArticles']!.all(style, Number.isNaN(before) ? Number.MAX_SAFE_INTEGER : before, options.exceptStoryId ?? '', limit) as { id: string; end_ms: number; choices: string }[]).map((r) => ({
+        id: r.id,
+        style,
+        end: new Date(r.end_ms).toISOString().replace(/\.000Z$/, 'Z'),
+        choices: JSON.parse(r.choices) as Record<string, number>,
+      })),
     );
   }
 

@@ -4,6 +4,7 @@
  */
 import { SnapshotSchema, type Snapshot } from './schema.js';
 import { crossFieldIssues } from './rules.js';
+import { historyBlockIssues } from '../history/context-schema.js';
 import { describeValue } from './describe.js';
 import { LiqnewsError, formatPath, type SnapshotIssue } from '../errors.js';
 import { MAX_SNAPSHOT_BYTES, decodeSnapshotBytes, tooLarge } from './bytes.js';
@@ -19,6 +20,8 @@ export function validateSnapshot(input: unknown, now: Date): ValidationResult {
     for (const iss of parsed.error.issues) issues.push(...toIssues(iss, input));
   }
   for (const r of crossFieldIssues(input, now)) issues.push({ path: formatPath(r.path), message: r.message });
+  const block = parsed.success ? parsed.data.context?.history : undefined;
+  if (block && parsed.success) for (const r of historyBlockIssues(block, parsed.data)) issues.push({ path: formatPath(['context', 'history', ...r.path]), message: r.message });
   if (issues.length > 0 || !parsed.success) return { ok: false, issues: dedupe(issues) };
   return { ok: true, snapshot: parsed.data };
 }

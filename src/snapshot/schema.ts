@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { describeValue } from './describe.js';
 import { MAX_USD, MAX_WINDOW_DAYS } from './limits.js';
+import { HistoryBlockSchema } from '../history/context-schema.js';
 
 export { MAX_USD, MAX_WINDOW_DAYS };
 
@@ -332,6 +333,8 @@ export const SnapshotSchema = z.strictObject({
       ),
       related: opt(list(z.strictObject({ title: text(200, 'a title'), url: httpUrl }), 10, 'related links')),
       tags: opt(list(text(40, 'a tag'), 10, 'tags')),
+      /** Earlier windows of the same length, for a pipeline without a history store (src/history/context-schema.ts). */
+      history: opt(HistoryBlockSchema),
     }),
   ),
 });
