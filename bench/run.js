@@ -127,9 +127,9 @@ function memoryRun(count, seed) {
   console.log(`batch of ${count} (md, html, json): ${(m.ms / 1000).toFixed(1)} s, peak RSS ${m.mb.toFixed(0)} MB, CPU ${(m.cpu / 1000).toFixed(1)} s`);
   return m;
 }
-const mem = memoryRun(MEMORY, 7);
-console.log(`  memory target: under 300 MB at ${MEMORY} — ${mem.mb < 300 ? 'met' : 'NOT met'}`);
-if (MEMORY_LARGE > 0) {
+const mem = MEMORY > 0 ? memoryRun(MEMORY, 7) : null;
+if (mem) console.log(`  memory target: under 300 MB at ${MEMORY} — ${mem.mb < 300 ? 'met' : 'NOT met'}`);
+if (mem && MEMORY_LARGE > 0) {
   const big = memoryRun(MEMORY_LARGE, 7);
   const growth = big.mb / mem.mb - 1;
   console.log(`  memory scaling: ${MEMORY_LARGE} uses ${(growth * 100).toFixed(0)} % more than ${MEMORY} (target: within 20 %) — ${growth <= 0.2 ? 'met' : 'NOT met'}`);
