@@ -1,8 +1,11 @@
-// `npm run bench`: the three performance promises of the README, measured.
-// 1. batch render vs a minimal hand-written script (target <= 2x);
+// `npm run bench`: the performance promises of the README, measured on varied inputs (bench/make-inputs.js).
+// 1. batch render vs a minimal hand-written script (bench/baseline.js), at BENCH_BATCH (1,000) and at
+//    BENCH_BATCH_LARGE (10,000) snapshots (target <= 2x at both);
 // 2. one snapshot from a cold start vs bare `node` importing the four libraries (target <= 1.5x);
-// 3. peak memory over a 10,000-snapshot batch (target < 300 MB);
-// 4. the ingest adapters (bench/ingest.js).
+// 3. peak memory over a BENCH_MEMORY (10,000) snapshot batch (target < 300 MB), and the same at
+//    BENCH_MEMORY_LARGE (200,000; 0 skips it): peak RSS should stay within 20 % of the smaller batch's;
+// 4. the ingest adapters (bench/ingest.js; BENCH_SKIP_INGEST=1 skips them).
+// BENCH_RUNS (5) pairs for the 1,000 batch and the cold start (twice as many), BENCH_RUNS_LARGE (3) for the large batch.
 // Times are wall-clock medians; CPU time (all threads: V8 collects garbage and compiles on
 // helper threads) is shown beside them, since a busy machine slows wall time more than CPU time.
 import { spawnSync } from 'node:child_process';
@@ -11,6 +14,7 @@ import { rmSync, mkdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeInputs } from './make-inputs.js';
+const makeInputsScript = join(dirname(fileURLToPath(import.meta.url)), 'make-inputs.js');
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Outputs go to memory (tmpfs) when the machine has it: this disk's write times
@@ -20,8 +24,11 @@ const cli = join(root, 'bin', 'liqnews.js');
 const rss = join(root, 'bench', 'rss.cjs');
 const now = '2026-11-21T00:00:00Z';
 const BATCH = Number(process.env.BENCH_BATCH ?? 1000);
+const BATCH_LARGE = Number(process.env.BENCH_BATCH_LARGE ?? 10000);
 const MEMORY = Number(process.env.BENCH_MEMORY ?? 10000);
+const MEMORY_LARGE = Number(process.env.BENCH_MEMORY_LARGE ?? 200000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS_LARGE = Number(process.env.BENCH_RUNS_LARGE ?? 3);
 
 function run(args, label) {
   const t0 = process.hrtime.bigint();
@@ -71,18 +78,30 @@ const clean = (d) => () => rmSync(d, { recursive: true, force: true });
 // 1. Batch throughput: both write .md and .html for every snapshot.
 const oursOut = join(work, 'out-ours');
 const baseOut = join(work, 'out-base');
-const batch = compare(
-  [cli, 'render', batchIn, '--out', oursOut, '--format', 'md,html', '--now', now, '--quiet'],
-  [join(root, 'bench', 'baseline.js'), batchIn, baseOut],
-  'batch',
-  RUNS,
-  { ours: clean(oursOut), theirs: clean(baseOut) },
-);
-console.log(`node ${process.version}, ${availableParallelism()} cores; outputs in ${work.startsWith('/dev/shm') ? 'memory (/dev/shm)' : 'bench/.work'}; medians of ${RUNS} runs, ours and the reference by turns`);
-console.log(
-  `batch of ${BATCH}: liqnews ${batch.ours.ms.toFixed(0)} ms (${(batch.ours.ms / BATCH).toFixed(2)} ms/article), baseline ${batch.theirs.ms.toFixed(0)} ms — ratio ${range(batch)} (target <= 2x); ` +
-    `CPU time ${batch.ours.cpu} ms vs ${batch.theirs.cpu} ms (${(batch.ours.cpu / batch.theirs.cpu).toFixed(2)}x)`,
-);
+function batchCompare(dir, count, runs) {
+  const c = compare(
+    [cli, 'render', dir, '--out', oursOut, '--format', 'md,html', '--now', now, '--quiet'],
+    [join(root, 'bench', 'baseline.js'), dir, baseOut],
+    `batch of ${count}`,
+    runs,
+    { ours: clean(oursOut), theirs: clean(baseOut) },
+  );
+  console.log(
+    `batch of ${count}: liqnews ${c.ours.ms.toFixed(0)} ms (${(c.ours.ms / count).toFixed(2)} ms/article), baseline ${c.theirs.ms.toFixed(0)} ms — ratio ${range(c)}, ${runs} pairs (target <= 2x); ` +
+      `CPU time ${c.ours.cpu} ms vs ${c.theirs.cpu} ms (${(c.ours.cpu / c.theirs.cpu).toFixed(2)}x)`,
+  );
+  clean(oursOut)();
+  clean(baseOut)();
+  return c;
+}
+console.log(`node ${process.version}, ${availableParallelism()} cores; outputs in ${work.startsWith('/dev/shm') ? 'memory (/dev/shm)' : 'bench/.work'}; medians of the runs, ours and the reference by turns`);
+batchCompare(batchIn, BATCH, RUNS);
+if (BATCH_LARGE > 0) {
+  const largeIn = join(work, 'batch-large');
+  makeInputs(largeIn, BATCH_LARGE);
+  batchCompare(largeIn, BATCH_LARGE, RUNS_LARGE);
+  clean(largeIn)();
+}
 
 // 2. Cold start: one snapshot to stdout vs a bare node that only imports the libraries.
 const one = join(batchIn, 'snap-00000.json');
@@ -94,13 +113,27 @@ const cold = compare(
 );
 console.log(`cold start, one snapshot: liqnews ${cold.ours.ms.toFixed(0)} ms, bare node + imports ${cold.theirs.ms.toFixed(0)} ms — ratio ${range(cold)} (target <= 1.5x); CPU ${cold.ours.cpu} ms vs ${cold.theirs.cpu} ms`);
 
-// 3. Memory over a large batch.
-const memIn = join(work, 'memory');
-makeInputs(memIn, MEMORY, 7);
-const memOut = join(work, 'out-memory');
-clean(memOut)();
-const mem = run(['-r', rss, cli, 'render', memIn, '--out', memOut, '--now', now, '--quiet'], 'liqnews memory batch');
-console.log(`batch of ${MEMORY} (md, html, json): ${(mem.ms / 1000).toFixed(1)} s, peak RSS ${mem.mb.toFixed(0)} MB (target < 300 MB), CPU ${(mem.cpu / 1000).toFixed(1)} s`);
+// 3. Memory over a large batch, and whether it stays flat at a much larger one (the same formats).
+function memoryRun(count, seed) {
+  const dir = join(work, `memory-${count}`);
+  const out = join(work, `out-memory-${count}`);
+  // A child process writes the inputs, so a 200,000-file set neither waits on nor bloats this process.
+  const made = spawnSync(process.execPath, [makeInputsScript, dir, String(count), String(seed)], { stdio: 'inherit' });
+  if (made.status !== 0) process.exit(1);
+  clean(out)();
+  const m = run(['-r', rss, cli, 'render', dir, '--out', out, '--now', now, '--quiet'], `liqnews memory batch of ${count}`);
+  clean(dir)();
+  clean(out)();
+  console.log(`batch of ${count} (md, html, json): ${(m.ms / 1000).toFixed(1)} s, peak RSS ${m.mb.toFixed(0)} MB, CPU ${(m.cpu / 1000).toFixed(1)} s`);
+  return m;
+}
+const mem = MEMORY > 0 ? memoryRun(MEMORY, 7) : null;
+if (mem) console.log(`  memory target: under 300 MB at ${MEMORY} — ${mem.mb < 300 ? 'met' : 'NOT met'}`);
+if (mem && MEMORY_LARGE > 0) {
+  const big = memoryRun(MEMORY_LARGE, 7);
+  const growth = big.mb / mem.mb - 1;
+  console.log(`  memory scaling: ${MEMORY_LARGE} uses ${(growth * 100).toFixed(0)} % more than ${MEMORY} (target: within 20 %) — ${growth <= 0.2 ? 'met' : 'NOT met'}`);
+}
 rmSync(work, { recursive: true, force: true });
 
 // 4. The ingest adapters (bench/ingest.js): events per second against a bare JSON.parse loop, and memory.
