@@ -11,6 +11,7 @@ import { writeArticle } from '../src/output/write.js';
 import { writeFeedFile } from '../src/feed/write.js';
 import { removeLeftovers, tempNameFor, writeAtomic } from '../src/output/atomic.js';
 import { LiqnewsError } from '../src/errors.js';
+import { FORMAT_WRITERS } from '../src/formats/registry.js';
 import { runCli } from './helpers.js';
 
 const NOW = new Date('2026-11-21T00:00:00Z');
@@ -49,8 +50,8 @@ function deadPid(): number {
 describe('temporary files', () => {
   it('render never writes through a link planted at a temporary name', () => {
     const out = join(dir, 'out');
-    const names = ['md', 'html', 'json', 'txt', 'thread'].map((e) => `${article.basename}.${e}`);
-    plantLinks(out, [...names, ...names.filter((n) => n.endsWith('.txt') || n.endsWith('.thread')).map((n) => `.${n}.sha256`)]);
+    const names = (['md', 'html', 'json', 'txt', 'thread'] as const).map((f) => `${article.basename}.${FORMAT_WRITERS[f].ext}`);
+    plantLinks(out, [...names, ...names.filter((n) => n.endsWith('.txt')).map((n) => `.${n}.sha256`)]);
     const results = writeArticle(article, { outDir: out, formats: ['md', 'html', 'json', 'txt', 'thread'] });
     expect(results.every((r) => r.status === 'written')).toBe(true);
     expect(readFileSync(victim, 'utf8')).toBe(VICTIM_TEXT);
