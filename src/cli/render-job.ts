@@ -11,6 +11,7 @@ import type { Format } from '../formats/registry.js';
 import type { GenerateOptions } from '../options.js';
 import { describeFsError } from '../output/write.js';
 import { problemLines } from './problems.js';
+import { SIDECAR_SKIPPED, isSidecarText } from './inputs.js';
 
 /** How many inputs go through the stages together: enough to keep each stage warm, few enough to hold. */
 export const GROUP = 32;
@@ -24,7 +25,8 @@ export interface GroupJob {
   debug: boolean;
 }
 
-export type ItemResult = { ok: true; basename: string; files: Partial<Record<Format, string>> } | { ok: false; lines: string[] };
+/** `skipped`: the file is not a snapshot to render but one the product wrote (a sidecar), with the reason to print. */
+export type ItemResult = { ok: true; basename: string; files: Partial<Record<Format, string>> } | { ok: false; lines: string[]; skipped?: string };
 
 export interface GroupResult {
   seq: number;
@@ -43,6 +45,13 @@ export function runGroup(job: GroupJob): GroupResult {
     } catch (e) {
       results[i] = { ok: false, lines: [`${item.label}: cannot read: ${describeFsError(e)}`] };
     }
+  }
+  // A sidecar (the facts .json render writes) in an input folder is the product's own output, not bad input.
+  for (let k = texts.length - 1; k >= 0; k--) {
+    if (!isSidecarText(texts[k]!)) continue;
+    results[readAt[k]!] = { ok: false, lines: [], skipped: SIDECAR_SKIPPED };
+    texts.splice(k, 1);
+    readAt.splice(k, 1);
   }
   const generated = generateEach(texts, job.options);
   const articles: { i: number; article: Article }[] = [];
