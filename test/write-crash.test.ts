@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { generate, type Article } from '../src/generate.js';
 import { writeArticle } from '../src/output/write.js';
 import type { Format } from '../src/formats/registry.js';
+import { runCli } from './helpers.js';
 
 const injected = vi.hoisted(() => ({ failAt: -1, renames: 0 }));
 vi.mock('node:fs', async (original) => {
@@ -81,5 +82,22 @@ describe('a render stopped between writes', () => {
     expect(writeFailing(v2, 1, true)).toBe(false);
     expect(readFileSync(path, 'utf8')).toBe('my own words\n');
     expect(writeArticle(v3, { outDir: dir, formats: ['txt'] })[0]).toMatchObject({ status: 'kept-edited', found: 'edited' });
+  });
+});
+
+describe('a batch stopped by a full disk', () => {
+  it('says how many were rendered and how many were not attempted', async () => {
+    const inputs = join(dir, 'in');
+    fs.mkdirSync(inputs);
+    for (let i = 0; i < 30; i++) fs.writeFileSync(join(inputs, `${String(i).padStart(2, '0')}.json`), JSON.stringify({ ...base, id: `full-${i}` }));
+    const out = join(dir, 'out');
+    injected.renames = 0;
+    injected.failAt = 5; // the sixth article's only file (Markdown: one write each)
+    const r = await runCli(['render', inputs, '--out', out, '--format', 'md', '--now', '2026-11-21T00:00:00Z']);
+    injected.failAt = -1;
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`stopped: nothing more can be written to ${out}`);
+    expect(r.out).toBe(`rendered 5 of 30 inputs, 1 failed, 24 not attempted: 5 files written, 0 unchanged in ${out}\n`);
+    expect(fs.readdirSync(out).filter((f) => f.endsWith('.md'))).toHaveLength(5);
   });
 });

@@ -4,7 +4,8 @@
  * any size holds one directory's names at a time, never the whole list (nor
  * any file's contents).
  */
-import { closeSync, lstatSync, openSync, opendirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { FolderNames } from './folder-names.js';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { describeFsError, errnoOf } from '../output/write.js';
 
@@ -75,48 +76,28 @@ export function* listInputs(args: readonly string[], skipDir: string | null): Ge
 type Skip = { path: string; real: string | null } | null;
 
 function* walk(dir: string, skip: Skip): Generator<ListedInput> {
-  let entries: string[];
+  let names: FolderNames;
   try {
-    entries = listNames(dir);
+    // Code-unit order, not the locale's, so every machine lists the same batch in the same order.
+    names = FolderNames.read(dir);
   } catch (e) {
     yield { kind: 'error', label: dir, message: `cannot read: ${describeFsError(e)}` };
     return;
   }
-  // Code-unit order, not the locale's, so every machine lists the same batch in the same order. Each entry is
-  // `<name>\0<type>`: no name holds a NUL, so the default sort orders them exactly as by name alone.
-  entries.sort();
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!;
-    const cut = entry.length - 2;
-    const name = entry.slice(0, cut);
-    const type = entry.charCodeAt(cut + 1);
+  for (let i = 0; i < names.length; i++) {
+    const name = names.at(i);
+    const json = name.endsWith('.json') && !SKIPPED_FILES.has(name);
+    if (!json && SKIPPED_DIRECTORIES.has(name)) continue;
     const path = join(dir, name);
-    if (type === DIR) {
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    if (st === undefined) continue; // removed since the folder was listed
+    if (st.isDirectory()) {
       if (!SKIPPED_DIRECTORIES.has(name) && !isSkipped(path, skip)) yield* walk(path, skip);
-    } else if (name.endsWith('.json') && !SKIPPED_FILES.has(name)) {
-      if (type === FILE) yield { kind: 'file', label: path, path };
-      else if (type === LINK) yield linked(path);
+    } else if (json) {
+      if (st.isFile()) yield { kind: 'file', label: path, path };
+      else if (st.isSymbolicLink()) yield linked(path);
     }
   }
-}
-
-const FILE = 0x66; // 'f'
-const DIR = 0x64; // 'd'
-const LINK = 0x6c; // 'l'
-
-/** A folder's names with their types, read entry by entry (no Dirent objects kept): `<name>\0<f|d|l|o>`. */
-function listNames(dir: string): string[] {
-  const handle = opendirSync(dir);
-  const names: string[] = [];
-  try {
-    for (let e = handle.readSync(); e !== null; e = handle.readSync()) {
-      const t = e.isFile() ? 'f' : e.isDirectory() ? 'd' : e.isSymbolicLink() ? 'l' : 'o';
-      names.push(`${e.name}\0${t}`);
-    }
-  } finally {
-    handle.closeSync();
-  }
-  return names;
 }
 
 function isSkipped(path: string, skip: Skip): boolean {
