@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generate } from '../src/generate.js';
 import { FolderNames } from '../src/cli/folder-names.js';
 import { listInputs } from '../src/cli/inputs.js';
-import { NamesSeen } from '../src/cli/names-seen.js';
+import { NamesSeen, sourceHash } from '../src/cli/names-seen.js';
 import { runCli } from './helpers.js';
 import { prng } from './prng.js';
 
@@ -118,8 +118,8 @@ describe('the listing', () => {
 
   it('remembers base names in a few bytes each, and tells the same input again from another', () => {
     const seen = new NamesSeen();
-    for (let i = 0; i < 5000; i++) expect(seen.claim(`2026-02-05-name-${i}`, `/in/${i}.json`, i)).toBeNull();
-    expect(seen.claim('2026-02-05-name-17', '/in/17.json', 9000)).toBeNull(); // the same file listed twice
-    expect(seen.claim('2026-02-05-name-17', '/in/other.json', 9001)).toBe(17);
+    for (let i = 0; i < 5000; i++) expect(seen.claim(`2026-02-05-name-${i}`, `/in/${i}.json`)).toBeNull();
+    expect(seen.claim('2026-02-05-name-17', '/in/17.json')).toBeNull(); // the same file listed twice
+    expect(seen.claim('2026-02-05-name-17', '/in/other.json')).toBe(sourceHash('/in/17.json'));
   });
 });

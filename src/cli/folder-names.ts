@@ -2,16 +2,17 @@
  * One folder's entry names, sorted, outside the JavaScript heap. A folder of
  * 200,000 snapshots listed as 200,000 strings keeps that many objects alive
  * for the whole batch, and V8 sizes its heap to a multiple of what is alive:
- * kept as UTF-16 code units in one typed array instead, the list costs about
- * 2 bytes a character and nothing the collector has to trace.
+ * kept as code units in one typed array instead, the list costs a byte or
+ * two a character and nothing the collector has to trace.
  */
 import { opendirSync } from 'node:fs';
 
 export class FolderNames {
-  private units = new Uint16Array(4096);
+  /** Code units, one byte each while every name is Latin-1 (the usual case), two once one is not. */
+  private units: Uint8Array | Uint16Array = new Uint8Array(4096);
   private used = 0;
-  /** Start and length (in code units) of each name. */
-  private spans = new Uint32Array(256);
+  /** Where each name starts; the next one's start (or `used`) is where it ends. */
+  private starts = new Uint32Array(256);
   private count = 0;
   private order: Uint32Array | null = null;
 
@@ -35,29 +36,34 @@ export class FolderNames {
   /** The `i`-th name in code-unit order (the order of JavaScript's default sort, the same on every machine). */
   at(i: number): string {
     const k = this.order![i]!;
-    const start = this.spans[2 * k]!;
-    return String.fromCharCode(...this.units.subarray(start, start + this.spans[2 * k + 1]!));
+    return String.fromCharCode(...this.units.subarray(this.starts[k]!, this.end(k)));
+  }
+
+  private end(k: number): number {
+    return k + 1 < this.count ? this.starts[k + 1]! : this.used;
   }
 
   private add(name: string): void {
-    while (this.used + name.length > this.units.length) this.units = grown(this.units);
-    if (2 * this.count + 2 > this.spans.length) this.spans = grown(this.spans);
-    for (let i = 0; i < name.length; i++) this.units[this.used + i] = name.charCodeAt(i);
-    this.spans[2 * this.count] = this.used;
-    this.spans[2 * this.count + 1] = name.length;
+    while (this.used + name.length > this.units.length) this.units = grown(this.units, this.units.length * 2);
+    if (this.count === this.starts.length) this.starts = grown(this.starts, this.starts.length * 2);
+    for (let i = 0; i < name.length; i++) {
+      const unit = name.charCodeAt(i);
+      if (unit > 0xff && this.units instanceof Uint8Array) this.units = Uint16Array.from(this.units);
+      this.units[this.used + i] = unit;
+    }
+    this.starts[this.count++] = this.used;
     this.used += name.length;
-    this.count++;
   }
 
   private sort(): void {
-    const { units, spans } = this;
+    const { units, starts } = this;
     const order = new Uint32Array(this.count);
     for (let i = 0; i < order.length; i++) order[i] = i;
     order.sort((a, b) => {
-      let p = spans[2 * a]!;
-      let q = spans[2 * b]!;
-      const pEnd = p + spans[2 * a + 1]!;
-      const qEnd = q + spans[2 * b + 1]!;
+      let p = starts[a]!;
+      let q = starts[b]!;
+      const pEnd = this.end(a);
+      const qEnd = this.end(b);
       for (; p < pEnd && q < qEnd; p++, q++) {
         const d = units[p]! - units[q]!;
         if (d !== 0) return d;
@@ -68,8 +74,8 @@ export class FolderNames {
   }
 }
 
-function grown<T extends Uint16Array | Uint32Array>(a: T): T {
-  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+function grown<T extends Uint8Array | Uint16Array | Uint32Array>(a: T, length: number): T {
+  const b = new (a.constructor as new (n: number) => T)(length);
   b.set(a);
   return b;
 }

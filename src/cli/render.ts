@@ -13,7 +13,7 @@ import type { GenerateOptions } from '../options.js';
 // imports only for `render`: parsing arguments and `--help` stay light.
 import { generate } from '../generate.js';
 import { InputGuard, countInputs, expandInputs, listInputs, readInput, type InputItem, type ListedInput } from './inputs.js';
-import { NamesSeen } from './names-seen.js';
+import { NamesSeen, sourceHash } from './names-seen.js';
 import { jobsFor, runInOrder } from './pool.js';
 import { GROUP, buildFiles, runGroup, type GroupJob, type ItemResult } from './render-job.js';
 import { problemLines } from './problems.js';
@@ -59,9 +59,9 @@ export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promis
       const article = outcome.article;
       if (item.kind === 'file' && item.link) guard.remember(item.path, item.label);
       const source = item.kind === 'file' ? resolve(item.path) : item.label;
-      const earlier = seen.claim(article.basename, source, at);
+      const earlier = seen.claim(article.basename, source);
       if (earlier !== null) {
-        report.err(`${item.label}: gives the same file name as ${labels.at(earlier)} (${article.basename}.*); not written, so that one is not overwritten`);
+        report.err(`${item.label}: gives the same file name as ${labels.of(earlier)} (${article.basename}.*); not written, so that one is not overwritten`);
         report.err(`${item.label}: hint: give the snapshots distinct "id"s`);
         counts.failed++;
         continue;
@@ -107,9 +107,9 @@ export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promis
 }
 
 /**
- * The label of the batch's input number `n`, for the rare message that
- * names an earlier input: found by listing the inputs again rather than by
- * holding every label for the whole run.
+ * The label of the earlier input whose path has a given `sourceHash`, for the
+ * rare message that names it: found by listing the inputs again rather than
+ * by holding every label for the whole run.
  */
 class LabelLookup {
   private readonly found = new Map<number, string>();
@@ -118,13 +118,12 @@ class LabelLookup {
     private readonly skip: string,
   ) {}
 
-  at(n: number): string {
-    const known = this.found.get(n);
+  of(hash: number): string {
+    const known = this.found.get(hash);
     if (known !== undefined) return known;
-    let i = 0;
     for (const item of listInputs(this.args, this.skip)) {
-      if (i++ !== n) continue;
-      this.found.set(n, item.label);
+      if (sourceHash(item.kind === 'file' ? resolve(item.path) : item.label) !== hash) continue;
+      this.found.set(hash, item.label);
       return item.label;
     }
     return 'an earlier input'; // the folder changed under the run
