@@ -9,8 +9,7 @@
  * feeds), different sources without --combine sum, a window in the future,
  * an empty window, and (with --strict) any bad line.
  */
-import { createReadStream, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { IngestPart, IngestProblem, IngestWindow } from '../ingest/types.js';
 import type { LocatedProblem } from '../ingest/aggregate.js';
 import { resolveWindow } from '../ingest/aggregate-window.js';
@@ -22,6 +21,7 @@ import { CONTEXT_SOURCES, applyContext, ingestContext, type ContextSource } from
 import { validateSnapshot } from '../snapshot/parse.js';
 import { formatIssues } from '../errors.js';
 import { describeFsError } from '../output/write.js';
+import { writeAtomic } from '../output/atomic.js';
 import type { IngestRunOptions, IngestInputArg } from './ingest-args.js';
 import { STDIN_LABEL } from './inputs.js';
 import { Reporter, type CommandIO } from './report.js';
@@ -309,15 +309,12 @@ function fileSize(path: string, report: Reporter): number {
   }
 }
 
-/** Whole or not at all: a temporary file beside the target, then a rename. Null, or why it failed. */
+/** Whole or not at all, never through a planted link (atomic.ts). Null, or why it failed. */
 function writeWhole(path: string, text: string): string | null {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
+    writeAtomic(path, text, { fsync: true, makeDir: false });
     return null;
   } catch (e) {
-    rmSync(tmp, { force: true });
     return `${path}: cannot write: ${describeFsError(e)}; nothing written`;
   }
 }

@@ -52,7 +52,7 @@ const AHEAD = 2;
  * an idle main thread, so a batch loads the rendering stack twice, not three
  * times.
  */
-export async function* runInOrder(groups: readonly GroupSpec[], size: number): AsyncGenerator<GroupResult> {
+export async function* runInOrder(groupList: Iterable<GroupSpec>, size: number): AsyncGenerator<GroupResult> {
   const { runGroup } = await import('./render-job.js');
   const workers = Array.from({ length: Math.max(0, size - 1) }, startWorker);
   // Results held for writing are bounded: memory stays flat however long the batch.
@@ -72,21 +72,29 @@ export async function* runInOrder(groups: readonly GroupSpec[], size: number): A
       waiting?.();
     });
   }
+  // The groups are drawn as they are sent (the batch's listing is read lazily); `ahead` is the next one, if any.
+  const source = groupList[Symbol.iterator]();
+  let ahead = source.next();
+  const take = (): GroupSpec => {
+    const group = ahead.value as GroupSpec;
+    ahead = source.next();
+    return group;
+  };
   let sent = 0;
   let nextOut = 0;
-  const room = (): boolean => sent < groups.length && sent - nextOut < window;
+  const room = (): boolean => !ahead.done && sent - nextOut < window;
   const feed = (): void => {
     while (room()) {
       const i = inFlight.indexOf(Math.min(...inFlight));
       if (i < 0 || inFlight[i]! >= AHEAD) return;
       inFlight[i]!++;
-      workers[i]!.postMessage({ ...groups[sent]!, seq: sent });
+      workers[i]!.postMessage({ ...take(), seq: sent });
       sent++;
     }
   };
   try {
     feed();
-    while (nextOut < groups.length) {
+    while (!ahead.done || nextOut < sent) {
       const r = done.get(nextOut);
       if (r) {
         done.delete(nextOut);
@@ -98,7 +106,7 @@ export async function* runInOrder(groups: readonly GroupSpec[], size: number): A
       if (failure) throw failure;
       if (room()) {
         const seq = sent++;
-        done.set(seq, runGroup({ ...groups[seq]!, seq }));
+        done.set(seq, runGroup({ ...take(), seq }));
         // Let the workers' finished results in before deciding what to do next.
         await new Promise<void>((resolve) => setImmediate(resolve));
         continue;

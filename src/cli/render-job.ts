@@ -13,6 +13,7 @@ import { problemLines } from './problems.js';
 import { LiqnewsError } from '../errors.js';
 import { readSnapshotFile } from '../snapshot/read-file.js';
 import { forTerminal } from '../util/terminal.js';
+import { SIDECAR_SKIPPED, isSidecarText } from './inputs.js';
 
 /** How many inputs go through the stages together: enough to keep each stage warm, few enough to hold. */
 export const GROUP = 32;
@@ -26,7 +27,8 @@ export interface GroupJob {
   debug: boolean;
 }
 
-export type ItemResult = { ok: true; basename: string; files: Partial<Record<Format, string>> } | { ok: false; lines: string[] };
+/** `skipped`: the file is not a snapshot to render but one the product wrote (a sidecar), with the reason to print. */
+export type ItemResult = { ok: true; basename: string; files: Partial<Record<Format, string>> } | { ok: false; lines: string[]; skipped?: string };
 
 export interface GroupResult {
   seq: number;
@@ -46,6 +48,13 @@ export function runGroup(job: GroupJob): GroupResult {
       // Too large or not UTF-8 is a LiqnewsError, told like any other problem of the input.
       results[i] = { ok: false, lines: e instanceof LiqnewsError ? problemLines(item.label, e, job.debug) : [`${forTerminal(item.label)}: cannot read: ${describeFsError(e)}`] };
     }
+  }
+  // A sidecar (the facts .json render writes) in an input folder is the product's own output, not bad input.
+  for (let k = texts.length - 1; k >= 0; k--) {
+    if (!isSidecarText(texts[k]!)) continue;
+    results[readAt[k]!] = { ok: false, lines: [], skipped: SIDECAR_SKIPPED };
+    texts.splice(k, 1);
+    readAt.splice(k, 1);
   }
   const generated = generateEach(texts, job.options);
   const articles: { i: number; article: Article }[] = [];

@@ -1,6 +1,9 @@
 /**
  * `liqnews render`: a group of inputs at a time — read, generate, write,
- * forget — so memory stays flat however long the batch.
+ * forget — so memory stays flat however long the batch. The inputs are
+ * listed lazily (inputs.ts), once to count them and once to render them, and
+ * what the batch remembers of each article (to refuse two that would write
+ * the same files) is a few bytes (names-seen.ts).
  */
 import { resolve } from 'node:path';
 import { writeArticle, isDirectoryWideFailure, type WritableArticle, type WriteResult } from '../output/write.js';
@@ -9,29 +12,43 @@ import type { GenerateOptions } from '../options.js';
 // The rendering stack (zod, Handlebars, marked, the templates) loads with this module, which main.ts
 // imports only for `render`: parsing arguments and `--help` stay light.
 import { generate } from '../generate.js';
-import { expandInputs, readInput, type InputItem } from './inputs.js';
+import { InputGuard, countInputs, expandInputs, listInputs, readInput, type InputItem, type ListedInput } from './inputs.js';
+import { NamesSeen, sourceHash } from './names-seen.js';
 import { jobsFor, runInOrder } from './pool.js';
-import { GROUP, buildFiles, runGroup, type ItemResult } from './render-job.js';
+import { GROUP, buildFiles, runGroup, type GroupJob, type ItemResult } from './render-job.js';
 import { problemLines } from './problems.js';
 import { PROGRESS_FROM, Reporter, SUMMARY_ABOVE, plural, type CommandIO } from './report.js';
 
 export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promise<number> {
-  const items = expandInputs(o.inputs, o.stdout ? null : o.out);
-  if (o.stdout) return renderToStdout(o, now, io, items);
+  if (o.stdout) return renderToStdout(o, now, io);
 
-  const total = items.length;
+  const total = countInputs(o.inputs, o.out);
   const summarise = total > SUMMARY_ABOVE;
   const report = new Reporter(io.stdout, io.stderr, io.isTTY && total >= PROGRESS_FROM && !o.quiet);
-  const counts = { failed: 0, written: 0, unchanged: 0, kept: 0 };
+  const counts = { rendered: 0, failed: 0, skipped: 0, written: 0, unchanged: 0, kept: 0 };
   // Which input each base name came from, so two snapshots that get the same name do not silently overwrite each other.
-  const namedBy = new Map<string, { source: string; label: string }>();
+  const seen = new NamesSeen();
+  const labels = new LabelLookup(o.inputs, o.out);
+  // Outputs never replace an input of the run (a snapshot named like its own sidecar, an input folder used as --out).
+  const guard = new InputGuard(o.inputs, o.out);
+  const refuse = (path: string): string | null => {
+    const input = guard.inputAt(path);
+    return input === null ? null : `not written: ${path} is an input of this run (${input}), and writing it would replace that snapshot`;
+  };
 
-  const jobs = o.stdout ? 1 : jobsFor(o.jobs ?? null);
-  const outcomes = jobs > 1 && items.every((i) => i.kind !== 'stdin') ? parallelOutcomes(items, o, now, jobs) : sequentialOutcomes(items, o, now, io);
+  const jobs = jobsFor(o.jobs ?? null);
+  const listed = listInputs(o.inputs, o.out);
+  const outcomes = jobs > 1 && !o.inputs.includes('-') ? parallelOutcomes(listed, o, now, jobs) : sequentialOutcomes(listed, o, now, io);
   let index = 0;
   for await (const outcome of outcomes) {
     const item = outcome.item;
-    report.progress('rendering', index++, total);
+    const at = index++;
+    report.progress('rendering', at, total);
+    if (outcome.kind === 'skipped') {
+      report.err(`skipped ${item.label}: ${outcome.reason}`);
+      counts.skipped++;
+      continue;
+    }
     if (outcome.kind === 'failed') {
       for (const line of outcome.lines) report.err(line);
       counts.failed++;
@@ -40,16 +57,16 @@ export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promis
     let results: WriteResult[];
     try {
       const article = outcome.article;
+      if (item.kind === 'file' && item.link) guard.remember(item.path, item.label);
       const source = item.kind === 'file' ? resolve(item.path) : item.label;
-      const earlier = namedBy.get(article.basename);
-      if (earlier !== undefined && earlier.source !== source) {
-        report.err(`${item.label}: gives the same file name as ${earlier.label} (${article.basename}.*); not written, so that one is not overwritten`);
+      const earlier = seen.claim(article.basename, source);
+      if (earlier !== null) {
+        report.err(`${item.label}: gives the same file name as ${labels.of(earlier)} (${article.basename}.*); not written, so that one is not overwritten`);
         report.err(`${item.label}: hint: give the snapshots distinct "id"s`);
         counts.failed++;
         continue;
       }
-      namedBy.set(article.basename, { source, label: item.label });
-      results = writeArticle(article, { outDir: o.out, formats: o.formats, force: o.force });
+      results = writeArticle(article, { outDir: o.out, formats: o.formats, force: o.force, refuse });
     } catch (e) {
       for (const line of problemLines(item.label, e, o.debug)) report.err(line);
       counts.failed++;
@@ -59,6 +76,7 @@ export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promis
       }
       continue;
     }
+    counts.rendered++;
     for (const r of results) {
       if (r.status === 'kept-edited') {
         counts.kept++;
@@ -72,33 +90,74 @@ export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promis
   }
   report.done();
 
-  if (summarise && !o.quiet) {
-    const rendered = total - counts.failed;
+  // Every input is in exactly one of: rendered, failed, skipped, not attempted (after a stop); the line says each that is not zero.
+  const notAttempted = Math.max(0, total - index);
+  if ((summarise || notAttempted > 0) && !o.quiet) {
     const files = [plural(counts.written, 'file') + ' written', `${counts.unchanged} unchanged`];
     if (counts.kept > 0) files.push(`${counts.kept} kept`);
-    const failed = counts.failed > 0 ? `, ${counts.failed} failed` : '';
-    report.out(`rendered ${rendered} of ${plural(total, 'input')}${failed}: ${files.join(', ')} in ${o.out}`);
+    const others = [
+      counts.failed > 0 ? `${counts.failed} failed` : '',
+      counts.skipped > 0 ? `${counts.skipped} skipped` : '',
+      notAttempted > 0 ? `${notAttempted} not attempted` : '',
+    ].filter(Boolean);
+    const line = `rendered ${counts.rendered} of ${plural(total, 'input')}${others.map((x) => `, ${x}`).join('')}: ${files.join(', ')} in ${o.out}`;
+    report.out(line);
   }
   return counts.failed > 0 || counts.kept > 0 ? 1 : 0;
 }
 
-type Outcome = { kind: 'article'; item: InputItem; article: WritableArticle } | { kind: 'failed'; item: InputItem; lines: string[] };
+/**
+ * The label of the earlier input whose path has a given `sourceHash`, for the
+ * rare message that names it: found by listing the inputs again rather than
+ * by holding every label for the whole run.
+ */
+class LabelLookup {
+  private readonly found = new Map<number, string>();
+  constructor(
+    private readonly args: readonly string[],
+    private readonly skip: string,
+  ) {}
+
+  of(hash: number): string {
+    const known = this.found.get(hash);
+    if (known !== undefined) return known;
+    for (const item of listInputs(this.args, this.skip)) {
+      if (sourceHash(item.kind === 'file' ? resolve(item.path) : item.label) !== hash) continue;
+      this.found.set(hash, item.label);
+      return item.label;
+    }
+    return 'an earlier input'; // the folder changed under the run
+  }
+}
+
+type Outcome =
+  | { kind: 'article'; item: InputItem; article: WritableArticle }
+  | { kind: 'failed'; item: ListedInput; lines: string[] }
+  | { kind: 'skipped'; item: ListedInput; reason: string };
 
 /** The inputs on this thread, a group at a time (render-job.ts), handed over in input order. */
-async function* sequentialOutcomes(items: InputItem[], o: RunOptions, now: Date, io: CommandIO): AsyncGenerator<Outcome> {
+async function* sequentialOutcomes(listed: Iterator<ListedInput>, o: RunOptions, now: Date, io: CommandIO): AsyncGenerator<Outcome> {
   const options = articleOptions(o, now);
-  for (let start = 0; start < items.length; start += GROUP) {
-    const group = items.slice(start, start + GROUP);
+  for (;;) {
+    const group: ListedInput[] = [];
+    for (let next = listed.next(); !next.done; next = listed.next()) {
+      group.push(next.value);
+      if (group.length === GROUP) break;
+    }
+    if (group.length === 0) return;
     const files = group.filter(isFile);
     const { results } = runGroup({ seq: 0, items: files.map(jobItem), options, formats: o.formats, debug: o.debug });
     let next = 0;
     for (const item of group) {
-      if (item.kind === 'error') yield { kind: 'failed', item, lines: [`${item.label}: ${item.message}`] };
-      else if (item.kind === 'stdin') yield await stdinOutcome(item, o, options, io);
-      else yield outcomeOf(item, results[next++]!);
+      if (item.kind === 'stdin') yield await stdinOutcome(item, o, options, io);
+      else if (item.kind === 'file') yield outcomeOf(item, results[next++]!);
+      else yield notAFile(item);
     }
   }
 }
+
+const notAFile = (item: Exclude<ListedInput, FileItem>): Outcome =>
+  item.kind === 'skipped' ? { kind: 'skipped', item, reason: item.reason } : { kind: 'failed', item, lines: [`${item.label}: ${item.kind === 'error' ? item.message : 'cannot read'}`] };
 
 /** Standard input (`-`), read and generated on its own. */
 async function stdinOutcome(item: Extract<InputItem, { kind: 'stdin' }>, o: RunOptions, options: GenerateOptions, io: CommandIO): Promise<Outcome> {
@@ -111,28 +170,58 @@ async function stdinOutcome(item: Extract<InputItem, { kind: 'stdin' }>, o: RunO
   }
 }
 
-/** The same outcomes, generated on worker threads (see pool.ts) a group at a time, in input order. */
-async function* parallelOutcomes(items: InputItem[], o: RunOptions, now: Date, jobs: number): AsyncGenerator<Outcome> {
-  const files = items.filter(isFile);
+/**
+ * The same outcomes, generated on worker threads (see pool.ts) a group at a
+ * time, in input order. The listing is read only as far as the groups in
+ * flight need: `pending` holds the inputs listed but not yet handed over.
+ */
+async function* parallelOutcomes(listed: Iterator<ListedInput>, o: RunOptions, now: Date, jobs: number): AsyncGenerator<Outcome> {
   const options = articleOptions(o, now);
-  const groups = [];
-  for (let start = 0; start < files.length; start += GROUP) {
-    groups.push({ items: files.slice(start, start + GROUP).map(jobItem), options, formats: o.formats, debug: o.debug });
+  const pending: ListedInput[] = [];
+  let listingDone = false;
+  function* groups(): Generator<Omit<GroupJob, 'seq'>> {
+    let files: { path: string; label: string }[] = [];
+    for (let next = listed.next(); !next.done; next = listed.next()) {
+      pending.push(next.value);
+      if (next.value.kind !== 'file') continue;
+      files.push(jobItem(next.value));
+      if (files.length === GROUP) {
+        yield { items: files, options, formats: o.formats, debug: o.debug };
+        files = [];
+      }
+    }
+    listingDone = true;
+    if (files.length > 0) yield { items: files, options, formats: o.formats, debug: o.debug };
   }
-  const results = runInOrder(groups, jobs);
+  const results = runInOrder(groups(), jobs);
   let held: ItemResult[] = [];
+  let resultsDone = false;
+  const more = async (): Promise<void> => {
+    const next = await results.next();
+    if (next.done) resultsDone = true;
+    else held = held.concat(next.value.results);
+  };
   try {
-    for (const item of items) {
+    for (;;) {
+      const item = pending[0];
+      if (item === undefined) {
+        if (listingDone && resultsDone) return;
+        if (resultsDone) throw new Error('render workers stopped early');
+        await more(); // lets the pool read further into the listing
+        continue;
+      }
       if (!isFile(item)) {
-        yield { kind: 'failed', item, lines: [`${item.label}: ${item.kind === 'error' ? item.message : 'cannot read'}`] };
+        pending.shift();
+        yield notAFile(item);
         continue;
       }
       if (held.length === 0) {
-        const next = await results.next();
-        if (next.done) throw new Error('render workers stopped early');
-        held = next.value.results.slice().reverse();
+        if (resultsDone) throw new Error('render workers stopped early');
+        await more();
+        continue;
       }
-      yield outcomeOf(item, held.pop()!);
+      pending.shift();
+      yield outcomeOf(item, held.shift()!);
     }
   } finally {
     // Ends the pool (and its threads) whether the batch finished or the caller stopped early.
@@ -141,12 +230,17 @@ async function* parallelOutcomes(items: InputItem[], o: RunOptions, now: Date, j
 }
 
 type FileItem = Extract<InputItem, { kind: 'file' }>;
-const isFile = (i: InputItem): i is FileItem => i.kind === 'file';
+const isFile = (i: ListedInput): i is FileItem => i.kind === 'file';
 const jobItem = (i: FileItem): { path: string; label: string } => ({ path: i.path, label: i.label });
 const outcomeOf = (item: FileItem, r: ItemResult): Outcome =>
-  r.ok ? { kind: 'article', item, article: { basename: r.basename, files: r.files } } : { kind: 'failed', item, lines: r.lines };
+  r.ok
+    ? { kind: 'article', item, article: { basename: r.basename, files: r.files } }
+    : r.skipped !== undefined
+      ? { kind: 'skipped', item, reason: r.skipped }
+      : { kind: 'failed', item, lines: r.lines };
 
-async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, items: ReturnType<typeof expandInputs>): Promise<number> {
+async function renderToStdout(o: RunOptions, now: Date, io: CommandIO): Promise<number> {
+  const items = expandInputs(o.inputs, null);
   const item = items[0];
   const format = o.formats[0];
   // The parser guarantees one input and one format; a directory may still hold several snapshots.

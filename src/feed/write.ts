@@ -1,13 +1,15 @@
 /**
- * Writes a feed file whole or not at all (a temporary file beside it, then a
- * rename), so a web server never serves half a feed. A feed is rebuilt from
+ * Writes a feed file whole or not at all (atomic.ts: a temporary file of our
+ * own beside it, flushed, then a rename), so a web server never serves half a
+ * feed. A feed is rebuilt from
  * the articles every time, so there is no edit stamp to respect: an
  * unchanged file is left untouched (its modification time too).
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LiqnewsError } from '../errors.js';
 import { describeFsError, errnoOf } from '../output/write.js';
+import { writeAtomic } from '../output/atomic.js';
 
 export function writeFeedFile(dir: string, name: string, content: string): 'written' | 'unchanged' {
   const path = join(dir, name);
@@ -16,13 +18,9 @@ export function writeFeedFile(dir: string, name: string, content: string): 'writ
   } catch (e) {
     if (errnoOf(e) !== 'ENOENT') throw failed(path, e);
   }
-  const temp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, content);
-    renameSync(temp, path);
+    writeAtomic(path, content, { fsync: true });
   } catch (e) {
-    rmSync(temp, { force: true });
     throw failed(path, e);
   }
   return 'written';

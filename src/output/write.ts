@@ -1,17 +1,33 @@
 /**
- * The only stage that writes. Each file is written whole or not at all (a
- * temporary file in the same directory, then a rename), and a file that an
- * editor changed since it was generated is left alone unless `force`.
+ * The only stage that writes. Each file is written whole or not at all
+ * (atomic.ts: a temporary file of our own in the same directory, then a
+ * rename), and a file that an editor changed since it was generated is left
+ * alone unless `force`.
+ *
+ * One article's files are one unit:
+ * - Concurrent runs on one folder take turns per article (lock.ts), so every
+ *   file of an article comes from the same run.
+ * - A format that carries its stamp inline (Markdown, HTML, JSON, e-mail)
+ *   is one write. A format that cannot (plain text, social posts) has a side
+ *   stamp `.<file>.sha256`, a list of the hashes it accepts, and the stamp
+ *   always moves first: before the file is replaced, the stamp is rewritten
+ *   to accept both the file now on disk (when that one was intact) and the
+ *   new content; then the file is replaced; then the stamp is trimmed to the
+ *   new content alone. A run stopped anywhere in between (disk full, kill -9)
+ *   leaves a file its stamp accepts, so the next render replaces it without
+ *   --force.
  *
  * Synchronous on purpose: the CLI renders one snapshot at a time, and for a
  * sequential loop the sync calls are the cheapest way to touch the disk.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { LiqnewsError } from '../errors.js';
 import { DEFAULT_FORMATS, FORMATS, FORMAT_WRITERS, isFormat, type Format } from '../formats/registry.js';
 import { carriesStamp, readStamp } from './stamp.js';
 import { sha256 } from '../util/hash.js';
+import { writeAtomic } from './atomic.js';
+import { LOCK_WAIT_MS, LockTimeout, lockArticle } from './lock.js';
 
 export type WriteStatus = 'written' | 'unchanged' | 'kept-edited';
 
@@ -30,6 +46,13 @@ export interface WriteOptions {
   formats?: readonly Format[];
   /** Replace files that were edited since they were generated, or that liquidation-news did not write. */
   force?: boolean;
+  /** How long to wait for another run writing the same article (default 30 s). */
+  lockWaitMs?: number;
+  /**
+   * Paths that must never be written (the run's inputs): a file whose path is
+   * refused this way throws `WRITE_FAILED` before any of the article is written.
+   */
+  refuse?: (path: string) => string | null;
 }
 
 /** What `writeArticle` needs from an `Article`. */
@@ -50,29 +73,71 @@ export function writeArticle(article: WritableArticle, options: WriteOptions): W
   if (!name || name !== basename(name) || name.startsWith('.')) {
     throw new LiqnewsError('WRITE_FAILED', `refusing to write a file named "${name}"`, { hint: 'a base name is `<date>-<slug>` with no path in it' });
   }
-  return formats.map((format) => {
+  const planned = formats.map((format) => {
     const path = inDir(options.outDir, `${name}.${FORMAT_WRITERS[format].ext}`);
     const content = article.files[format];
     if (content === undefined) throw new LiqnewsError('UNKNOWN_FORMAT', `the article has no "${format}" file to write`);
-    const outcome = writeOne(options.outDir, path, content, options.force ?? false);
-    return typeof outcome === 'string' ? { path, format, status: outcome } : { path, format, status: 'kept-edited', found: outcome.found };
+    const refused = options.refuse?.(path);
+    if (refused) throw new LiqnewsError('WRITE_FAILED', refused, { hint: 'write the articles to another folder with --out, or give the snapshot another file name' });
+    return { path, format, content };
   });
+  const release = lock(options.outDir, name, planned[0]?.path ?? join(options.outDir, name), options.lockWaitMs ?? LOCK_WAIT_MS);
+  try {
+    return planned.map(({ path, format, content }) => {
+      const outcome = writeOne(path, content, options.force ?? false);
+      return typeof outcome === 'string' ? { path, format, status: outcome } : { path, format, status: 'kept-edited', found: outcome.found };
+    });
+  } finally {
+    release();
+  }
 }
 
-function writeOne(dir: string, path: string, content: string, force: boolean): 'written' | 'unchanged' | { found: 'edited' | 'unstamped' } {
+/** The article's lock in `dir`, creating the directory (only now: a run with no valid input leaves none behind). */
+function lock(dir: string, name: string, firstPath: string, waitMs: number): () => void {
+  try {
+    if (!madeDirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      madeDirs.add(dir);
+    }
+    return lockArticle(dir, name, waitMs);
+  } catch (e) {
+    if (e instanceof LockTimeout) {
+      throw new LiqnewsError('WRITE_FAILED', `cannot write ${name}.*: another liqnews run${e.holder === null ? '' : ` (process ${e.holder})`} has been writing it for ${Math.round(waitMs / 1000)} s (lock ${e.path})`, {
+        hint: `wait for that run to finish, or remove ${e.path} if no liqnews run is using that folder`,
+      });
+    }
+    const err = writeFailed(firstPath, e);
+    directoryWide.add(err); // the folder cannot be created or written: every article after would fail the same way
+    throw err;
+  }
+}
+const madeDirs = new Set<string>();
+
+function writeOne(path: string, content: string, force: boolean): 'written' | 'unchanged' | { found: 'edited' | 'unstamped' } {
   const existing = readExisting(path);
   // Formats sent out verbatim (plain text, social posts) cannot hold a stamp: theirs sits beside them.
   const inline = carriesStamp(content);
+  const hash = inline ? '' : `sha256:${sha256(content)}`;
+  const side = inline ? null : readSideStamp(path);
   if (existing === content) {
-    if (!inline) recordHash(dir, path, content);
+    if (!inline && (side === null || !sameList(side, [hash]))) recordHashes(path, [hash]);
     return 'unchanged';
   }
-  if (existing !== null && !force) {
-    const state = inline ? readStamp(existing) : sideStamp(path, existing);
-    if (state !== 'intact') return { found: state };
+  let intact = false;
+  if (existing !== null) {
+    const state = inline ? readStamp(existing) : sideState(side, existing);
+    intact = state === 'intact';
+    if (state !== 'intact' && !force) return { found: state };
   }
-  replaceAtomically(dir, path, content);
-  if (!inline) recordHash(dir, path, content);
+  if (inline) {
+    replace(path, content);
+    return 'written';
+  }
+  // The stamp first, accepting the file now there and the one to come, so no moment leaves a file its stamp refuses.
+  const before = existing !== null && intact ? [hash, `sha256:${sha256(existing)}`] : [hash];
+  if (side === null || !sameList(side, before)) recordHashes(path, before);
+  replace(path, content);
+  if (before.length > 1) recordHashes(path, [hash]);
   return 'written';
 }
 
@@ -94,20 +159,22 @@ let dirPrefix = '';
 /** `.<file>.sha256` beside a file that cannot carry its own stamp (hidden, so site generators skip it). */
 export const hashFileOf = (path: string): string => join(dirname(path), `.${basename(path)}.sha256`);
 
-function sideStamp(path: string, existing: string): 'intact' | 'edited' | 'unstamped' {
-  let recorded: string;
-  try {
-    recorded = readFileSync(hashFileOf(path), 'utf8').trim();
-  } catch {
-    return 'unstamped';
-  }
-  return recorded === `sha256:${sha256(existing)}` ? 'intact' : 'edited';
+/** The hashes a side stamp accepts, one `sha256:…` a line; null when there is none. */
+function readSideStamp(path: string): string[] | null {
+  const text = readExisting(hashFileOf(path));
+  if (text === null) return null;
+  return text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 }
 
-function recordHash(dir: string, path: string, content: string): void {
-  const stamp = `sha256:${sha256(content)}\n`;
-  const file = hashFileOf(path);
-  if (readExisting(file) !== stamp) replaceAtomically(dir, file, stamp);
+function sideState(side: string[] | null, existing: string): 'intact' | 'edited' | 'unstamped' {
+  if (side === null) return 'unstamped';
+  return side.includes(`sha256:${sha256(existing)}`) ? 'intact' : 'edited';
+}
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+function recordHashes(path: string, hashes: readonly string[]): void {
+  replace(hashFileOf(path), `${hashes.join('\n')}\n`);
 }
 
 function readExisting(path: string): string | null {
@@ -123,38 +190,17 @@ function readExisting(path: string): string | null {
   }
 }
 
-let tempCounter = 0;
 /** Errors about the directory rather than one file: they would recur for every file after. */
 const directoryWide = new WeakSet<Error>();
 
-function replaceAtomically(dir: string, path: string, content: string): void {
-  // Same directory, so the rename never crosses a file system; a leading dot keeps site generators from picking it up.
-  const temp = inDir(dir, `.${basename(path)}.${process.pid}.${++tempCounter}.tmp`);
+function replace(path: string, content: string): void {
   try {
-    try {
-      writeFileSync(temp, content);
-    } catch (e) {
-      if (errnoOf(e) !== 'ENOENT') throw e;
-      // The directory is missing: create it only now, so a run with no valid input leaves no empty directory.
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(temp, content);
-    }
-    renameSync(temp, path);
+    writeAtomic(path, content);
   } catch (e) {
-    removeQuietly(temp);
     const err = writeFailed(path, e);
     // A fresh temporary name cannot clash, so failing here is about the directory, not this one file (unless the target is a directory).
     if (!['EISDIR', 'ENOTEMPTY', 'ENAMETOOLONG'].includes(errnoOf(e) ?? '')) directoryWide.add(err);
     throw err;
-  }
-}
-
-/** Best-effort clean-up of a temporary file: the error worth reporting is the one that got us here. */
-function removeQuietly(path: string): void {
-  try {
-    rmSync(path, { force: true });
-  } catch {
-    // Nothing to remove (the "directory" is a file, say).
   }
 }
 

@@ -1,0 +1,148 @@
+/**
+ * The one way liquidation-news puts a file on disk (articles, stamps, feeds,
+ * ingested snapshots): whole or not at all, and never through a link.
+ *
+ * - The content goes to a temporary file in the target's own directory (so
+ *   the rename never crosses a file system), then is renamed over the target.
+ *   A rename replaces a link at the target's name; it never writes through it.
+ * - The temporary file is created with O_CREAT | O_EXCL | O_NOFOLLOW under a
+ *   name with 64 random bits in it, so a file or link planted in advance can
+ *   neither be guessed nor followed: the open fails instead (and a fresh
+ *   name is tried).
+ * - Its name is `.<target>.liqnews-<pid>-<16 hex>.tmp`: hidden (site
+ *   generators skip it) and carrying the writer's process id, so the
+ *   leftovers of a killed run can be told from a live run's files. The first
+ *   write into a directory removes every file of exactly that pattern whose
+ *   process no longer exists, and nothing else.
+ */
+import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, opendirSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+
+export interface AtomicOptions {
+  /**
+   * Flush the content to the device before the rename. Worth it for a single
+   * file a run exists to produce (a feed, an ingested snapshot); a batch of
+   * articles skips it, since a killed process loses nothing the kernel holds.
+   */
+  fsync?: boolean;
+  /** Create the directory when it is missing (default: yes). */
+  makeDir?: boolean;
+}
+
+const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+
+/** Our temporary names and nothing else: the pid is group 1. */
+export const TEMP_PATTERN = /^\..+\.liqnews-([1-9][0-9]{0,9})-[0-9a-f]{16}\.tmp$/;
+
+export const tempNameFor = (target: string): string => `.${target}.liqnews-${process.pid}-${randomBytes(8).toString('hex')}.tmp`;
+
+/**
+ * Writes `content` to `path` whole. Creates the directory when it is
+ * missing. Throws the file system's error (with its `code`) as it came.
+ */
+export function writeAtomic(path: string, content: string | Uint8Array, options: AtomicOptions = {}): void {
+  const dir = dirname(path);
+  sweepOnce(dir);
+  const { temp, fd } = createTemp(dir, basename(path), options.makeDir ?? true);
+  try {
+    try {
+      writeAll(fd, content);
+      if (options.fsync) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (e) {
+    removeQuietly(temp);
+    throw e;
+  }
+}
+
+function createTemp(dir: string, target: string, makeDir: boolean): { temp: string; fd: number } {
+  for (let attempt = 0; ; attempt++) {
+    const temp = join(dir, tempNameFor(target));
+    try {
+      return { temp, fd: openSync(temp, CREATE_NEW, 0o666) };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // Something already has that name (a planted file or link: ELOOP is O_NOFOLLOW refusing one): draw another.
+      if ((code === 'EEXIST' || code === 'ELOOP') && attempt < 8) continue;
+      if (code === 'ENOENT' && makeDir && attempt === 0) {
+        // The directory is missing: create it only now, so a run with nothing to write leaves no empty directory.
+        mkdirSync(dir, { recursive: true });
+        continue;
+      }
+      throw e;
+    }
+  }
+}
+
+function writeAll(fd: number, content: string | Uint8Array): void {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  let at = 0;
+  while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
+const swept = new Set<string>();
+
+/** Once per directory and process: the leftovers of killed runs go before the first write. */
+function sweepOnce(dir: string): void {
+  if (swept.has(dir)) return;
+  swept.add(dir);
+  removeLeftovers(dir);
+}
+
+/**
+ * Removes the temporary files of runs that are gone (kill -9, power loss)
+ * from `dir`: only names of exactly our pattern, only plain files or links
+ * (unlinking a link never touches what it points to), only when the process
+ * named in them does not exist. Returns the names removed.
+ */
+export function removeLeftovers(dir: string): string[] {
+  const removed: string[] = [];
+  let handle;
+  try {
+    handle = opendirSync(dir);
+  } catch {
+    return removed; // no directory yet, or not one: the write itself will say what is wrong
+  }
+  try {
+    // Entry by entry, so an output directory of a hundred thousand files is never listed whole in memory.
+    for (let entry = handle.readSync(); entry !== null; entry = handle.readSync()) {
+      const pid = TEMP_PATTERN.exec(entry.name)?.[1];
+      if (pid === undefined || Number(pid) === process.pid || isAlive(Number(pid))) continue;
+      const path = join(dir, entry.name);
+      try {
+        const st = lstatSync(path);
+        if (!st.isFile() && !st.isSymbolicLink()) continue;
+        unlinkSync(path);
+        removed.push(entry.name);
+      } catch {
+        // Gone already (another run swept it), or not ours to remove: leave it.
+      }
+    }
+  } finally {
+    handle.closeSync();
+  }
+  return removed;
+}
+
+/** Whether a process with this id exists (EPERM: it does, as another user). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+/** Best-effort clean-up: the error worth reporting is the one that got us here. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // nothing to remove
+  }
+}

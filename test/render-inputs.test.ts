@@ -1,0 +1,125 @@
+// What `render` takes as input from a folder, and what it refuses to write: never over an input, never
+// choking on its own sidecars, and never silent about a link it cannot follow.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generate } from '../src/generate.js';
+import { FolderNames } from '../src/cli/folder-names.js';
+import { listInputs } from '../src/cli/inputs.js';
+import { NamesSeen, sourceHash } from '../src/cli/names-seen.js';
+import { runCli } from './helpers.js';
+import { prng } from './prng.js';
+
+const NOW = '2026-11-21T00:00:00Z';
+const base = JSON.parse(readFileSync(new URL('../fixtures/golden/000-bulletin-long-flush/snapshot.json', import.meta.url), 'utf8'));
+const snapshot = (id: string): string => `${JSON.stringify({ ...base, id }, null, 2)}\n`;
+const basenameOf = (id: string): string => generate(snapshot(id), { now: new Date(NOW) }).basename;
+const lines = (text: string): string[] => text.split('\n').filter(Boolean);
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'liqnews-inputs-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('render never writes over an input', () => {
+  it('refuses, even with --force, a sidecar that would replace the snapshot it comes from (a folder that is also --out)', async () => {
+    const name = `${basenameOf('over')}.json`;
+    const input = join(dir, name);
+    writeFileSync(input, snapshot('over'));
+    const r = await runCli(['render', dir, '--out', dir, '--force', '--now', NOW]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`not written: ${input} is an input of this run (${input})`);
+    expect(readFileSync(input, 'utf8')).toBe(snapshot('over'));
+    expect(readdirSync(dir)).toEqual([name]); // nothing of that article written: its files are one unit
+  });
+
+  it('refuses it for a snapshot given by name, and through a link to it', async () => {
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    const target = join(out, `${basenameOf('linked')}.json`);
+    writeFileSync(target, snapshot('linked'));
+    symlinkSync(target, join(dir, 'link.json'));
+    for (const args of [[target], [join(dir, 'link.json')], [dir]]) {
+      const r = await runCli(['render', ...args, '--out', out, '--force', '--now', NOW]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`not written: ${target} is an input of this run`);
+      expect(readFileSync(target, 'utf8')).toBe(snapshot('linked'));
+    }
+  });
+});
+
+describe('render skips what it wrote itself', () => {
+  it('renders a folder into itself again, skipping its own sidecars', async () => {
+    writeFileSync(join(dir, 'snap.json'), snapshot('again'));
+    const first = await runCli(['render', dir, '--out', dir, '--now', NOW]);
+    expect(first.code).toBe(0);
+    const again = await runCli(['render', dir, '--out', dir, '--now', NOW]);
+    expect(again.err).toBe(`skipped ${join(dir, `${basenameOf('again')}.json`)}: a liquidation-news sidecar (the facts file render writes), not a snapshot\n`);
+    expect(again.code).toBe(0);
+    expect(lines(again.out).every((l) => l.startsWith('unchanged '))).toBe(true);
+  });
+
+  it('skips the sidecars of an old output folder inside an input folder', async () => {
+    writeFileSync(join(dir, 'snap.json'), snapshot('nested'));
+    expect((await runCli(['render', dir, '--out', join(dir, 'old'), '--now', NOW, '--quiet'])).code).toBe(0);
+    const r = await runCli(['render', dir, '--out', join(dir, 'new'), '--now', NOW, '--quiet']);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`skipped ${join(dir, 'old', `${basenameOf('nested')}.json`)}: a liquidation-news sidecar`);
+  });
+});
+
+describe('links in an input folder', () => {
+  it('says which *.json links it skips and why', async () => {
+    writeFileSync(join(dir, 'a.json'), snapshot('a'));
+    symlinkSync(join(dir, 'missing.json.txt'), join(dir, 'b-dangling.json'));
+    symlinkSync(join(dir, 'c-loop.json'), join(dir, 'd-loop.json'));
+    symlinkSync(join(dir, 'd-loop.json'), join(dir, 'c-loop.json'));
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync(join(dir, 'sub'), join(dir, 'e-folder.json'));
+    const r = await runCli(['render', dir, '--out', join(dir, 'out'), '--now', NOW, '--quiet']);
+    expect(lines(r.err)).toEqual([
+      `skipped ${join(dir, 'b-dangling.json')}: a link to nothing (its target does not exist)`,
+      `skipped ${join(dir, 'c-loop.json')}: a loop of links`,
+      `skipped ${join(dir, 'd-loop.json')}: a loop of links`,
+      `skipped ${join(dir, 'e-folder.json')}: a link to something that is not a file (links to folders are not followed)`,
+    ]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'out'))).toHaveLength(3);
+  });
+});
+
+describe('the listing', () => {
+  it('walks each folder in code-unit order of names, whatever the locale', () => {
+    const names = ['b.json', 'B.json', 'a.json', 'ä.json', '\u{1F600}.json', '\uE000.json', 'a0.json', 'a.json.json', '_.json', '~.json'];
+    for (const n of names) writeFileSync(join(dir, n), '{}');
+    mkdirSync(join(dir, 'm'));
+    writeFileSync(join(dir, 'm', 'z.json'), '{}');
+    const listed = [...listInputs([dir], null)].map((i) => i.label.slice(dir.length + 1));
+    expect(listed).toEqual([...names, 'm'].sort().map((n) => (n === 'm' ? join('m', 'z.json') : n)));
+  });
+
+  it('sorts a folder of names exactly as the default sort does (surrogates, private use, case)', () => {
+    const rand = prng(7);
+    const alphabet = ['a', 'B', 'é', '\uE000', '\uFFFD', '\u{1F600}', '\u{10000}', '0', '-', '.'];
+    const names = new Set<string>();
+    while (names.size < 300) {
+      let n = '';
+      for (let k = 1 + Math.floor(rand() * 6); k > 0; k--) n += alphabet[Math.floor(rand() * alphabet.length)];
+      names.add(`${n}.json`);
+    }
+    for (const n of names) writeFileSync(join(dir, n), '');
+    const folder = FolderNames.read(dir);
+    expect(Array.from({ length: folder.length }, (_, i) => folder.at(i))).toEqual([...names].sort());
+  });
+
+  it('remembers base names in a few bytes each, and tells the same input again from another', () => {
+    const seen = new NamesSeen();
+    for (let i = 0; i < 5000; i++) expect(seen.claim(`2026-02-05-name-${i}`, `/in/${i}.json`)).toBeNull();
+    expect(seen.claim('2026-02-05-name-17', '/in/17.json')).toBeNull(); // the same file listed twice
+    expect(seen.claim('2026-02-05-name-17', '/in/other.json')).toBe(sourceHash('/in/17.json'));
+  });
+});
