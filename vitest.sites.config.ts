@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/sites/**/*.sites.ts'],
-    env: { TZ: 'UTC', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { TZ: 'UTC', ASTRO_TELEMETRY_DISABLED: '1', LIQNEWS_HISTORY: 'off' },
     testTimeout: 240_000,
     hookTimeout: 120_000,
   },

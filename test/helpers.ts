@@ -163,7 +163,8 @@ export async function runCli(argv: string[], opts: { stdin?: string; isTTY?: boo
     argv,
     stdout: { write: (s: string) => void (out += s) },
     stderr: { write: (s: string) => void (err += s) },
-    env: {},
+    // The suite runs with LIQNEWS_HISTORY=off (vitest.config.ts): a command's own history test names its store.
+    env: { LIQNEWS_HISTORY: process.env['LIQNEWS_HISTORY'] },
     isTTY: opts.isTTY ?? false,
     ...(opts.stdin === undefined ? {} : { stdin: Readable.from([Buffer.from(opts.stdin)]) }),
   });

@@ -34,6 +34,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--tz': { value: true, commands: ['render'] },
   '--force': { value: false, commands: ['render'] },
   '--jobs': { value: true, commands: ['render'] },
+  '--only-newsworthy': { value: false, commands: ['render'] },
   '--quiet': { value: false, commands: ['render', 'validate', 'ingest', 'feed', 'history', 'decide'] },
   ...INGEST_OPTIONS,
   ...FEED_OPTIONS,
@@ -71,6 +72,10 @@ export interface RunOptions {
   debug: boolean;
   /** Worker threads for large batches; null: chosen from the batch size and cores. */
   jobs?: number | null;
+  /** The history store: a file, null for the default beside --out, or false for none (--no-history). */
+  history?: string | null | false;
+  /** Render only what `decide` would publish; the rest are reported as skipped. */
+  onlyNewsworthy?: boolean;
 }
 
 export type Parsed =
@@ -187,6 +192,9 @@ export function parseArgv(argv: readonly string[]): Parsed {
   const jobsText = text('--jobs');
   const jobs = jobsText === undefined ? null : Number(jobsText);
   if (jobs !== null && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)) return usage(`--jobs takes a whole number from 1 to 64, got "${jobsText}"`);
+  const noHistory = flag('--no-history');
+  if (noHistory && text('--history') !== undefined) return usage('--history and --no-history contradict each other: give one');
+  if (noHistory && flag('--only-newsworthy')) return usage('--only-newsworthy measures against the history store: it cannot be used with --no-history');
   const stdout = flag('--stdout');
   if (stdout && (inputs.length !== 1 || formats.length !== 1)) {
     return usage('--stdout writes one format of one input: give exactly one input and one --format (for example --format md)');
@@ -211,6 +219,8 @@ export function parseArgv(argv: readonly string[]): Parsed {
       quiet: flag('--quiet'),
       debug: flag('--debug'),
       jobs,
+      history: noHistory ? false : (text('--history') ?? null),
+      onlyNewsworthy: flag('--only-newsworthy'),
     },
   };
 }

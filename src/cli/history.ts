@@ -10,7 +10,7 @@ import { forTerminal } from '../util/terminal.js';
 import { plural, type CommandIO } from './report.js';
 
 export const HISTORY_OPTIONS = {
-  '--history': { value: true, commands: ['history', 'decide'] },
+  '--history': { value: true, commands: ['render', 'history', 'decide'] },
   '--json': { value: false, commands: ['history', 'decide'] },
   '--skip-bad': { value: false, commands: ['history'] },
   '--interval': { value: true, commands: ['history'] },

@@ -35,6 +35,8 @@ export async function main(io: MainIO): Promise<number> {
         io.stderr.write(`liqnews: ${parsed.message}\nsee liqnews --help\n`);
         return 2;
       case 'run':
+        // LIQNEWS_HISTORY=off: no default store (a test run or a throwaway render); --history FILE still opens one.
+        if (parsed.options.history === null && (io.env ?? process.env)['LIQNEWS_HISTORY'] === 'off') parsed.options.history = false;
         return await run(parsed.command, parsed.options, { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY ?? false });
       case 'ingest':
         return await (await import('./ingest.js')).runIngest(parsed.options, () => new Date(), { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY ?? false });

@@ -28,7 +28,7 @@ export interface GroupJob {
 }
 
 /** `skipped`: the file is not a snapshot to render but one the product wrote (a sidecar), with the reason to print. */
-export type ItemResult = { ok: true; basename: string; files: Partial<Record<Format, string>> } | { ok: false; lines: string[]; skipped?: string };
+export type ItemResult = { ok: true; basename: string; files: Partial<Record<Format, string>>; /** The whole article, for the history store (on this thread only: it does not cross to a worker). */ article?: Article } | { ok: false; lines: string[]; skipped?: string };
 
 export interface GroupResult {
   seq: number;
@@ -71,7 +71,7 @@ export function runGroup(job: GroupJob): GroupResult {
     try {
       const files: Partial<Record<Format, string>> = {};
       for (const f of job.formats) files[f] = article.files[f];
-      results[i] = { ok: true, basename: article.basename, files };
+      results[i] = job.options.history ? { ok: true, basename: article.basename, files, article } : { ok: true, basename: article.basename, files };
     } catch (e) {
       results[i] = { ok: false, lines: problemLines(job.items[i]!.label, e, job.debug) };
     }

@@ -5,7 +5,12 @@
  * what the batch remembers of each article (to refuse two that would write
  * the same files) is a few bytes (names-seen.ts).
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Article } from '../generate.js';
+import type { History } from '../history/store.js';
+import { forgetPending } from '../history/session.js';
+import { forTerminal } from '../util/terminal.js';
 import { writeArticle, isDirectoryWideFailure, type WritableArticle, type WriteResult } from '../output/write.js';
 import type { RunOptions } from './args.js';
 import type { GenerateOptions } from '../options.js';
@@ -20,7 +25,35 @@ import { problemLines } from './problems.js';
 import { PROGRESS_FROM, Reporter, SUMMARY_ABOVE, plural, type CommandIO } from './report.js';
 
 export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promise<number> {
-  if (o.stdout) return renderToStdout(o, now, io);
+  const opened = await openStore(o, io);
+  if (opened === 'failed') return 1;
+  const history = opened;
+  try {
+    return o.stdout ? await renderToStdout(o, now, io, history) : await renderFiles(o, now, io, history);
+  } finally {
+    history?.close();
+  }
+}
+
+/**
+ * The history store for this run: `--history FILE`, else the default beside
+ * the output folder; none with `--no-history`. For `--stdout` it is only read,
+ * and only when it exists: printing an article records nothing.
+ */
+async function openStore(o: RunOptions, io: CommandIO): Promise<History | null | 'failed'> {
+  if (o.history === false || o.history === undefined) return null;
+  const { openHistory, defaultHistoryPath } = await import('../history/index.js');
+  const path = o.history ?? defaultHistoryPath(o.out);
+  if (o.stdout && !existsSync(path)) return null;
+  try {
+    return openHistory(path, { readonly: o.stdout, now: () => new Date() });
+  } catch (e) {
+    io.stderr.write(`liqnews: ${forTerminal(e instanceof Error ? e.message : String(e), 1000)}\nhint: --history FILE names another store, --no-history renders without one\n`);
+    return 'failed';
+  }
+}
+
+async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: History | null): Promise<number> {
 
   const total = countInputs(o.inputs, o.out);
   const summarise = total > SUMMARY_ABOVE;
@@ -36,9 +69,12 @@ export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promis
     return input === null ? null : `not written: ${path} is an input of this run (${input}), and writing it would replace that snapshot`;
   };
 
-  const jobs = jobsFor(o.jobs ?? null);
+  // The store is one connection on this thread: with history, the batch renders here, in order.
+  const jobs = history ? 1 : jobsFor(o.jobs ?? null);
   const listed = listInputs(o.inputs, o.out);
-  const outcomes = jobs > 1 && !o.inputs.includes('-') ? parallelOutcomes(listed, o, now, jobs) : sequentialOutcomes(listed, o, now, io);
+  const outcomes = jobs > 1 && !o.inputs.includes('-') ? parallelOutcomes(listed, o, now, jobs) : sequentialOutcomes(listed, o, now, io, history);
+  history?.beginBatch();
+  let recordFailed = false;
   let index = 0;
   for await (const outcome of outcomes) {
     const item = outcome.item;
@@ -55,6 +91,14 @@ export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promis
       continue;
     }
     let results: WriteResult[];
+    if (history && o.onlyNewsworthy) {
+      const verdict = await newsworthiness(history, outcome.article as Article);
+      if (!verdict.publish) {
+        report.err(`skipped ${item.label}: not newsworthy: ${verdict.reason}`);
+        counts.skipped++;
+        continue;
+      }
+    }
     try {
       const article = outcome.article;
       if (item.kind === 'file' && item.link) guard.remember(item.path, item.label);
@@ -77,6 +121,8 @@ export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promis
       continue;
     }
     counts.rendered++;
+    // Recorded at once (a savepoint in the batch's transaction), so the next article compares with this one.
+    if (history && !recordAll(history, [outcome.article as Article], report)) recordFailed = true;
     for (const r of results) {
       if (r.status === 'kept-edited') {
         counts.kept++;
@@ -89,6 +135,13 @@ export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promis
     }
   }
   report.done();
+  try {
+    history?.endBatch(true);
+  } catch (e) {
+    report.err(`liqnews: ${forTerminal(e instanceof Error ? e.message : String(e), 1000)}`);
+    recordFailed = true;
+  }
+  if (recordFailed) counts.failed++;
 
   // Every input is in exactly one of: rendered, failed, skipped, not attempted (after a stop); the line says each that is not zero.
   const notAttempted = Math.max(0, total - index);
@@ -136,13 +189,15 @@ type Outcome =
   | { kind: 'skipped'; item: ListedInput; reason: string };
 
 /** The inputs on this thread, a group at a time (render-job.ts), handed over in input order. */
-async function* sequentialOutcomes(listed: Iterator<ListedInput>, o: RunOptions, now: Date, io: CommandIO): AsyncGenerator<Outcome> {
-  const options = articleOptions(o, now);
+async function* sequentialOutcomes(listed: Iterator<ListedInput>, o: RunOptions, now: Date, io: CommandIO, history: History | null): AsyncGenerator<Outcome> {
+  const options = articleOptions(o, now, history);
   for (;;) {
     const group: ListedInput[] = [];
+    // With a history, one article at a time: each must see the one before it recorded (its context, slug and wording).
+    const size = history ? 1 : GROUP;
     for (let next = listed.next(); !next.done; next = listed.next()) {
       group.push(next.value);
-      if (group.length === GROUP) break;
+      if (group.length === size) break;
     }
     if (group.length === 0) return;
     const files = group.filter(isFile);
@@ -234,12 +289,12 @@ const isFile = (i: ListedInput): i is FileItem => i.kind === 'file';
 const jobItem = (i: FileItem): { path: string; label: string } => ({ path: i.path, label: i.label });
 const outcomeOf = (item: FileItem, r: ItemResult): Outcome =>
   r.ok
-    ? { kind: 'article', item, article: { basename: r.basename, files: r.files } }
+    ? { kind: 'article', item, article: r.article ?? { basename: r.basename, files: r.files } }
     : r.skipped !== undefined
       ? { kind: 'skipped', item, reason: r.skipped }
       : { kind: 'failed', item, lines: r.lines };
 
-async function renderToStdout(o: RunOptions, now: Date, io: CommandIO): Promise<number> {
+async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, history: History | null): Promise<number> {
   const items = expandInputs(o.inputs, null);
   const item = items[0];
   const format = o.formats[0];
@@ -254,7 +309,7 @@ async function renderToStdout(o: RunOptions, now: Date, io: CommandIO): Promise<
     return 1;
   }
   try {
-    const article = generate(await readInput(item, io.stdin), articleOptions(o, now));
+    const article = generate(await readInput(item, io.stdin), articleOptions(o, now, history));
     io.stdout.write(article.files[format]);
     return 0;
   } catch (e) {
@@ -264,6 +319,30 @@ async function renderToStdout(o: RunOptions, now: Date, io: CommandIO): Promise<
 }
 
 /** What the command line asks of every article, as the library takes it. */
-function articleOptions(o: RunOptions, now: Date): GenerateOptions {
-  return { style: o.style, now, timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false, baseUrl: o.baseUrl ?? null, expiryDays: o.expiryDays ?? null };
+function articleOptions(o: RunOptions, now: Date, history: History | null = null): GenerateOptions {
+  return { style: o.style, now, timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false, baseUrl: o.baseUrl ?? null, expiryDays: o.expiryDays ?? null, history };
+}
+
+/** `decide` over the store's context for the article's snapshot; a skipped story is forgotten by the batch's variation memory. */
+async function newsworthiness(history: History, article: Article): Promise<{ publish: boolean; reason: string }> {
+  const { decide } = await import('../history/index.js');
+  const verdict = decide(article.snapshot, history.contextFor(article.snapshot));
+  if (!verdict.publish) forgetPending(history, article.id);
+  return verdict;
+}
+
+/**
+ * The batch's written articles, in one transaction. A row the store refuses
+ * (a window overlapping another story's of the same length) is reported and
+ * left out; the articles are written either way.
+ */
+function recordAll(history: History, articles: Article[], report: Reporter): boolean {
+  try {
+    const result = history.record(articles, { skipBad: true });
+    for (const p of result.skipped) report.err(`not recorded in ${history.file}: ${forTerminal(p.message, 1000)}`);
+    return true;
+  } catch (e) {
+    report.err(`liqnews: ${forTerminal(e instanceof Error ? e.message : String(e), 1000)}`);
+    return false;
+  }
 }

@@ -36,7 +36,7 @@ export function openHistory(path: string, options: OpenOptions = {}): History {
   try {
     // The version is read before anything is written: a newer or foreign file is refused untouched.
     checkVersion(db, path);
-    if (!readonly) db.pragma('journal_mode = WAL');
+    if (!readonly) walMode(db);
     const schemaVersion = migrate(db, path, readonly);
     return new History(db, path, { readonly, schemaVersion, now: options.now ?? (() => new Date()) });
   } catch (e) {
@@ -92,5 +92,23 @@ function readHeader(path: string): string {
     throw new HistoryError('HISTORY_OPEN_FAILED', path, `cannot read ${path}: ${(e as Error).message}`, { cause: e });
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Switching to WAL needs a moment alone with the file, and SQLite answers
+ * SQLITE_BUSY at once (without its busy timeout) when another process is
+ * creating or opening the same new store: try again for up to ten seconds.
+ */
+function walMode(db: Database): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (e) {
+      if (attempt >= 500 || !/SQLITE_BUSY|locked/i.test(String((e as { code?: unknown }).code ?? (e as Error).message))) throw e;
+      Atomics.wait(pause, 0, 0, 20);
+    }
   }
 }

@@ -24,6 +24,14 @@ function pendingOf(history: History): Pending {
   return p;
 }
 
+/** A story rendered but not published (skipped as not newsworthy): later articles of the batch do not vary against it. */
+export function forgetPending(history: History, id: string): void {
+  const p = pending.get(history);
+  if (!p) return;
+  p.articles.delete(id);
+  for (const [slug, holder] of p.slugs) if (holder === id) p.slugs.delete(slug);
+}
+
 /** The batch's articles are in the store now: forget the in-process copies. */
 export function clearPending(history: History): void {
   pending.delete(history);

@@ -180,13 +180,29 @@ export class History {
       if (options.dryRun) throw new DryRun();
     });
     try {
-      this.#guard(() => run.immediate());
+      this.#guard(() => (this.#db.inTransaction ? run() : run.immediate()));
     } catch (e) {
       if (!(e instanceof DryRun)) throw e;
     }
     // What this batch rendered is in the store now (or was refused): the in-process copies are no longer needed.
     if (!options.dryRun) clearPending(this);
     return result;
+  }
+
+  /**
+   * Opens one transaction around a whole render batch: each `record` inside
+   * it is a savepoint, so the rows are visible to the batch's later articles
+   * at once (their context and slugs), yet a killed process leaves none of
+   * them. `endBatch(true)` commits; `endBatch(false)` rolls back.
+   */
+  beginBatch(): void {
+    this.#writable();
+    this.#guard(() => this.#db.exec('BEGIN IMMEDIATE'));
+  }
+
+  endBatch(commit: boolean): void {
+    if (!this.#db.inTransaction) return;
+    this.#guard(() => this.#db.exec(commit ? 'COMMIT' : 'ROLLBACK'));
   }
 
   /** The facts for a snapshot from the earlier windows of its length (see context-types.ts). */

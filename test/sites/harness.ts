@@ -101,7 +101,7 @@ async function renderWithCli(snapshot: string, out: string, site: SiteName, styl
   let err = '';
   const sink = { write: (s: string) => void (err += s) };
   const argv = ['render', snapshot, '--site', site, '--format', 'md', '--out', out, '--now', NOW.toISOString(), '--style', style, '--tz', tz, '--quiet'];
-  const code = await main({ argv, stdout: sink, stderr: sink, env: {} });
+  const code = await main({ argv, stdout: sink, stderr: sink, env: { LIQNEWS_HISTORY: process.env['LIQNEWS_HISTORY'] } });
   if (code !== 0) throw new Error(`liqnews ${argv.join(' ')} exited ${code}:\n${err}`);
 }
 
