@@ -78,6 +78,11 @@ ${FORMAT_LINES}
   --jobs N         threads that render the batch, the main one included
                    (default: 1; more can help on machines whose cores do not
                    share their caches, and use more memory)
+  --history FILE   the history store (default .liqnews/history.sqlite beside --out):
+                   comparisons with earlier windows, varied wording, unique slugs;
+                   every article written is recorded (LIQNEWS_HISTORY=off: no default)
+  --no-history     render without the store
+  --only-newsworthy  render only what 'liqnews decide' would publish; the rest are skipped
   --quiet          print only problems
   --debug          print stack traces for unexpected errors
 
