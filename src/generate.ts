@@ -12,6 +12,7 @@ import { planArticle, type Plan } from './plan/plan.js';
 import { renderPart, viewsOf, type Part, type RenderedText } from './render/markdown.js';
 import { STYLE_NAMES } from './plan/styles.js';
 import { checkClaims } from './check/figures.js';
+import { quotesOf } from './check/quotes.js';
 import { articleFragment, markdownToHtml, type HtmlPage } from './render/html.js';
 import { applyStamp, STAMP_PLACEHOLDER } from './output/stamp.js';
 import { FORMAT_WRITERS, FORMATS } from './formats/registry.js';
@@ -152,7 +153,7 @@ function runStages(inputs: readonly unknown[], o: ResolvedOptions, parse: (input
 const endOf = (snap: Snapshot | undefined): string => (snap ? rfc3339(snap.window.end) : '');
 
 const checkText = (text: RenderedText, facts: StoryFacts): Claim[] =>
-  checkClaims({ headline: text.headline, description: text.description, body: text.body }, facts.claims, facts.id);
+  checkClaims({ headline: text.headline, description: text.description, body: text.body }, facts.claims, facts.id, quotesOf(facts));
 
 /** The article from its checked parts: names, the HTML page's inputs, and files built on first read. */
 function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedText, claims: Claim[], choices: Choices, o: ResolvedOptions): Article {

@@ -14,26 +14,7 @@ import { STYLE_NAMES } from '../src/plan/styles.js';
 import { FORMATS } from '../src/options.js';
 import { LEAKS, NOW, whitespaceProblems } from './helpers.js';
 import { randomSnapshot } from './random-snapshots.js';
-
-/** Reading problems an editor would circle: doubled spaces, space before punctuation, doubled punctuation, empty sections. */
-function readingProblems(md: string): string[] {
-  const out: string[] = [];
-  for (const [i, line] of md.split('\n').entries()) {
-    if (/\S {2,}\S/.test(line)) out.push(`line ${i + 1}: doubled space: ${line.slice(0, 80)}`);
-    if (/\s[,.;:!?](\s|$)/.test(line)) out.push(`line ${i + 1}: space before punctuation: ${line.slice(0, 80)}`);
-    if (/[,;:]{2,}|[,;]\.|(?<!\.)\.\.(?!\.)|\(\s*\)/.test(line)) out.push(`line ${i + 1}: stray punctuation: ${line.slice(0, 80)}`);
-  }
-  // A heading followed by nothing, or straight by a heading of its own level or above, heads an empty section.
-  const lines = md.split('\n').filter((l) => l.trim() !== '');
-  lines.forEach((line, i) => {
-    const level = /^(#+) /.exec(line)?.[1]?.length;
-    if (level === undefined) return;
-    const next = lines[i + 1];
-    const nextLevel = next === undefined ? 0 : (/^(#+) /.exec(next)?.[1]?.length ?? Infinity);
-    if (nextLevel <= level) out.push(`an empty section: ${line}`);
-  });
-  return out;
-}
+import { readingProblems } from './text-defects.js';
 
 const SNAPSHOTS = Array.from({ length: 240 }, (_, i) => ({ seed: 1000 + i, snap: randomSnapshot(1000 + i) }));
 

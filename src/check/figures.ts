@@ -5,6 +5,7 @@
  */
 import { orderClaims, type Claim } from '../facts/ledger.js';
 import { LiqnewsError } from '../errors.js';
+import { blankQuotes, type Quote } from './quotes.js';
 
 /**
  * A figure: optional "$", digits with thousands commas and decimals, and an
@@ -120,21 +121,22 @@ const LEAKED_WORDS = ['undefined', 'NaN', '[object Object]'] as const;
 /** The text around a figure, for a problem's message (only a problem needs it: nearly every figure has none). */
 const contextOf = (text: string, index: number, figure: string): string => text.slice(Math.max(0, index - 40), index + figure.length + 20).replace(/\s+/g, ' ');
 
-export function findProblems(text: string, claims: readonly Claim[] | ClaimIndex, found = figuresIn(text)): FigureProblem[] {
+/** `shown`: the text as printed, for the messages, when `text` has had quoted strings blanked. */
+export function findProblems(text: string, claims: readonly Claim[] | ClaimIndex, found = figuresIn(text), shown = text): FigureProblem[] {
   const known = claims instanceof Map ? claims : indexClaims(claims);
   const problems: FigureProblem[] = [];
   for (const { figure, index, key } of found) {
     const matches = known.get(key);
     if (!matches) {
-      problems.push({ figure, context: contextOf(text, index, figure), problem: 'no claim in the facts displays this figure' });
+      problems.push({ figure, context: contextOf(shown, index, figure), problem: 'no claim in the facts displays this figure' });
       continue;
     }
     const hedge = hedgeBefore(text, index);
     const kind = hedge ? HEDGES[hedge] : undefined;
     if (kind === 'over' || kind === 'nearly') {
-      const shown = displayValue(figure);
-      const ok = matches.some((c) => (kind === 'over' ? c.value > shown || (hedge === 'at least' && c.value >= shown) : c.value < shown));
-      if (!ok) problems.push({ figure, context: contextOf(text, index, figure), problem: `"${hedge}" points the wrong way for this figure` });
+      const value = displayValue(figure);
+      const ok = matches.some((c) => (kind === 'over' ? c.value > value || (hedge === 'at least' && c.value >= value) : c.value < value));
+      if (!ok) problems.push({ figure, context: contextOf(shown, index, figure), problem: `"${hedge}" points the wrong way for this figure` });
     }
   }
   for (const word of LEAKED_WORDS) {
@@ -149,18 +151,30 @@ export function findProblems(text: string, claims: readonly Claim[] | ClaimIndex
 /**
  * Throws when the text states anything the facts do not hold; otherwise
  * returns the claims whose figures the text states (for the sidecar).
+ * `quotes`: snapshot strings the text may quote, whose own figures are
+ * theirs (check/quotes.ts); the verbatim claims of those figures are
+ * returned as used.
  */
-export function checkClaims(parts: Record<string, string>, claims: readonly Claim[], story: string): Claim[] {
-  const found = Object.entries(parts).map(([where, text]) => ({ where, text, figures: figuresIn(text) }));
+export function checkClaims(parts: Record<string, string>, claims: readonly Claim[], story: string, quotes: readonly Quote[] = []): Claim[] {
+  const quoted = new Set<Quote>();
+  const found = Object.entries(parts).map(([where, shown]) => {
+    const text = blankQuotes(shown, quotes, quoted);
+    return { where, text, shown, figures: figuresIn(text) };
+  });
   // Only the figures the text states are looked up: the index need hold no other.
   const stated = new Set<string>();
   for (const part of found) for (const { key } of part.figures) stated.add(key);
   const index = indexClaims(claims, stated);
   const all: string[] = [];
   const used = new Set<Claim>();
-  for (const { where, text, figures } of found) {
-    for (const p of findProblems(text, index, figures)) all.push(`${where}: ${p.figure} — ${p.problem} (…${p.context}…)`);
+  for (const { where, text, shown, figures } of found) {
+    for (const p of findProblems(text, index, figures, shown)) all.push(`${where}: ${p.figure} — ${p.problem} (…${p.context}…)`);
     for (const { key } of figures) for (const c of index.get(key) ?? []) used.add(c);
+  }
+  // A quoted string's figures were blanked, not looked up: its verbatim claims are what the reader saw.
+  if (quoted.size > 0) {
+    const keys = new Set([...quoted].flatMap((q) => q.keys));
+    for (const c of claims) if (c.source.startsWith('verbatim: ') && keys.has(norm(c.display))) used.add(c);
   }
   if (all.length > 0) {
     throw new LiqnewsError('UNCLAIMED_FIGURE', `story ${story}: ${all.length} figure(s) without a claim:\n  ${all.join('\n  ')}`);

@@ -64,17 +64,18 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
   const bitcoin = assets.find((a) => a.symbol === 'BTC') ?? null;
   const ether = assets.find((a) => a.symbol === 'ETH') ?? null;
   const topAssets = assets.slice(0, 3);
-  const listed = topAssets.reduce((s, a) => s + a.total.value, 0);
-  const rest = total - listed;
+  const listed = topAssets.reduce((s, a) => s + toCents(a.total.value), 0);
+  const rest = (toCents(total) - listed) / 100;
   const others =
     assets.length > 0 && rest > total * 0.01
       ? { usd: m(rest, 'derive: totals.usd - sum of the leading assets'), count: assets.length > topAssets.length ? countWords(ledger, assets.length - topAssets.length, 'derive: number of assets not listed') : null }
       : null;
 
   const exchanges = deriveExchanges(snap, m, share);
-  const largestOrder = snap.largestOrder
+  // A largest order of $0 tells of no order: it is left out, never "a $0 short position topped the list".
+  const largestOrder = snap.largestOrder && snap.largestOrder.usd > 0
     ? {
-        exchange: snap.largestOrder.exchange,
+        exchange: venueName(snap.largestOrder.exchange),
         symbol: snap.largestOrder.symbol,
         assetName: snap.largestOrder.asset ? nameOf(snap, snap.largestOrder.asset) : null,
         side: snap.largestOrder.side,
@@ -86,7 +87,8 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
 
   const tier = TIERS.find(([min]) => total >= min)![1];
   const levels = deriveLevels(snap, ledger, assets);
-  const recordIn = snap.context?.record;
+  // A record of $0 is no record: nothing to beat, and "the previous record of $0" says nothing a reader can use.
+  const recordIn = snap.context?.record && snap.context.record.usd > 0 ? snap.context.record : undefined;
   const record = recordIn
     ? {
         usd: m(recordIn.usd, 'context.record.usd', false),
@@ -127,9 +129,10 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
     dominant,
     minority,
     lopsided: Math.max(longShare, shortShare) >= LOPSIDED_SHARE,
-    // "Per hour" only means something for windows longer than an hour.
-    hourly: window.hours > 1 ? m(total / window.hours, 'derive: totals.usd / window length in hours') : null,
-    traders: traders !== undefined && traders > 0 ? count(ledger, traders, 'totals.traders', partial) : null,
+    // "Per hour" only means something for windows longer than an hour, and for a pace of a cent or more ("$0 an hour" says nothing).
+    hourly: window.hours > 1 && total / window.hours >= 0.01 ? m(total / window.hours, 'derive: totals.usd / window length in hours') : null,
+    // "At least 1 trader" under partial coverage tells a reader nothing the total does not: it is left out.
+    traders: traders !== undefined && traders > 0 && !(partial && traders === 1) ? count(ledger, traders, 'totals.traders', partial) : null,
     tier,
     big: total >= 5e8,
     huge: total >= 1e9,
@@ -164,7 +167,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
     record,
     related: (snap.context?.related ?? []).map((r) => ({ title: r.title, url: safeUrl(r.url) })),
     hashtags: hashtags(assets, snap.context?.tags ?? []),
-    cashtags: assets.slice(0, 3).map((a) => `$${a.symbol}`),
+    cashtags: assets.filter(startsWithLetter).slice(0, 3).map((a) => `$${a.symbol}`),
     tags,
     angle: angles[0]!,
     angles,
@@ -209,7 +212,7 @@ function countWords(ledger: Ledger, n: number, source: string): Figure {
 
 /** Headlines stay short: a long display name gives way to the ticker. */
 function shortLabel(name: string, symbol: string): string {
-  return name.length <= 16 ? name : symbol;
+  return name.length <= 16 ? name : readsAsFigure(symbol) ? `${symbol} token` : symbol;
 }
 
 /**
@@ -237,17 +240,47 @@ function registerVerbatim(snap: Snapshot, ledger: Ledger): void {
   visit(texts, '');
 }
 
+/**
+ * Whole cents. Sums and differences of amounts are taken in cents: in binary
+ * floating point $4.07 less nothing can come out as 4.069999…, which a
+ * lower bound would then print as "at least $4.06" (or, rounded the other
+ * way, claim more than it has). Amounts up to $10 trillion are exact in cents.
+ */
+const toCents = (usd: number): number => Math.round(usd * 100);
+
 type MoneyFn = (v: number, source: string, lowerBound?: boolean) => Money;
 type ShareFn = (part: number, whole: number, source: string) => Figure;
 
 function nameOf(snap: Snapshot, symbol: string): string {
-  return snap.assets?.find((a) => a.symbol === symbol)?.name ?? KNOWN_NAMES[symbol] ?? symbol;
+  return coinName(snap.assets?.find((a) => a.symbol === symbol)?.name, symbol);
 }
+
+/** A coin's name as written, its fallback when none is given, and "5B token" for a given name that is only a figure. */
+function coinName(given: string | undefined, symbol: string): string {
+  if (given === undefined) return fallbackName(symbol);
+  return readsAsFigure(given) ? `${given.trim()} token` : given;
+}
+
+/**
+ * The name of a coin the snapshot does not name: a known one's, else its
+ * ticker, except a ticker that reads as a figure ("0", "5B", "100"): "0
+ * traders" or "5B liquidated" would state an amount nobody counted, so such a
+ * coin is "the 5B token".
+ */
+function fallbackName(symbol: string): string {
+  return KNOWN_NAMES[symbol] ?? (readsAsFigure(symbol) ? `${symbol} token` : symbol);
+}
+
+/** A name that is only a figure ("0", "5B", "100", "2.5"): in a sentence it would read as an amount. */
+const readsAsFigure = (name: string): boolean => /^\$?\d+(?:[.,]\d+)?\s*[KMBT%]?$/i.test(name.trim());
+
+/** A venue's name as written, except one that reads as a figure: "No exchange saw more than 0" would say nothing was liquidated, so it is "the 0 exchange". */
+const venueName = (name: string): string => (readsAsFigure(name) ? `${name.trim()} exchange` : name);
 
 /** Assets ranked by total liquidations (ties by symbol), coins with nothing liquidated left out. */
 function deriveAssets(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn): AssetFacts[] {
   const total = snap.totals.usd;
-  const indexed = (snap.assets ?? []).map((a, i) => ({ a, i, t: a.longUsd + a.shortUsd }));
+  const indexed = (snap.assets ?? []).map((a, i) => ({ a, i, t: (toCents(a.longUsd) + toCents(a.shortUsd)) / 100 }));
   indexed.sort((x, y) => y.t - x.t || (x.a.symbol < y.a.symbol ? -1 : 1));
   return indexed
     .filter((x) => x.t > 0)
@@ -258,8 +291,8 @@ function deriveAssets(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn
       const shortM = a.shortUsd > 0 ? m(a.shortUsd, `${p}.shortUsd`) : null;
       return {
         symbol: a.symbol,
-        name: a.name ?? KNOWN_NAMES[a.symbol] ?? a.symbol,
-        label: shortLabel(a.name ?? KNOWN_NAMES[a.symbol] ?? a.symbol, a.symbol),
+        name: coinName(a.name, a.symbol),
+        label: shortLabel(coinName(a.name, a.symbol), a.symbol),
         rank: rank + 1,
         isBitcoin: a.symbol === 'BTC',
         total: m(t, `derive: ${p}.longUsd + ${p}.shortUsd`),
@@ -296,12 +329,12 @@ function derivePrice(p: NonNullable<Snapshot['assets']>[number]['price'], ledger
 
 function deriveExchanges(snap: Snapshot, m: MoneyFn, share: ShareFn): ExchangeFacts[] {
   const total = snap.totals.usd;
-  const indexed = (snap.exchanges ?? []).map((e, i) => ({ e, i, t: e.longUsd + e.shortUsd }));
+  const indexed = (snap.exchanges ?? []).map((e, i) => ({ e, i, t: (toCents(e.longUsd) + toCents(e.shortUsd)) / 100 }));
   indexed.sort((x, y) => y.t - x.t || (x.e.name < y.e.name ? -1 : 1));
   return indexed
     .filter((x) => x.t > 0)
     .map(({ e, i, t }, rank) => ({
-      name: e.name,
+      name: venueName(e.name),
       rank: rank + 1,
       total: m(t, `derive: exchanges[${i}].longUsd + exchanges[${i}].shortUsd`),
       share: share(t, total, `derive: (exchanges[${i}].longUsd + exchanges[${i}].shortUsd) / totals.usd`),
@@ -378,17 +411,20 @@ function safeUrl(url: string): string {
   return new URL(url).href.replace(/[()<>\s"'`]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
+const startsWithLetter = (a: { symbol: string }): boolean => /^[A-Z]/.test(a.symbol);
+
 /** "#CryptoLiquidations #BTC #ETH #Bitcoin #Derivatives": tags in CamelCase, as social feeds write them. */
 function hashtags(assets: AssetFacts[], tags: string[]): string[] {
   const out = ['#CryptoLiquidations'];
-  for (const a of assets.slice(0, 2)) out.push(`#${a.symbol}`);
+  // A hashtag or cashtag is a word: a ticker that starts with a digit ("5B", "100") would read as a figure, and feeds do not link it.
+  for (const a of assets.filter(startsWithLetter).slice(0, 2)) out.push(`#${a.symbol}`);
   for (const t of tags) {
     const camel = t
       .split(/[^A-Za-z0-9]+/)
       .filter((w) => w.length > 0)
       .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
       .join('');
-    if (camel.length > 0) out.push(`#${camel}`);
+    if (/^[A-Za-z]/.test(camel)) out.push(`#${camel}`);
   }
   const seen = new Set<string>();
   return out.filter((h) => !seen.has(h.toLowerCase()) && seen.add(h.toLowerCase())).slice(0, 6);

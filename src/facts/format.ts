@@ -42,7 +42,10 @@ export function roundSig(v: number, sf: number, mode: Mode = 'nearest'): number 
   const q = k >= 0 ? v / pow10(k) : v * pow10(-k);
   // Guard against 0.99999 artefacts of binary floating point before flooring.
   const r = mode === 'floor' ? Math.floor(q + 1e-9) : Math.round(q);
-  return k >= 0 ? r * pow10(k) : r / pow10(-k);
+  const out = k >= 0 ? r * pow10(k) : r / pow10(-k);
+  // A floor is a lower bound, and "at least" must hold: where the guard above lifted a value just below a step onto it, step back.
+  if (mode === 'floor' && out > v) return k >= 0 ? (r - 1) * pow10(k) : (r - 1) / pow10(-k);
+  return out;
 }
 
 /** 10^0 … 10^22, every one exact as a double: a table read is a third of the cost of `10 ** k` here, which runs for every figure. */
@@ -74,8 +77,17 @@ export function fixed2(n: number): string {
   return s.endsWith('0') ? s.slice(0, -1) : s;
 }
 
-/** "$1.08 billion" / "$427 million" / "$512,000" / "$845". */
+/**
+ * Below $100 an amount keeps its cents ("$19.60", "$0.37"): rounded to whole
+ * dollars, $19.60 would read "$20" (worse, "at least $20" for partial
+ * coverage) and $0.37 would read "$0", an amount said as nothing.
+ */
+const CENTS_BELOW = 100;
+const centsText = (v: number): string => `$${v.toFixed(2)}`;
+
+/** "$1.08 billion" / "$427 million" / "$512,000" / "$845" / "$19.60". */
 function moneyWords(v: number, capital = false): string {
+  if (v < CENTS_BELOW && v > 0) return centsText(v);
   for (const s of SCALES) {
     if (s.n >= 1e6 && v >= s.n) {
       const word = capital ? s.word[0]!.toUpperCase() + s.word.slice(1) : s.word;
@@ -87,8 +99,18 @@ function moneyWords(v: number, capital = false): string {
 
 /** "$1.1B" / "$750M" / "$980K" / "$845". */
 function moneyAbbr(v: number): string {
+  if (v < CENTS_BELOW && v > 0) return centsText(v);
   for (const s of SCALES) if (v >= s.n) return `$${fixed2(v / s.n)}${s.abbr}`;
   return `$${Math.round(v)}`;
+}
+
+/** To whole cents, nearest or down (a lower bound never rounds up). */
+function toCents(v: number, mode: Mode): number {
+  const c = v * 100;
+  if (mode === 'nearest') return Math.round(c) / 100;
+  // As in roundSig: the guard takes 406.99999… to 407, but a lower bound never shows more than the value.
+  const r = Math.floor(c + 1e-9);
+  return r / 100 > v ? (r - 1) / 100 : r / 100;
 }
 
 function hedgeFor(display: number, value: number): Hedge {
@@ -104,9 +126,10 @@ export interface MoneyOptions {
 
 export function money(ledger: Ledger, value: number, opts: MoneyOptions): Money {
   const lb = opts.lowerBound === true;
-  const bodyV = roundSig(value, 3, lb ? 'floor' : 'nearest');
-  const headV = roundSig(value, 2, lb ? 'floor' : 'nearest');
-  const wordsV = roundSig(value, 2, 'floor');
+  const small = value < CENTS_BELOW;
+  const bodyV = small ? toCents(value, lb ? 'floor' : 'nearest') : roundSig(value, 3, lb ? 'floor' : 'nearest');
+  const headV = small ? toCents(value, lb ? 'floor' : 'nearest') : roundSig(value, 2, lb ? 'floor' : 'nearest');
+  const wordsV = small ? toCents(value, 'floor') : roundSig(value, 2, 'floor');
   const body = moneyWords(bodyV);
   const head = moneyAbbr(headV);
   // Below a million the word form would be all digits ("$120,000") beside a body figure that is
@@ -116,18 +139,23 @@ export function money(ledger: Ledger, value: number, opts: MoneyOptions): Money 
   const text = lb ? `at least ${body}` : body;
   const headText = lb ? `At Least ${head}` : head;
   const headWords = lb ? `At Least ${wordsCore}` : over ? `Over ${wordsCore}` : wordsCore;
-  ledger.add({ display: body, value, source: opts.source, hedge: lb ? 'at least' : hedgeFor(bodyV, value), rounding: lb ? '3 significant figures, rounded down' : '3 significant figures' });
-  ledger.add({ display: head, value, source: opts.source, hedge: lb ? 'at least' : hedgeFor(headV, value), rounding: lb ? '2 significant figures, rounded down' : '2 significant figures' });
-  ledger.add({ display: wordsCore, value, source: opts.source, hedge: lb ? 'at least' : over ? 'over' : 'exact', rounding: '2 significant figures, rounded down' });
+  const [bodyRule, headRule] = small ? ['cents', 'cents'] : ['3 significant figures', '2 significant figures'];
+  ledger.add({ display: body, value, source: opts.source, hedge: lb ? 'at least' : hedgeFor(bodyV, value), rounding: lb ? `${bodyRule}, rounded down` : bodyRule });
+  ledger.add({ display: head, value, source: opts.source, hedge: lb ? 'at least' : hedgeFor(headV, value), rounding: lb ? `${headRule}, rounded down` : headRule });
+  ledger.add({ display: wordsCore, value, source: opts.source, hedge: lb ? 'at least' : over ? 'over' : 'exact', rounding: `${headRule}, rounded down` });
   return { value, text, head: headText, headWords };
 }
 
-/** A coin price: whole dollars with commas from $100, cents from $1, four significant figures below. */
+/**
+ * A coin price: whole dollars with commas from $100, cents from $1, four
+ * significant figures below, always in plain decimals ("$0.00000001491",
+ * never "$1.491e-8", which no reader of a news article should meet).
+ */
 export function price(ledger: Ledger, value: number, source: string): Figure {
   let text: string;
   if (value >= 100) text = `$${grouped(Math.round(value))}`;
   else if (value >= 1) text = `$${value.toFixed(2)}`;
-  else text = `$${Number(value.toPrecision(4)).toString()}`;
+  else text = `$${decimalText(value, 4)}`;
   const shown = Number(text.replace(/[$,]/g, ''));
   ledger.add({ display: text, value, source, hedge: hedgeFor(shown, value), rounding: value >= 100 ? 'whole dollars' : value >= 1 ? 'cents' : '4 significant figures' });
   return { value, text };
@@ -160,6 +188,13 @@ export function count(ledger: Ledger, value: number, source: string, lowerBound 
   const text = lowerBound ? `at least ${core}` : hedge === 'about' ? `about ${core}` : core;
   ledger.add({ display: core, value, source, hedge, rounding: value < 10_000 ? 'exact' : '3 significant figures' });
   return { value, text };
+}
+
+/** `v` (0 < v < 1) to `sf` significant figures in plain decimals, trailing zeros dropped: 0.00000001491. */
+export function decimalText(v: number, sf: number): string {
+  const decimals = Math.min(100, Math.max(0, sf - 1 - Math.floor(Math.log10(v))));
+  const s = v.toFixed(decimals);
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 }
 
 /** A plain number stated as it is (an index value, a number of hours). */

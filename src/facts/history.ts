@@ -158,6 +158,13 @@ function unitOf(minutes: number): Unit {
   if (minutes === 1440) return { total: 'daily total', plural: 'days', adjective: '24-hour', earlier: fixed('a day earlier') };
   if (minutes === 60) return { total: 'hourly total', plural: 'hours', adjective: 'one-hour', earlier: fixed('an hour earlier') };
   if (minutes === 10_080) return { total: 'weekly total', plural: 'weeks', adjective: 'seven-day', earlier: fixed('a week earlier') };
+  if (minutes > 120 && minutes % 60 !== 0) {
+    // As describeWindow tells such a window ("50 hours and 55 minutes"), whose figures it has registered.
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    const a = `${h}-hour, ${m === 1 ? 'one' : m}-minute`;
+    return { total: `${a} total`, plural: `${a} windows`, adjective: a, earlier: fixed(`in the previous ${h} hours and ${m === 1 ? 'one minute' : `${m} minutes`}`) };
+  }
   const [n, noun] = minutes % 1440 === 0 ? [minutes / 1440, 'day'] : minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
   const word = WORDS[n];
   // A length with no word ("36-hour") states a figure; describeWindow has registered it for this window already.
@@ -166,6 +173,6 @@ function unitOf(minutes: number): Unit {
     total: `${a} total`,
     plural: `${a} windows`,
     adjective: a,
-    earlier: (ledger, source) => `in the previous ${word ?? plain(ledger, n, source).text} ${noun}s`,
+    earlier: (ledger, source) => (n === 1 ? `in the previous ${noun}` : `in the previous ${word ?? plain(ledger, n, source).text} ${noun}s`),
   };
 }

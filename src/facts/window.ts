@@ -43,7 +43,8 @@ export function describeWindow(ledger: Ledger, start: string, end: string, zone:
     return text;
   };
   let f: Pick<WindowFacts, 'length' | 'past' | 'head' | 'adjective' | 'kind'>;
-  if (minutes === 60) f = { length: 'hour', past: 'in the past hour', head: 'in One Hour', adjective: 'one-hour', kind: 'hour' };
+  if (minutes === 1) f = { length: 'minute', past: 'in the past minute', head: 'in One Minute', adjective: 'one-minute', kind: 'minutes' };
+  else if (minutes === 60) f = { length: 'hour', past: 'in the past hour', head: 'in One Hour', adjective: 'one-hour', kind: 'hour' };
   else if (minutes === 7 * 1440) f = { length: claim(7, '7 days'), past: 'this week', head: 'This Week', adjective: 'seven-day', kind: 'week' };
   else if (minutes % 1440 === 0 && minutes > 1440) {
     const d = minutes / 1440;
@@ -52,6 +53,15 @@ export function describeWindow(ledger: Ledger, start: string, end: string, zone:
     const h = minutes / 60;
     const len = claim(h, `${h} hours`);
     f = { length: len, past: `in the past ${len}`, head: `in ${claim(h, `${h} Hours`)}`, adjective: `${h <= 12 ? WORDS[h]! : claim(h, String(h))}-hour`, kind: h === 24 ? 'day' : 'hours' };
+  } else if (minutes > 120) {
+    // Past two hours a window is told in hours and minutes ("50 hours and 55 minutes"), as a person would, never "3055 minutes".
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    const hh = claim(h, `${h} hours`);
+    const mm = m === 1 ? 'one minute' : claim(m, `${m} minutes`);
+    const len = `${hh} and ${mm}`;
+    const headM = m === 1 ? 'One Minute' : claim(m, `${m} Minutes`);
+    f = { length: len, past: `in the past ${len}`, head: `in ${claim(h, `${h} Hours`)} and ${headM}`, adjective: `${claim(h, String(h))}-hour, ${m === 1 ? 'one' : claim(m, String(m))}-minute`, kind: 'minutes' };
   } else {
     const len = claim(minutes, `${minutes} minutes`);
     f = { length: len, past: `in the past ${len}`, head: `in ${claim(minutes, `${minutes} Minutes`)}`, adjective: `${claim(minutes, String(minutes))}-minute`, kind: 'minutes' };

@@ -40,7 +40,7 @@ export function renderPart(part: Part, facts: StoryFacts, plan: Plan, views: Vie
   } catch (e) {
     throw new LiqnewsError('TEMPLATE_ERROR', `could not render the ${part} of style "${plan.style}" for story ${facts.id}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
-  return part === 'body' ? tidy(out) : oneLine(out);
+  return part === 'body' ? tidy(oneStop(out)) : oneLine(out);
 }
 
 export function renderMarkdown(facts: StoryFacts, plan: Plan): RenderedText {
@@ -52,7 +52,16 @@ export function renderMarkdown(facts: StoryFacts, plan: Plan): RenderedText {
   };
 }
 
-const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+/**
+ * A sentence that ends on a name that ends in its own full stop ("credited to
+ * Mt.", "Co. Ltd.") gets one full stop, not two: a template writes
+ * `{{name}}.` and cannot know. A run of three (an ellipsis) is left alone, and
+ * only a dot after a letter at the end of a word is taken (never `../` in a link).
+ */
+const DOUBLED_STOP = /(?<=\p{L})\.\.(?=\s|$)/gu;
+const oneStop = (s: string): string => (s.includes('..') ? s.replace(DOUBLED_STOP, '.') : s);
+
+const oneLine = (s: string): string => oneStop(s.replace(/\s+/g, ' ').trim());
 
 export function tidy(md: string): string {
   // One pass over the lines instead of four regex passes over the text (the `[ \t]+$`/m one

@@ -1,0 +1,93 @@
+/**
+ * Snapshot text quoted in an article: a catalyst such as "2.5% CPI surprise
+ * spooked markets", an asset called "5B Coin", a venue "Exchange 2.0". The
+ * figures in such a string are the editor's words, printed as written, so the
+ * claim check does not read them as the article's own figures: wherever the
+ * string appears in the text (in the form the templates printed it: escaped
+ * for Markdown in the body, made plain in the headline), it is blanked before
+ * the figures are looked up. A figure of ours beside it is still checked, and
+ * a hedge inside the string ("outflows over 3 days") is the string's, not a
+ * hedge on our figure.
+ */
+import type { StoryFacts } from '../facts/types.js';
+import { escapeMarkdown, plainText } from '../render/escape.js';
+import { figuresIn } from './figures.js';
+
+/** One quoted string: every form a template may have printed it in, longest first. */
+export interface Quote {
+  forms: string[];
+  /** The figures the string holds, as the claim index keys them: the verbatim claims a reader saw when it is quoted. */
+  keys: string[];
+}
+
+/** The strings of the facts that came from the snapshot and hold a digit (the only ones with figures to blank). */
+export function quotesOf(f: StoryFacts): Quote[] {
+  const raw = new Set<string>();
+  const add = (s: string | null | undefined): void => {
+    if (s && /\d/.test(s)) raw.add(s);
+  };
+  for (const a of f.assets) {
+    add(a.symbol);
+    add(a.name);
+    add(a.label);
+  }
+  for (const e of f.exchanges) add(e.name);
+  if (f.largestOrder) {
+    add(f.largestOrder.exchange);
+    add(f.largestOrder.symbol);
+    add(f.largestOrder.assetName);
+  }
+  for (const l of f.levels) add(l.assetName);
+  for (const c of f.catalysts) add(c);
+  for (const r of f.related) add(r.title);
+  for (const t of f.tags) add(t);
+  add(f.source?.name);
+  const quotes: Quote[] = [];
+  for (const s of raw) {
+    const forms = [...new Set([s, escapeMarkdown(s), plainText(s)].map((x) => x.toLowerCase()))].filter((x) => x.length > 0);
+    quotes.push({ forms: forms.sort((a, b) => b.length - a.length), keys: figuresIn(s).map((f) => f.key) });
+  }
+  // The longest strings first: "5B Coin" is blanked before "5B" could leave " Coin" behind.
+  return quotes.sort((a, b) => b.forms[0]!.length - a.forms[0]!.length);
+}
+
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+
+/**
+ * `text` with every whole occurrence of a quote blanked (spaces, so offsets
+ * hold). "Whole": no letter or digit glued on either side, and a quote that
+ * starts or ends with a digit is not part of a longer figure ("0" is not
+ * blanked out of "0.5%" or "$0").
+ */
+export function blankQuotes(text: string, quotes: readonly Quote[], hits?: Set<Quote>): string {
+  if (quotes.length === 0) return text;
+  const lower = text.toLowerCase();
+  // Lower-casing can change a string's length (a few letters outside ASCII); then offsets would not hold, and nothing is blanked.
+  if (lower.length !== text.length) return text;
+  let out: string[] | null = null;
+  for (const q of quotes) {
+    for (const form of q.forms) {
+      let at = lower.indexOf(form);
+      while (at >= 0) {
+        const end = at + form.length;
+        const before = text[at - 1];
+        const after = text[end];
+        const startsDigit = /\d/.test(form[0]!);
+        const endsDigit = /\d/.test(form[form.length - 1]!);
+        const whole =
+          !isWordChar(before) &&
+          !isWordChar(after) &&
+          !(startsDigit && before !== undefined && /[$.,\\]/.test(before)) &&
+          !(endsDigit && after !== undefined && (after === '%' || (/[.,]/.test(after) && /\d/.test(text[end + 1] ?? ''))));
+        if (whole) {
+          hits?.add(q);
+          // UTF-16 units, as the offsets count them.
+          out ??= text.split('');
+          for (let i = at; i < end; i++) out[i] = ' ';
+        }
+        at = lower.indexOf(form, at + 1);
+      }
+    }
+  }
+  return out === null ? text : out.join('');
+}

@@ -1,0 +1,144 @@
+/**
+ * Each text defect and claim-check refusal the adversarial run found (issue
+ * 13, items 2 and 3), pinned one by one on a small snapshot, so that a
+ * regression names itself instead of showing up as one of 120,000 renders.
+ */
+import { describe, expect, it } from 'vitest';
+import { generate } from '../src/generate.js';
+import { Ledger } from '../src/facts/ledger.js';
+import { money, price } from '../src/facts/format.js';
+import { describeWindow } from '../src/facts/window.js';
+import { STYLE_NAMES } from '../src/plan/styles.js';
+import { checkClaims } from '../src/check/figures.js';
+import { blankQuotes } from '../src/check/quotes.js';
+import { NOW } from './helpers.js';
+import { textDefects } from './text-defects.js';
+
+const base = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
+  schemaVersion: 1,
+  window: { start: '2026-10-01T00:00:00Z', end: '2026-10-02T00:00:00Z' },
+  totals: { usd: 120_000_000, longUsd: 80_000_000, shortUsd: 40_000_000, traders: 52_000 },
+  assets: [
+    { symbol: 'BTC', longUsd: 50_000_000, shortUsd: 20_000_000 },
+    { symbol: 'ETH', longUsd: 20_000_000, shortUsd: 10_000_000 },
+  ],
+  ...over,
+});
+
+/** Every style's headline, description and body, with what a reader would circle in them. */
+function renderAll(snap: Record<string, unknown>): { text: string; defects: string[] }[] {
+  return STYLE_NAMES.map((style) => {
+    const a = generate(snap, { style, now: NOW });
+    return { text: `${a.title}\n${a.description}\n${a.body}`, defects: textDefects(a.title, a.description, a.body) };
+  });
+}
+
+describe('figures quoted from the snapshot are claims of the string', () => {
+  it.each([
+    ['a catalyst that starts with a figure', { context: { catalysts: ['2.5% CPI surprise spooked markets'] } }],
+    ['a catalyst with a hedge inside it', { context: { catalysts: ['$1.2B in ETF outflows over 3 days'] } }],
+    ['a Markdown link in a catalyst', { context: { catalysts: ['[Read more](https://example.com/more) at 9:30'] } }],
+    ['a character reference in a name', { assets: [{ symbol: 'BTC', name: '&#8482; Token', longUsd: 50_000_000, shortUsd: 20_000_000 }] }],
+    ['a venue called by a version number', { exchanges: [{ name: 'Exchange 2.0', longUsd: 30_000_000, shortUsd: 10_000_000 }] }],
+    ['a source with a figure', { source: { name: '5B Analytics' } }],
+  ])('%s renders in every style', (_what, over) => {
+    for (const r of renderAll(base(over))) expect(r.defects).toEqual([]);
+  });
+
+  it('a ticker that reads as a figure is never a hashtag, a cashtag or a bare "5B"', () => {
+    const snap = base({ assets: [{ symbol: '5B', longUsd: 50_000_000, shortUsd: 20_000_000 }, { symbol: 'ETH', longUsd: 20_000_000, shortUsd: 10_000_000 }] });
+    const a = generate(snap, { style: 'bulletin', now: NOW });
+    expect(a.body).not.toMatch(/[#$]5B\b/);
+    expect(a.body).toContain('5B token');
+  });
+
+  it('a figure of ours beside a quoted string is still checked, and a short quote never swallows a longer figure', () => {
+    const quote = { forms: ['$1.2b in etf outflows'], keys: ['$1.2b'] };
+    expect(() => checkClaims({ body: 'Catalyst: $1.2B in ETF outflows.' }, [], 'x', [quote])).not.toThrow();
+    expect(() => checkClaims({ body: 'Catalyst: $1.2B in ETF outflows, then $7.7B more.' }, [], 'x', [quote])).toThrow(/\$7\.7B/);
+    // A coin called "0" is blanked where it stands alone, not out of "0.5%" or "$0.37".
+    expect(blankQuotes('0 led; 0.5% and $0.37 of 10', [{ forms: ['0'], keys: ['0'] }])).toBe('  led; 0.5% and $0.37 of 10');
+  });
+});
+
+describe('small and zero values get their own words or are left out', () => {
+  it('prices below a cent are plain decimals, never e-notation', () => {
+    expect(price(new Ledger(), 1.491e-8, 'x').text).toBe('$0.00000001491');
+    expect(price(new Ledger(), 0.0001234567, 'x').text).toBe('$0.0001235');
+  });
+
+  it('amounts under $100 keep their cents, and a lower bound never rounds up', () => {
+    const l = new Ledger();
+    expect(money(l, 19.6, { source: 'x', lowerBound: true }).text).toBe('at least $19.60');
+    expect(money(l, 0.37, { source: 'x' }).text).toBe('$0.37');
+    expect(money(l, 4.069999999999999, { source: 'x', lowerBound: true }).text).toBe('at least $4.06');
+    expect(money(l, 845, { source: 'x' }).text).toBe('$845');
+  });
+
+  it('a one-minute window is "the past minute"; a long odd one is hours and minutes', () => {
+    expect(describeWindow(new Ledger(), '2026-10-01T00:00:00Z', '2026-10-01T00:01:00Z', 'UTC', 'en-US').past).toBe('in the past minute');
+    const w = describeWindow(new Ledger(), '2026-10-01T00:00:00Z', '2026-10-03T02:55:00Z', 'UTC', 'en-US');
+    expect(w.past).toBe('in the past 50 hours and 55 minutes');
+    for (const r of renderAll(base({ window: { start: '2026-10-01T00:00:00Z', end: '2026-10-03T02:55:00Z' } }))) {
+      expect(r.text).not.toMatch(/3055|minutes minutes/);
+      expect(r.defects).toEqual([]);
+    }
+  });
+
+  it('a record of $0 and a largest order of $0 are left out', () => {
+    const snap = base({ context: { record: { usd: 0, date: '2025-10-10' } }, largestOrder: { exchange: 'Binance', symbol: 'BTCUSDT', side: 'long', usd: 0 } });
+    for (const r of renderAll(snap)) {
+      expect(r.text).not.toMatch(/\$0(?![.\d])/);
+      expect(r.text).not.toMatch(/record/i);
+      expect(r.defects).toEqual([]);
+    }
+  });
+
+  it('"at least 1 trader" under partial coverage is left out, and one trader is never "1 traders"', () => {
+    for (const coverage of ['partial', 'complete']) {
+      const snap = base({ coverage, totals: { usd: 120_000_000, longUsd: 80_000_000, shortUsd: 40_000_000, traders: 1 } });
+      for (const r of renderAll(snap)) {
+        expect(r.text).not.toMatch(/\b1 traders|at least 1 trader/i);
+        expect(r.defects).toEqual([]);
+      }
+    }
+  });
+
+  it('a sub-dollar total reads in cents, and a pace under a cent an hour is not stated', () => {
+    const snap = base({ window: { start: '2026-09-01T00:00:00Z', end: '2026-10-01T00:00:00Z' }, totals: { usd: 0.9, longUsd: 0.6, shortUsd: 0.3 }, assets: [{ symbol: 'BTC', longUsd: 0.6, shortUsd: 0.3 }] });
+    for (const r of renderAll(snap)) {
+      expect(r.text).toMatch(/\$0\.9/);
+      expect(r.text).not.toMatch(/\$0(?![.\d])|\$0\.00/);
+      expect(r.defects).toEqual([]);
+    }
+  });
+
+  it('a name that ends in a full stop ends the sentence once ("Mt.", not "Mt..")', () => {
+    for (const r of renderAll(base({ source: { name: 'Mt.' }, exchanges: [{ name: 'Co. Ltd.', longUsd: 30_000_000, shortUsd: 10_000_000 }] }))) {
+      expect(r.text).not.toMatch(/\w\.\.(\s|$)/);
+      expect(r.defects).toEqual([]);
+    }
+  });
+
+  it('a venue or coin whose name is only a figure is said with a noun ("the 0 exchange")', () => {
+    const snap = base({ exchanges: [{ name: '0', longUsd: 30_000_000, shortUsd: 10_000_000 }], assets: [{ symbol: 'BTC', name: '100', longUsd: 50_000_000, shortUsd: 20_000_000 }] });
+    for (const r of renderAll(snap)) {
+      expect(r.text).not.toMatch(/\b(?:more than|than|at) 0\b(?! exchange)/);
+      expect(r.defects).toEqual([]);
+    }
+  });
+});
+
+describe('the reader used by the property test', () => {
+  it('circles each defect it looks for', () => {
+    const d = (body: string): string[] => textDefects('A headline', 'A description.', `${body}\n`);
+    expect(d('It closed at $1.1e-8.')).toHaveLength(1);
+    expect(d('In the past 1 minutes it fell.')).toHaveLength(1);
+    expect(d('In the past 3055 minutes it fell.')).toHaveLength(1);
+    expect(d('It reached at least 1 traders.')).toHaveLength(1);
+    expect(d('A $0 short position topped the list.')).toHaveLength(1);
+    expect(d('Data from Mt..')).toHaveLength(1);
+    expect(d('Shorts were hit for $0.37, and 0 traders.').length).toBeGreaterThanOrEqual(1);
+    expect(d('A1 traders and XRP traders, at $0.37 and $10.00, in the past 90 minutes; wait... it held.')).toEqual([]);
+  });
+});
