@@ -180,8 +180,10 @@ describe('size tiers and the record', () => {
   });
 
   it('compares with the record: well below it, or above it', () => {
-    const below = fixtureFacts('golden/003-analysis-weekly-flush').record!;
+    const below = facts(snapshot({ ...totals(2.563e9, 2.418e9, 0.145e9), context: { record: { usd: 19.16e9, date: '2025-10-10' } } })).record!;
     expect([below.beaten, below.share.text, below.usd.text, below.date]).toEqual([false, '13%', '$19.2 billion', 'October 10, 2025']);
+    // A week is not compared with the one-day record (test/record-window.test.ts).
+    expect(fixtureFacts('golden/003-analysis-weekly-flush').record).toBeNull();
     const above = fixtureFacts('edge/record-sized').record!;
     expect([above.beaten, above.share.text]).toEqual([true, '104%']);
     // Equal to the record is not a new record.

@@ -87,8 +87,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
 
   const tier = TIERS.find(([min]) => total >= min)![1];
   const levels = deriveLevels(snap, ledger, assets);
-  // A record of $0 is no record: nothing to beat, and "the previous record of $0" says nothing a reader can use.
-  const recordIn = snap.context?.record && snap.context.record.usd > 0 ? snap.context.record : undefined;
+  const recordIn = comparableRecord(snap);
   const record = recordIn
     ? {
         usd: m(recordIn.usd, 'context.record.usd', false),
@@ -247,6 +246,20 @@ function registerVerbatim(snap: Snapshot, ledger: Ledger): void {
  * way, claim more than it has). Amounts up to $10 trillion are exact in cents.
  */
 const toCents = (usd: number): number => Math.round(usd * 100);
+
+/**
+ * The snapshot's record when it can be compared with this window: one of the
+ * same length (`windowHours`, by default a 24-hour day), and more than $0 (a
+ * record of $0 is no record, and "the previous record of $0" tells a reader
+ * nothing). A seven-day total set against a one-day record would call an
+ * ordinary week a record, so such a record is left out.
+ */
+function comparableRecord(snap: Snapshot): NonNullable<NonNullable<Snapshot['context']>['record']> | undefined {
+  const r = snap.context?.record;
+  if (!r || r.usd <= 0) return undefined;
+  const minutes = Math.round((Date.parse(snap.window.end) - Date.parse(snap.window.start)) / 60_000);
+  return minutes === (r.windowHours ?? 24) * 60 ? r : undefined;
+}
 
 type MoneyFn = (v: number, source: string, lowerBound?: boolean) => Money;
 type ShareFn = (part: number, whole: number, source: string) => Figure;

@@ -322,9 +322,14 @@ export const SnapshotSchema = z.strictObject({
   context: opt(
     z.strictObject({
       catalysts: opt(list(text(280, 'a sentence of plain text'), 10, 'catalysts')),
+      /**
+       * The largest total on record for a window of `windowHours` (default 24: the record day). It is
+       * compared only with a snapshot whose window has that length: a week is never set against a day.
+       */
       record: opt(
         z.strictObject({
           usd: money,
+          windowHours: opt(rangedNumber('a window length in whole hours', 1, MAX_WINDOW_DAYS * 24, true)),
           date: z.string().check(
             z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'),
             z.refine((d) => isCalendarDate(d), 'is not a real calendar date'),
