@@ -22,6 +22,8 @@ import { RECENT_LIMIT, variationFor, type Choices, type Variation } from './rend
 import { deriveHistory } from './facts/history.js';
 import { Ledger } from './facts/ledger.js';
 import { contextFromBlock } from './history/context-schema.js';
+import { decide } from './history/decide.js';
+import type { HistoryContext } from './history/context-types.js';
 import { historyVariation, uniqueSlug } from './history/session.js';
 import type { History } from './history/store.js';
 import { resolveOptions, type Format, type GenerateOptions, type ResolvedOptions } from './options.js';
@@ -250,6 +252,24 @@ function articleTags(f: StoryFacts): string[] {
  * The context facts, from the store when there is one, else from the
  * snapshot's own `context.history` block; their claims join the ledger.
  */
+/**
+ * With earlier windows to measure by, the size register is relative, as
+ * `decide` measures it: a record, three times the median or the top of 90
+ * days is a major story and may use strong words; under three quarters of
+ * the median is a brief one and may not, whatever the absolute pace.
+ */
+function sizeAgainstHistory(facts: StoryFacts, snap: Snapshot, ctx: HistoryContext): void {
+  const d = decide(snap, ctx);
+  const m = d.measures;
+  if (!m.history || (m.medianMultiple === null && m.rank === null && !m.record)) return;
+  facts.register = d.register;
+  if (d.register === 'major') facts.big = true;
+  else if (d.register === 'brief') {
+    facts.big = false;
+    facts.huge = false;
+  } else facts.huge = false;
+}
+
 function withHistory(facts: StoryFacts, snap: Snapshot, history: History | null): StoryFacts {
   const block = snap.context?.history;
   if (!history && !block) return facts;
@@ -257,5 +277,6 @@ function withHistory(facts: StoryFacts, snap: Snapshot, history: History | null)
   const ledger = new Ledger();
   facts.history = deriveHistory(ledger, ctx, snap.totals.usd, new Date(snap.window.end).getUTCFullYear());
   facts.claims.push(...ledger.list());
+  sizeAgainstHistory(facts, snap, ctx);
   return facts;
 }

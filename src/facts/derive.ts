@@ -11,6 +11,7 @@ import { KNOWN_NAMES } from './names.js';
 import { chooseAngles } from './angle.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
 import { displayValue, figuresIn } from '../check/figures.js';
+import { DEFAULT_RULES, registerOf } from '../history/decide.js';
 import type { AssetFacts, Driver, ExchangeFacts, LevelFacts, PriceFacts, Side, SideFacts, StoryFacts, Tier } from './types.js';
 
 export interface DeriveOptions {
@@ -85,7 +86,10 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
       }
     : null;
 
-  const tier = TIERS.find(([min]) => total >= min)![1];
+  // The size words follow the pace: a day's worth at this window's rate (an hour at least, so a one-minute burst is not "extreme").
+  const hoursForPace = Math.max(1, window.hours);
+  const dayPace = (total / hoursForPace) * 24;
+  const tier = TIERS.find(([min]) => dayPace >= min)![1];
   const levels = deriveLevels(snap, ledger, assets);
   const recordIn = comparableRecord(snap);
   const record = recordIn
@@ -133,8 +137,9 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
     // "At least 1 trader" under partial coverage tells a reader nothing the total does not: it is left out.
     traders: traders !== undefined && traders > 0 && !(partial && traders === 1) ? count(ledger, traders, 'totals.traders', partial) : null,
     tier,
-    big: total >= 5e8,
-    huge: total >= 1e9,
+    big: dayPace >= 5e8,
+    huge: dayPace >= 1e9,
+    register: registerOf(null, null, null, false, total / hoursForPace, DEFAULT_RULES),
     assets,
     topAssets,
     leader: assets[0] ?? null,

@@ -104,11 +104,19 @@ export interface StoryFacts {
   lopsided: boolean;
   hourly: Money | null;
   traders: Figure | null;
+  /**
+   * Size, measured by the pace and not the raw total: the total at the
+   * window's rate over 24 hours (windows under an hour count as an hour), so a
+   * week is not "massive" for being seven days long. With history the
+   * register (below) decides instead (src/generate.ts withHistory).
+   */
   tier: Tier;
-  /** Tier at least "large" ($500 million or more): strong words allowed. */
+  /** Tier at least "large" ($500 million a day's pace or more), or a major story against history: strong words allowed. */
   big: boolean;
-  /** Tier at least "massive" ($1 billion or more): "carnage" allowed. */
+  /** Tier at least "massive" ($1 billion a day's pace or more), and not ordinary against history: "carnage" allowed. */
   huge: boolean;
+  /** How much of a story it is, as `decide` measures it (src/history/decide.ts): brief, standard or major. */
+  register: 'brief' | 'standard' | 'major';
   assets: AssetFacts[];
   /** Up to three leading assets for lists. */
   topAssets: AssetFacts[];

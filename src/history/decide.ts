@@ -122,7 +122,7 @@ export function decide(snapshot: DecideSubject, context: HistoryContext | null, 
   return done(true, 'no-history', `${money(usd)} (${money(perHour)} an hour) is above the floor, and there is not enough history to compare it with`);
 }
 
-function registerOf(ctx: HistoryContext | null, multiple: number | null, rank: { days: number; rank: number | null } | null, record: boolean, perHour: number, r: DecideRules): Register {
+export function registerOf(ctx: HistoryContext | null, multiple: number | null, rank: { days: number; rank: number | null } | null, record: boolean, perHour: number, r: DecideRules): Register {
   if (ctx && (multiple !== null || rank !== null || record)) {
     const top90 = ctx.ranks.find((k) => k.days === 90)?.rank === 1;
     if (record || top90 || (multiple !== null && multiple >= 3)) return 'major';
