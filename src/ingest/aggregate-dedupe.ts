@@ -14,18 +14,11 @@
  * in 2^64 per pair (under 1 in a million for a day of 5 million events), and
  * then the second would be counted as a repeat.
  */
+import { fmix } from './streams/fingerprint.js';
 
 const EMPTY = 0;
 /** Grow when more than this share of the slots is taken: linear probing stays short (about 2 probes for a new key). */
 const MAX_LOAD = 0.7;
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
 
 /** The last fingerprint made, as two words (module state: no allocation per event). */
 let fpHi = 0;

@@ -87,7 +87,8 @@ export function fpEnd(): number {
   return x * 2097152 + (y & 0x1fffff);
 }
 
-function fmix(h: number): number {
+/** murmur3's 32-bit finaliser: every input bit flips about half the output bits. Also used by ../aggregate-dedupe.ts. */
+export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
