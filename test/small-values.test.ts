@@ -79,6 +79,9 @@ describe('small and zero values get their own words or are left out', () => {
     expect(describeWindow(new Ledger(), '2026-10-01T00:00:00Z', '2026-10-01T00:01:00Z', 'UTC', 'en-US').past).toBe('in the past minute');
     const w = describeWindow(new Ledger(), '2026-10-01T00:00:00Z', '2026-10-03T02:55:00Z', 'UTC', 'en-US');
     expect(w.past).toBe('in the past 50 hours and 55 minutes');
+    expect(w.head).toBe('in Nearly 51 Hours');
+    expect(describeWindow(new Ledger(), '2026-10-01T00:00:00Z', '2026-10-01T23:30:00Z', 'UTC', 'en-US').head).toBe('in 23.5 Hours');
+    expect(describeWindow(new Ledger(), '2026-10-01T00:00:00Z', '2026-10-01T05:10:00Z', 'UTC', 'en-US').head).toBe('in Over 5 Hours');
     for (const r of renderAll(base({ window: { start: '2026-10-01T00:00:00Z', end: '2026-10-03T02:55:00Z' } }))) {
       expect(r.text).not.toMatch(/3055|minutes minutes/);
       expect(r.defects).toEqual([]);
@@ -127,6 +130,12 @@ describe('small and zero values get their own words or are left out', () => {
       expect(r.defects).toEqual([]);
     }
   });
+});
+
+it('a tag keeps its capitals in hashtags: "ETF" and "etf" are #ETF, "spot etf flows" is #SpotETFFlows', () => {
+  const a = generate(base({ context: { tags: ['etf', 'spot etf flows', 'derivatives'] } }), { style: 'bulletin', now: NOW });
+  expect(a.facts.hashtags).toEqual(expect.arrayContaining(['#ETF', '#SpotETFFlows', '#Derivatives']));
+  expect(a.facts.hashtags).not.toContain('#Etf');
 });
 
 describe('the reader used by the property test', () => {

@@ -431,16 +431,20 @@ function safeUrl(url: string): string {
 
 const startsWithLetter = (a: { symbol: string }): boolean => /^[A-Z]/.test(a.symbol);
 
+/** Words a tag may hold that are written in capitals: #ETF, #CPI, #FOMC, never #Etf. */
+const ACRONYMS = new Set(['etf', 'etfs', 'cpi', 'ppi', 'fomc', 'fed', 'sec', 'cftc', 'gdp', 'btc', 'eth', 'sol', 'xrp', 'nft', 'nfts', 'otc', 'usd', 'usdt', 'usdc', 'ath', 'oi', 'dex', 'cex', 'eu', 'us', 'uk']);
+
 /** "#CryptoLiquidations #BTC #ETH #Bitcoin #Derivatives": tags in CamelCase, as social feeds write them. */
 function hashtags(assets: AssetFacts[], tags: string[]): string[] {
   const out = ['#CryptoLiquidations'];
   // A hashtag or cashtag is a word: a ticker that starts with a digit ("5B", "100") would read as a figure, and feeds do not link it.
   for (const a of assets.filter(startsWithLetter).slice(0, 2)) out.push(`#${a.symbol}`);
   for (const t of tags) {
+    // Each word capitalised and the rest kept as written ("ETF" stays #ETF); an acronym written in lower case is put back in capitals ("etf" is #ETF, never #Etf).
     const camel = t
       .split(/[^A-Za-z0-9]+/)
       .filter((w) => w.length > 0)
-      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .map((w) => (ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase() : w.charAt(0).toUpperCase() + w.slice(1)))
       .join('');
     if (/^[A-Za-z]/.test(camel)) out.push(`#${camel}`);
   }

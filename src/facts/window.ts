@@ -32,6 +32,23 @@ export interface WindowFacts {
   sameDay: boolean;
 }
 
+/**
+ * A long odd window in a headline, as a desk would shorten it: "23.5 Hours"
+ * on the half hour, "Nearly 51 Hours" from three quarters past, else "Over
+ * 50 Hours". Each is a claim whose hedge the check holds to its direction.
+ */
+function headHours(ledger: Ledger, minutes: number, source: string): string {
+  const hours = minutes / 60;
+  const h = Math.floor(hours);
+  const m = minutes % 60;
+  const add = (display: string, hedge: 'exact' | 'nearly' | 'over'): string => {
+    ledger.add({ display, value: hours, source, hedge, rounding: hedge === 'exact' ? 'exact' : 'whole hours' });
+    return display;
+  };
+  if (m === 30) return add(`${h}.5 Hours`, 'exact');
+  return m >= 45 ? `Nearly ${add(`${h + 1} Hours`, 'nearly')}` : `Over ${add(`${h} Hours`, 'over')}`;
+}
+
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 
 export function describeWindow(ledger: Ledger, start: string, end: string, zone: string, locale: string): WindowFacts {
@@ -60,8 +77,7 @@ export function describeWindow(ledger: Ledger, start: string, end: string, zone:
     const hh = claim(h, `${h} hours`);
     const mm = m === 1 ? 'one minute' : claim(m, `${m} minutes`);
     const len = `${hh} and ${mm}`;
-    const headM = m === 1 ? 'One Minute' : claim(m, `${m} Minutes`);
-    f = { length: len, past: `in the past ${len}`, head: `in ${claim(h, `${h} Hours`)} and ${headM}`, adjective: `${claim(h, String(h))}-hour, ${m === 1 ? 'one' : claim(m, String(m))}-minute`, kind: 'minutes' };
+    f = { length: len, past: `in the past ${len}`, head: `in ${headHours(ledger, minutes, src)}`, adjective: `${claim(h, String(h))}-hour, ${m === 1 ? 'one' : claim(m, String(m))}-minute`, kind: 'minutes' };
   } else {
     const len = claim(minutes, `${minutes} minutes`);
     f = { length: len, past: `in the past ${len}`, head: `in ${claim(minutes, `${minutes} Minutes`)}`, adjective: `${claim(minutes, String(minutes))}-minute`, kind: 'minutes' };
