@@ -12,7 +12,7 @@ import { chooseAngles } from './angle.js';
 import { canonicalJson, sha256 } from '../util/hash.js';
 import { displayValue, figuresIn } from '../check/figures.js';
 import { DEFAULT_RULES, registerOf } from '../history/decide.js';
-import type { AssetFacts, Driver, ExchangeFacts, LevelFacts, PriceFacts, Side, SideFacts, StoryFacts, Tier } from './types.js';
+import type { AssetFacts, CatalystItem, Driver, ExchangeFacts, LevelFacts, PriceFacts, Side, SideFacts, StoryFacts, Tier } from './types.js';
 
 export interface DeriveOptions {
   /** IANA zone for dates in the text; default "UTC". */
@@ -92,6 +92,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
   const tier = TIERS.find(([min]) => dayPace >= min)![1];
   const levels = deriveLevels(snap, ledger, assets);
   const recordIn = comparableRecord(snap);
+  const catalystItems = deriveCatalysts(snap, levels);
   const record = recordIn
     ? {
         usd: m(recordIn.usd, 'context.record.usd', false),
@@ -166,7 +167,8 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
     levels,
     keyLevel: levels.find((l) => l.status !== null) ?? levels[0] ?? null,
     // Templates end the sentence themselves, so a catalyst's own final full stop goes.
-    catalysts: (snap.context?.catalysts ?? []).map((c) => c.trim().replace(/(?<![A-Z])[.!?]+$/, '')),
+    catalysts: catalystItems.map((c) => c.text),
+    catalystItems,
     drivers: [],
     record,
     related: (snap.context?.related ?? []).map((r) => ({ title: r.title, url: safeUrl(r.url) })),
@@ -264,6 +266,25 @@ function comparableRecord(snap: Snapshot): NonNullable<NonNullable<Snapshot['con
   if (!r || r.usd <= 0) return undefined;
   const minutes = Math.round((Date.parse(snap.window.end) - Date.parse(snap.window.start)) / 60_000);
   return minutes === (r.windowHours ?? 24) * 60 ? r : undefined;
+}
+
+/**
+ * The editor's catalysts as items with their kind (a plain string has none),
+ * each without its final full stop (templates end the sentence). A catalyst
+ * that states a price one of the levels states ("rejected below the $93,900
+ * high" beside a $93,900 resistance) is told once, by the level, and left out here.
+ */
+function deriveCatalysts(snap: Snapshot, levels: LevelFacts[]): CatalystItem[] {
+  const levelFigures = new Set(levels.flatMap((l) => [l.low.text, l.high?.text].filter((t): t is string => t !== undefined).map((t) => t.toLowerCase())));
+  const out: CatalystItem[] = [];
+  for (const c of snap.context?.catalysts ?? []) {
+    const raw = typeof c === 'string' ? c : c.text;
+    const kind = typeof c === 'string' ? null : (c.kind ?? null);
+    const text = raw.trim().replace(/(?<![A-Z])[.!?]+$/, '');
+    if (levelFigures.size > 0 && figuresIn(text).some((f) => levelFigures.has(f.key))) continue;
+    out.push({ text, kind, technical: kind === 'technical' });
+  }
+  return out;
 }
 
 type MoneyFn = (v: number, source: string, lowerBound?: boolean) => Money;

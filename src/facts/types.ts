@@ -70,6 +70,13 @@ export interface LargestOrderFacts {
   isWhale: boolean;
 }
 
+/** A catalyst from the snapshot: its sentence, its kind when the snapshot gives one, and whether it is technical (never called news). */
+export interface CatalystItem {
+  text: string;
+  kind: 'macro' | 'regulatory' | 'flows' | 'technical' | 'on-chain' | 'exchange' | 'other' | null;
+  technical: boolean;
+}
+
 export interface LevelFacts {
   asset: string;
   assetName: string;
@@ -138,7 +145,10 @@ export interface StoryFacts {
   funding: { rate: Figure; sign: 'positive' | 'negative' | 'zero' } | null;
   levels: LevelFacts[];
   keyLevel: LevelFacts | null;
+  /** The catalysts' sentences (catalystItems' texts), for templates that list them. */
   catalysts: string[];
+  /** The catalysts with their kind; one that repeats a level's price is left out (the level says it). */
+  catalystItems: CatalystItem[];
   /** Causes for "what's driving it": editor catalysts first, then what the data itself shows. */
   drivers: Driver[];
   record: { usd: Money; date: string; share: Figure; beaten: boolean } | null;

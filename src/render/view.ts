@@ -42,6 +42,7 @@ export function viewOf(f: StoryFacts, esc: (s: string) => string): View {
     levels: f.levels.map((l) => ({ ...l, assetName: esc(l.assetName) })),
     keyLevel: f.keyLevel ? { ...f.keyLevel, assetName: esc(f.keyLevel.assetName) } : null,
     catalysts: f.catalysts.map(esc),
+    catalystItems: f.catalystItems.map((c) => ({ ...c, text: esc(c.text) })),
     drivers: f.drivers.map((d) => (d.kind === 'catalyst' ? { kind: d.kind, text: esc(d.text) } : d)),
     related: f.related.map((r) => ({ title: esc(r.title), url: r.url })),
   };

@@ -80,6 +80,8 @@ interface ZodIssueLike {
   message: string;
   keys?: string[];
   input?: unknown;
+  /** invalid_union: each branch's issues, paths relative to the union. */
+  errors?: ZodIssueLike[][];
 }
 
 function toIssues(iss: ZodIssueLike, root: unknown): SnapshotIssue[] {
@@ -87,6 +89,12 @@ function toIssues(iss: ZodIssueLike, root: unknown): SnapshotIssue[] {
     return iss.keys.map((k) => ({ path: formatPath([...iss.path, k]), message: `unknown key "${k}"${suggest(k, iss.path)}` }));
   }
   const present = valueAt(root, iss.path);
+  // A catalyst is a string or an object: report the problems of the form that was given, not "invalid input".
+  if (iss.code === 'invalid_union' && iss.errors) {
+    const branch = typeof present === 'string' ? iss.errors[0] : present !== null && typeof present === 'object' && !Array.isArray(present) ? iss.errors[1] : undefined;
+    if (branch && branch.length > 0) return branch.flatMap((e) => toIssues({ ...e, path: [...iss.path, ...e.path] }, root));
+    return [{ path: formatPath(iss.path), message: `expected a sentence of plain text, or an object with "text" and an optional "kind", got ${describeValue(present)}` }];
+  }
   if (iss.path.length === 0 && iss.code === 'invalid_type') return [{ path: '', message: `expected a JSON object (a snapshot), got ${describeValue(present)}` }];
   if (iss.code === 'invalid_type' && present === undefined && iss.path.length > 0) return [{ path: formatPath(iss.path), message: 'is required but missing' }];
   if (iss.code === 'invalid_type' && !iss.message.startsWith('expected ')) {

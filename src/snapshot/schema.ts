@@ -291,6 +291,18 @@ const LevelSchema = z
   })
   .check(z.refine((l) => l.high === undefined || l.low <= l.high, { path: ['high'], message: 'high must be at least low' }));
 
+/** What a catalyst is about: a technical one (a chart level, a pattern) is never called news. */
+export const CATALYST_KINDS = ['macro', 'regulatory', 'flows', 'technical', 'on-chain', 'exchange', 'other'] as const;
+const catalystText = text(280, 'a sentence of plain text');
+/** A catalyst: a sentence, or the sentence with its kind (`{ "text": …, "kind": "macro" }`). */
+const CatalystSchema = z.union([
+  catalystText,
+  z.strictObject({
+    text: catalystText,
+    kind: opt(z.enum(CATALYST_KINDS, { error: (iss) => `expected one of ${CATALYST_KINDS.map((k) => `"${k}"`).join(', ')}, got ${describeValue(iss.input)}` })),
+  }),
+]);
+
 export const SnapshotSchema = z.strictObject({
   schemaVersion: z.literal(1, { error: (iss) => `expected 1 (the only contract version), got ${describeValue(iss.input)}` }),
   id: opt(storyId),
@@ -321,7 +333,7 @@ export const SnapshotSchema = z.strictObject({
   levels: opt(list(LevelSchema, 20, 'levels')),
   context: opt(
     z.strictObject({
-      catalysts: opt(list(text(280, 'a sentence of plain text'), 10, 'catalysts')),
+      catalysts: opt(list(CatalystSchema, 10, 'catalysts')),
       /**
        * The largest total on record for a window of `windowHours` (default 24: the record day). It is
        * compared only with a snapshot whose window has that length: a week is never set against a day.
