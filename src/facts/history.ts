@@ -15,6 +15,7 @@
 import type { HistoryContext, WindowRef } from '../history/context-types.js';
 import type { Ledger } from './ledger.js';
 import { money, percent, plain, type Figure, type Money } from './format.js';
+import { labelFor } from './derive.js';
 
 /** Within this ratio of the previous window, the two are "roughly level" rather than up or down. */
 export const LEVEL_BAND = 0.05;
@@ -45,8 +46,11 @@ export interface HistoryFacts {
   median: { phrase: string; high: boolean } | null;
   /** The largest earlier window of this length, when this one is larger: "the previous high on file for a 24-hour window, $2.1 billion on March 3". */
   record: { phrase: string } | null;
-  /** "up from 35 a day earlier" (the index), or "from Fear" (the label alone). */
-  sentiment: { phrase: string; direction: 'up' | 'down' | 'level' } | null;
+  /**
+   * "up from 35 a day earlier" (the index), or "from Fear" (the label alone). `previousLabel` is the earlier
+   * window's label (its own, else the band of its index), so a template can tell "stays in Fear" from "turns to Fear".
+   */
+  sentiment: { phrase: string; direction: 'up' | 'down' | 'level'; previousLabel: string } | null;
   /** Whether any comparison is stated: templates test this one flag. */
   any: boolean;
 }
@@ -117,9 +121,10 @@ export function deriveHistory(ledger: Ledger, ctx: HistoryContext | null | undef
     if (s.change !== null && s.previous.index !== null) {
       const prev = plain(ledger, s.previous.index, s.source);
       const direction = s.change > 0 ? 'up' : s.change < 0 ? 'down' : 'level';
-      sentiment = { direction, phrase: direction === 'level' ? `unchanged from ${when}` : `${direction} from ${prev.text} ${when}` };
+      const previousLabel = s.previous.label ?? labelFor(s.previous.index);
+      sentiment = { direction, previousLabel, phrase: direction === 'level' ? `unchanged from ${when}` : `${direction} from ${prev.text} ${when}` };
     } else if (s.labelChanged && s.previous.label !== null) {
-      sentiment = { direction: 'level', phrase: `from ${s.previous.label} ${when}` };
+      sentiment = { direction: 'level', previousLabel: s.previous.label, phrase: `from ${s.previous.label} ${when}` };
     }
   }
 
