@@ -29,8 +29,12 @@ import { adversarialSnapshot } from './adversarial-snapshots.js';
 /** The styles checked. analysis joins when its rewrite (templates/analysis, in progress elsewhere) lands. */
 const STYLES: readonly StyleName[] = ['bulletin', 'explainer', 'recap', 'tldr'];
 
-/** A word of loss followed, in the same sentence, by a dollar figure: "lost $374 million", "losing $140 million", "the heaviest losses, $1.2 billion". */
-const LOSS_THEN_FIGURE = /\b(?:lost|losing|loses|lose|losses|loss)\b(?!\s+(?:about\s+|nearly\s+|almost\s+)?\d[\d.,]*%)(?!\s+support\b)(?!\s+(?:their|its|his|her)\b)[^.;]{0,40}\$\d/gi;
+/**
+ * A word of loss followed, in the same sentence, by a dollar figure: "lost $374 million", "losing $140 million",
+ * "the heaviest losses, $1.2 billion". A price's loss told as a percent ("lost 2.1%", "a 5.3% loss") and a support
+ * level that was lost ("lost support at $95,000"; the level's name may be the snapshot's, blanked to …) pass.
+ */
+const LOSS_THEN_FIGURE = /(?<!%\s)\b(?:lost|losing|loses|lose|losses|loss)\b(?!\s+(?:about\s+|nearly\s+|almost\s+)?\d[\d.,]*%)(?!\s+(?:support|…)\s)(?!\s+(?:their|its|his|her)\b)[^.;]{0,40}\$\d/gi;
 
 /** A dollar figure followed closely by a word of loss: "$374 million lost", "$88 million of the losses". */
 const FIGURE_THEN_LOSS = /\$\d[\d.,]*\s*(?:million|billion|thousand|trillion|[KMBT]\b)?[^.;$]{0,25}\b(?:lost|in losses|of the losses|losses)\b/gi;
@@ -117,6 +121,7 @@ describe('the wording reader', () => {
   it('lets true uses pass', () => {
     expect(untrueIn(art('Bitcoin lost 2.1%, from $95,000 to $93,000.'), {})).toEqual([]);
     expect(untrueIn(art('Bitcoin lost support at $95,000.'), {})).toEqual([]);
+    expect(untrueIn(art('Ether slid from $3,100 to $2,940, a 5.2% loss, with a range of $2,900 to $3,150 along the way.'), {})).toEqual([]);
     expect(untrueIn({ title: 'Bulls Lose Their Footing — Over $1.3 Billion Force-Closed in 30 Days', description: '', body: '' }, {})).toEqual([]);
     expect(untrueIn(art('Ethereum saw $374 million of positions liquidated. Traders who lost their collateral were cleared out.'), {})).toEqual([]);
     expect(untrueIn(art('A liquidation happens when losses eat through the margin.'), {})).toEqual([]);
@@ -136,12 +141,7 @@ describe('liquidated is not lost, and two sides take the comparative', () => {
         for (const p of untrueIn(a, snap)) problems.push(`${c.id}: ${p}`);
       }
       for (const { id, snap } of [...RANDOM, ...ADVERSARIAL]) {
-        let a: Rendered;
-        try {
-          a = generate(snap, { style, now: NOW });
-        } catch {
-          continue; // an adversarial snapshot the contract rejects says nothing
-        }
+        const a = generate(snap, { style, now: NOW });
         for (const p of untrueIn(a, snap)) problems.push(`${id}: ${p}`);
       }
       expect([...new Set(problems)]).toEqual([]);
