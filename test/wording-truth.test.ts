@@ -26,8 +26,8 @@ import { allCases, NOW } from './helpers.js';
 import { randomSnapshot } from './random-snapshots.js';
 import { adversarialSnapshot } from './adversarial-snapshots.js';
 
-/** The styles checked. analysis joins when its rewrite (templates/analysis, in progress elsewhere) lands. */
-const STYLES: readonly StyleName[] = ['bulletin', 'explainer', 'recap', 'tldr'];
+/** The styles checked: all five. */
+const STYLES: readonly StyleName[] = ['bulletin', 'explainer', 'recap', 'tldr', 'analysis'];
 
 /**
  * A word of loss followed, in the same sentence, by a dollar figure: "lost $374 million", "losing $140 million",
