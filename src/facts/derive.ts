@@ -67,6 +67,9 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
   const topAssets = assets.slice(0, 3);
   const listed = topAssets.reduce((s, a) => s + toCents(a.total.value), 0);
   const rest = (toCents(total) - listed) / 100;
+  // Whether the coins past the top two carry a real share of the total (10 % or more): only then may an article say leverage ran "well down the table".
+  const pastTopTwo = toCents(total) - assets.slice(0, 2).reduce((t, a) => t + toCents(a.total.value), 0);
+  const wideTail = assets.length > 2 && pastTopTwo >= toCents(total) * 0.1;
   const others =
     assets.length > 0 && rest > total * 0.01
       ? { usd: m(rest, 'derive: totals.usd - sum of the leading assets'), count: assets.length > topAssets.length ? countWords(ledger, assets.length - topAssets.length, 'derive: number of assets not listed') : null }
@@ -143,6 +146,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
     register: registerOf(null, null, null, false, total / hoursForPace, DEFAULT_RULES),
     assets,
     topAssets,
+    wideTail,
     leader: assets[0] ?? null,
     runnerUp: assets[1] ?? null,
     others,

@@ -127,6 +127,8 @@ export interface StoryFacts {
   assets: AssetFacts[];
   /** Up to three leading assets for lists. */
   topAssets: AssetFacts[];
+  /** The coins past the top two hold 10 % of the total or more: the only case in which the breadth of the damage is remarked on. */
+  wideTail: boolean;
   leader: AssetFacts | null;
   runnerUp: AssetFacts | null;
   /** The rest of the market after `topAssets`, or null when it is nothing. */
