@@ -173,6 +173,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
     // Templates end the sentence themselves, so a catalyst's own final full stop goes.
     catalysts: catalystItems.map((c) => c.text),
     catalystItems,
+    catalystsAllNews: catalystItems.length > 0 && catalystItems.every((c) => !c.technical),
     drivers: [],
     record,
     related: (snap.context?.related ?? []).map((r) => ({ title: r.title, url: safeUrl(r.url) })),
@@ -198,7 +199,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
  * a named level the price broke or tested, and funding when it leans.
  */
 function deriveDrivers(f: StoryFacts): Driver[] {
-  const out: Driver[] = f.catalysts.slice(0, 2).map((text) => ({ kind: 'catalyst' as const, text }));
+  const out: Driver[] = f.catalystItems.slice(0, 2).map((c) => ({ kind: 'catalyst' as const, text: c.text, about: c.kind }));
   if (f.dominant) out.push({ kind: 'positioning' });
   if (f.openInterest?.direction === 'down') out.push({ kind: 'leverage' });
   if (f.sentiment && (f.sentiment.fearful || f.sentiment.greedy)) out.push({ kind: 'sentiment' });
@@ -286,7 +287,7 @@ function deriveCatalysts(snap: Snapshot, levels: LevelFacts[]): CatalystItem[] {
     const kind = typeof c === 'string' ? null : (c.kind ?? null);
     const text = raw.trim().replace(/(?<![A-Z])[.!?]+$/, '');
     if (levelFigures.size > 0 && figuresIn(text).some((f) => levelFigures.has(f.key))) continue;
-    out.push({ text, kind, technical: kind === 'technical' });
+    out.push({ text, kind, technical: kind === 'technical', again: out.some((o) => o.kind === kind) });
   }
   return out;
 }

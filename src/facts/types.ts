@@ -75,6 +75,8 @@ export interface CatalystItem {
   text: string;
   kind: 'macro' | 'regulatory' | 'flows' | 'technical' | 'on-chain' | 'exchange' | 'other' | null;
   technical: boolean;
+  /** An earlier item has the same kind (templates then tell it as one more of the same, not with the kind's opening again). */
+  again: boolean;
 }
 
 export interface LevelFacts {
@@ -92,7 +94,7 @@ export interface LevelFacts {
 
 /** A reason the market moved, in the order an article should give them (at most four). */
 export type Driver =
-  | { kind: 'catalyst'; text: string }
+  | { kind: 'catalyst'; text: string; about: CatalystItem['kind'] }
   | { kind: 'positioning' | 'sentiment' | 'leverage' | 'level' | 'funding' };
 
 export interface StoryFacts {
@@ -151,6 +153,8 @@ export interface StoryFacts {
   catalysts: string[];
   /** The catalysts with their kind; one that repeats a level's price is left out (the level says it). */
   catalystItems: CatalystItem[];
+  /** There are catalysts and none is technical: only then may an intro call them news or headlines. */
+  catalystsAllNews: boolean;
   /** Causes for "what's driving it": editor catalysts first, then what the data itself shows. */
   drivers: Driver[];
   record: { usd: Money; date: string; share: Figure; beaten: boolean } | null;

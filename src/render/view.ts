@@ -43,7 +43,7 @@ export function viewOf(f: StoryFacts, esc: (s: string) => string): View {
     keyLevel: f.keyLevel ? { ...f.keyLevel, assetName: esc(f.keyLevel.assetName) } : null,
     catalysts: f.catalysts.map(esc),
     catalystItems: f.catalystItems.map((c) => ({ ...c, text: esc(c.text) })),
-    drivers: f.drivers.map((d) => (d.kind === 'catalyst' ? { kind: d.kind, text: esc(d.text) } : d)),
+    drivers: f.drivers.map((d) => (d.kind === 'catalyst' ? { ...d, text: esc(d.text) } : d)),
     related: f.related.map((r) => ({ title: esc(r.title), url: r.url })),
   };
 }

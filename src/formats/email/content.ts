@@ -194,13 +194,14 @@ function tldrLines(f: StoryFacts): string[] {
   else if (first && second) lines.push(`${assetName(first)} led with ${first.total.text}, ahead of ${assetName(second)} with ${second.total.text}.`);
   else if (first) lines.push(`${assetName(first)} led the losses with ${first.total.text}.`);
   else if (f.traders) lines.push(`${cap(f.traders.text)} traders had positions closed.`);
-  const catalyst = f.catalysts[0];
+  const catalyst = f.catalystItems[0];
   if (f.dominant && f.minority && f.minority.usd.value > 0) {
     lines.push(`${cap(f.dominant.side)}s bore most of it: ${f.dominant.usd.text}, or ${f.dominant.share.text} of the total.`);
   } else if (f.dominant) {
     lines.push(`Every liquidation came from ${f.dominant.side} positions.`);
   } else if (catalyst) {
-    lines.push(`In the news: ${defang(catalyst)}.`);
+    // A technical catalyst (a chart level, a pattern) is not news.
+    lines.push(`${catalyst.technical ? 'On the chart' : 'In the news'}: ${defang(catalyst.text)}.`);
   } else {
     lines.push(`Neither side dominated: longs lost ${f.long.usd.text} and shorts ${f.short.usd.text}.`);
   }
