@@ -1,6 +1,7 @@
 /**
  * `txt`: the newsletter as plain text, the text/plain part of a mail (and
- * the same content as `email`): headline, date, TL;DR, the body, the
+ * the same content as `email`): headline, date, the description (the
+ * e-mail's preview line, which can state a figure of its own), TL;DR, the body, the
  * breakdown by asset in aligned columns, disclaimer and source, wrapped at
  * 78 columns. Sent out verbatim, so it carries no stamp (see output/write.ts).
  */
@@ -14,7 +15,7 @@ export const textFormat: FormatWriter = {
   description: 'the newsletter as plain text, wrapped at 78 columns (the text part of the email)',
   build(ctx) {
     const c = mailContent(ctx);
-    const blocks: string[][] = [[...headingLines(c.headline, '='), c.dateText]];
+    const blocks: string[][] = [[...headingLines(c.headline, '='), c.dateText], wrapText(c.preheader)];
     blocks.push(...markdownToTextBlocks(c.body.lead));
     if (c.tldr) blocks.push(headingLines('TL;DR', '-'), c.tldr.flatMap((line) => wrapText(line, TEXT_WIDTH, '- ', '  ')));
     if (c.body.tldr) blocks.push(headingLines('TL;DR', '-'), ...markdownToTextBlocks(c.body.tldr));
