@@ -36,7 +36,10 @@ const COUNTED: [RegExp, number][] = [
 
 /** Blocks of prose: paragraphs, with a run of list items ("🔹 …", "- …") read as one block. */
 function blocks(body: string): string[] {
-  const paras = body.replace(/\\(?=[^\w\s])/g, '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paras = body
+    .replace(/\\(?=[^\w\s])/g, '')
+    .replace(/\u2024/g, '.') // a defanged name ("EVIL․COM") is still the name
+    .replace(/&lt;|&gt;|&amp;|&#\d+;/g, decode).split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   const out: string[] = [];
   const item = /^(?:🔹|🔸|[-*•]|\d+\.)\s/u;
   let prevItem = false;
@@ -53,7 +56,13 @@ function blocks(body: string): string[] {
 const sentences = (text: string): string[] => text.split(/\n+|(?<=[.!?])\s+/).map((s) => s.trim()).filter(Boolean);
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const has = (text: string, word: string): boolean => new RegExp(`(?<![\\w$])${escape(word)}(?![\\w])`).test(text);
+const has = (text: string, word: string): boolean => word.length > 0 && new RegExp(`(?<![\\w$])${escape(word)}(?![\\w])`, 'i').test(text);
+
+const decode = (t: string): string => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n)));
+
+/** Letters and digits only, for names the text escapes or defangs ("\\_under\\_", "EVIL․COM", "™ Token"). */
+const loose = (t: string): string => ` ${decode(t).replace(/\u2024/g, '.').normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+const hasLoose = (text: string, word: string): boolean => loose(word).trim().length > 0 && loose(text).includes(loose(word));
 
 /** The display unit a reader adds at: 3 significant figures, or cents below $100 (src/facts/format.ts). */
 function unitOf(value: number): number {
@@ -72,15 +81,37 @@ export function sidesAdd(total: string, long: string, short: string): boolean {
 export function sumProblems(body: string, f: StoryFacts): string[] {
   const out: string[] = [];
   const top = new Set(f.topAssets.map((a) => a.symbol));
+  // A coin past the top three whose amount ties a top coin's cannot be told from it by its amount.
+  const topAmounts = new Set(f.topAssets.map((a) => a.total.text));
   for (const block of blocks(body)) {
     // Remainders.
     if (f.others) {
-      const ss = sentences(block);
+      // A name with a full stop in it ("Mt. Gox", "Co. Ltd.") does not end a sentence.
+      const dotted = f.assets.map((a) => decode(a.name)).filter((n) => n.includes('.'));
+      const ss = sentences(dotted.reduce((t, n) => t.split(n).join(n.replace(/\./g, '\u2024')), block));
       for (let i = 0; i < ss.length; i++) {
         const s = ss[i]!;
         if (!has(s, f.others.usd.text) || !REMAINDER.test(s)) continue;
-        const before = ss.slice(0, i).join(' ') + ' ' + s.slice(0, s.indexOf(f.others.usd.text));
-        const named = f.assets.filter((a) => (has(before, a.name) || has(before, a.symbol)) && has(before, a.total.text)).map((a) => a.symbol);
+        const earlier = ss.slice(0, i).join(' ');
+        const before = earlier + ' ' + s.slice(0, s.indexOf(f.others.usd.text));
+        // A remainder figure that is also a coin's own amount (it happens in random data) is that coin's sentence.
+        if (f.assets.some((a) => a.total.text === f.others!.usd.text)) continue;
+        // A coin is named by its name or ticker, compared loosely (escapes, defanging and marks aside); one without a
+        // letter ("100") reads as a number and is not looked for.
+        const names = (a: StoryFacts['assets'][number], t: string): boolean => [a.name, a.symbol].some((w) => /[a-z]/i.test(w) && hasLoose(t, w));
+        // Named with its amount before the remainder, in this block (told by the amount: adversarial names can read as
+        // anything, "..." or "100"); or, for the coins left out, named in the remainder
+        // sentence itself ("Outside Bitcoin, Ethereum and Solana, the rest came to $X"), which says exactly which they are.
+        // Coins past the top three named in it ("XRP, Dogecoin and the rest of the market added $X") are part of the rest.
+        const head = s.slice(0, s.indexOf(f.others.usd.text));
+        // A name with no word of two letters ("...", "{{7*7}}") cannot be looked for: it is taken as said when the others are.
+        const unfindable = (a: StoryFacts['assets'][number]): boolean => !/\p{L}{2,}/u.test(decode(a.name));
+        const found = f.topAssets.filter((a) => names(a, head) || hasLoose(head, a.name));
+        const named = found.length > 0 && f.topAssets.every((a) => found.includes(a) || unfindable(a)) && !COUNTED.some(([re]) => re.test(s))
+          ? f.topAssets.map((a) => a.symbol)
+          : f.assets
+              .filter((a) => has(before, a.total.text) && (top.has(a.symbol) || (!topAmounts.has(a.total.text) && sentences(earlier).some((e) => names(a, e) && has(e, a.total.text)))))
+              .map((a) => a.symbol);
         const expected = COUNTED.find(([re]) => re.test(s))?.[1];
         const namedSet = new Set(named);
         const same = namedSet.size === top.size && [...top].every((x) => namedSet.has(x));
