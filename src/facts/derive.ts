@@ -136,6 +136,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
     dominant,
     minority,
     lopsided: Math.max(longShare, shortShare) >= LOPSIDED_SHARE,
+    sidesAddUp: false, // from the printed figures, below
     // "Per hour" only means something for windows longer than an hour, and for a pace of a cent or more ("$0 an hour" says nothing).
     hourly: window.hours > 1 && total / window.hours >= 0.01 ? m(total / window.hours, 'derive: totals.usd / window length in hours') : null,
     // "At least 1 trader" under partial coverage tells a reader nothing the total does not: it is left out.
@@ -188,6 +189,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
   };
   facts.drivers = deriveDrivers(facts);
   // Claims are read last, once every figure above has been formatted.
+  facts.sidesAddUp = sidesAddUp(facts.total.text, long.usd.text, short.usd.text);
   facts.claims = ledger.list();
   return facts;
 }
@@ -206,6 +208,18 @@ function deriveDrivers(f: StoryFacts): Driver[] {
   if (f.keyLevel?.status) out.push({ kind: 'level' });
   if (f.funding && f.funding.sign !== 'zero') out.push({ kind: 'funding' });
   return out.slice(0, 4);
+}
+
+/** The display unit of a body money figure: 3 significant figures, cents below $100 (format.ts). */
+function displayUnit(value: number): number {
+  return value < 100 ? 0.01 : 10 ** (Math.floor(Math.log10(value)) - 2);
+}
+
+/** Whether two printed parts add to the printed total at the total's precision: what a reader adding them sees. */
+export function sidesAddUp(total: string, long: string, short: string): boolean {
+  const t = displayValue(total);
+  if (!(t > 0)) return true;
+  return Math.abs(displayValue(long) + displayValue(short) - t) <= displayUnit(t) / 2 + t * 1e-9;
 }
 
 function openInterestFacts(ledger: Ledger, oi: number): NonNullable<StoryFacts['openInterest']> {
@@ -333,7 +347,7 @@ function deriveAssets(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn
       const dominantSide: Side = a.longUsd >= a.shortUsd ? 'long' : 'short';
       const longM = a.longUsd > 0 ? m(a.longUsd, `${p}.longUsd`) : null;
       const shortM = a.shortUsd > 0 ? m(a.shortUsd, `${p}.shortUsd`) : null;
-      return {
+      const coin: AssetFacts = {
         symbol: a.symbol,
         name: coinName(a.name, a.symbol),
         label: shortLabel(coinName(a.name, a.symbol), a.symbol),
@@ -346,8 +360,12 @@ function deriveAssets(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn
         dominantSide,
         dominant: (dominantSide === 'long' ? longM : shortM)!,
         evenSplit: a.longUsd > 0 && a.shortUsd > 0 && Math.max(a.longUsd, a.shortUsd) < t * EVEN_SPLIT_SHARE,
+        sidesAddUp: true,
         price: derivePrice(a.price, ledger, `${p}.price`),
       };
+      // From the printed figures, as the story's own sidesAddUp.
+      coin.sidesAddUp = !longM || !shortM || sidesAddUp(coin.total.text, longM.text, shortM.text);
+      return coin;
     });
 }
 

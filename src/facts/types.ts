@@ -49,6 +49,8 @@ export interface AssetFacts {
   dominant: Money;
   /** Both sides hit and the larger one under 55 % of this coin's total: "split closely", not "mostly". */
   evenSplit: boolean;
+  /** Both sides printed (`long.text` + `short.text`) come to the printed `total.text`; true when a side is missing. */
+  sidesAddUp: boolean;
   price: PriceFacts | null;
 }
 
@@ -111,6 +113,12 @@ export interface StoryFacts {
   minority: SideFacts | null;
   /** Whether the dominant side held at least 80 % ("the vast majority"). */
   lopsided: boolean;
+  /**
+   * The two sides' amounts as printed (`long.usd.text` + `short.usd.text`) come to the printed total (`total.text`)
+   * at its precision (3 significant figures, cents below $100). When they do not ("$375 million" and "$125 million"
+   * beside "$499 million"), a sentence next to the total gives the split as shares, not as two sums to add (issue 10 item 1).
+   */
+  sidesAddUp: boolean;
   hourly: Money | null;
   traders: Figure | null;
   /**
