@@ -3,6 +3,9 @@
  * One schema, one place: field rules live on the fields, cross-field rules in
  * `crossFieldRules` at the bottom, and every message is written for a person
  * ("expected a number of US dollars, got \"1.2B\""), not for a type checker.
+ * fast.ts holds the same rules for the plainly valid case (a snapshot goes to
+ * this schema whenever it is not sure): a rule changed here changes there too,
+ * and test/snapshot-fast.test.ts compares the two.
  */
 // zod's mini build: the same checks and messages as the classic API, as functions the bundler can
 // pick from (40 KB instead of 750 KB), so a cold start loads a twentieth of the validator.
@@ -48,14 +51,14 @@ const rangedNumber = (what: string, min: number, max: number, integer = false) =
       }),
     );
 
-const OFFSET_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+export const OFFSET_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 /**
  * Years a snapshot may speak of: none before bitcoin's first block (2009),
  * none past 9999 (a file name begins with the date, and a year of five
  * digits or below zero would begin it with a sign or sort it wrongly).
  */
-const FIRST_YEAR = 2009;
-const LAST_YEAR = 9999;
+export const FIRST_YEAR = 2009;
+export const LAST_YEAR = 9999;
 const YEAR_RULE = `years must be from ${FIRST_YEAR} (the first year of bitcoin) to ${LAST_YEAR}`;
 
 const timestamp = z
@@ -80,7 +83,7 @@ const timestamp = z
  * shows `--stdout`.
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's whole job
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /**
  * Characters that change how text around them is shown without showing
@@ -88,7 +91,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
  * spaces and joiners, and the byte-order mark. "CoinGlass" with U+202E in it
  * can read as another name; each would pass into every format.
  */
-const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+export const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 const INVISIBLE_NAMES: Readonly<Record<number, string>> = {
   0x061c: 'an Arabic letter mark',
   0x200b: 'a zero-width space',
@@ -164,7 +167,7 @@ export function withoutBraces(url: string): string {
 }
 
 /** Every field in range and the calendar date real (no February 30, no 25:00, no +15:00 offset). */
-function isRealTimestamp(s: string): boolean {
+export function isRealTimestamp(s: string): boolean {
   const [, date, hh, mm, ss, oh, om] = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?.*?(?:Z|[+-](\d{2}):(\d{2}))$/.exec(s) ?? [];
   if (date === undefined || !isCalendarDate(date)) return false;
   const within = (v: string | undefined, max: number): boolean => v === undefined || Number(v) <= max;
@@ -172,7 +175,7 @@ function isRealTimestamp(s: string): boolean {
 }
 
 /** A `YYYY-MM-DD` that names a real day: no February 30, no month 13 (leap years by the Gregorian rule). */
-function isCalendarDate(d: string): boolean {
+export function isCalendarDate(d: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
   if (!m) return false;
   const year = Number(m[1]);
@@ -184,7 +187,7 @@ function isCalendarDate(d: string): boolean {
 }
 
 /** Why `s` is not a URL the contract takes, or null. Credentials are refused: a footer or a feed would print them. */
-function urlProblem(s: string, protocols: string[]): string | null {
+export function urlProblem(s: string, protocols: string[]): string | null {
   const schemes = protocols.map((p) => `${p}//`).join(' or ');
   let url: URL;
   try {
@@ -211,7 +214,7 @@ const ticker = z
  * at a time. `btc-day-` or `btc--day` would otherwise be cut to `btc-day`
  * and replace that story's files.
  */
-const STORY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const STORY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const storyId = z
   .string({ error: (iss) => `expected a story id, got ${describeValue(iss.input)}` })
   .check(
