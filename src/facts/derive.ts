@@ -246,23 +246,48 @@ function shortLabel(name: string, symbol: string): string {
  * ours: each is registered as a verbatim claim naming its path.
  */
 function registerVerbatim(snap: Snapshot, ledger: Ledger): void {
-  // Numbers and the like hold no text: only strings and containers are visited, so no path is built for a number.
+  // Numbers and the like hold no text: only strings and containers are visited.
   const holdsText = (v: unknown): boolean => typeof v === 'string' || (v !== null && typeof v === 'object');
-  const visit = (v: unknown, path: string): void => {
+  // The path is kept as its parts and written out only for a string that holds a figure (few do), not for every field.
+  const parts: (string | number)[] = [];
+  const pathText = (): string => {
+    let path = '';
+    for (const p of parts) path = typeof p === 'number' ? `${path}[${p}]` : path ? `${path}.${p}` : p;
+    return path;
+  };
+  const visit = (v: unknown): void => {
     if (typeof v === 'string') {
       if (!/\d/.test(v)) return;
-      for (const { figure } of figuresIn(v)) ledger.add({ display: figure, value: displayValue(figure), source: `verbatim: ${path}`, hedge: 'exact', rounding: 'as written' });
+      const found = figuresIn(v);
+      if (found.length === 0) return;
+      const source = `verbatim: ${pathText()}`;
+      for (const { figure } of found) ledger.add({ display: figure, value: displayValue(figure), source, hedge: 'exact', rounding: 'as written' });
     } else if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) if (holdsText(v[i])) visit(v[i], `${path}[${i}]`);
+      for (let i = 0; i < v.length; i++) {
+        if (!holdsText(v[i])) continue;
+        parts.push(i);
+        visit(v[i]);
+        parts.pop();
+      }
     } else if (v !== null && typeof v === 'object') {
       for (const k in v) {
         const x = (v as Record<string, unknown>)[k];
-        if (holdsText(x)) visit(x, path ? `${path}.${k}` : k);
+        if (!holdsText(x)) continue;
+        parts.push(k);
+        visit(x);
+        parts.pop();
       }
     }
   };
-  const { window: _w, schemaVersion: _v, totals: _t, ...texts } = snap;
-  visit(texts, '');
+  // Everything but the window, the version and the totals (no text of the editor's in those).
+  for (const k in snap) {
+    if (k === 'window' || k === 'schemaVersion' || k === 'totals') continue;
+    const x = (snap as Record<string, unknown>)[k];
+    if (!holdsText(x)) continue;
+    parts.push(k);
+    visit(x);
+    parts.pop();
+  }
 }
 
 /**
@@ -326,11 +351,18 @@ function coinName(given: string | undefined, symbol: string): string {
  * coin is "the 5B token".
  */
 function fallbackName(symbol: string): string {
-  return KNOWN_NAMES[symbol] ?? (readsAsFigure(symbol) ? `${symbol} token` : symbol);
+  return KNOWN.get(symbol) ?? (readsAsFigure(symbol) ? `${symbol} token` : symbol);
 }
+/** The table as a Map: most tickers of a wide snapshot are not in it, and a miss on a Map is cheap. */
+const KNOWN = new Map(Object.entries(KNOWN_NAMES));
 
 /** A name that is only a figure ("0", "5B", "100", "2.5"): in a sentence it would read as an amount. */
-const readsAsFigure = (name: string): boolean => /^\$?\d+(?:[.,]\d+)?\s*[KMBT%]?$/i.test(name.trim());
+const readsAsFigure = (name: string): boolean => {
+  // A name that begins with a letter cannot be one (trimming never removes a letter): no pattern, no trimmed copy.
+  const c = name.charCodeAt(0) | 32;
+  if (c >= 97 && c <= 122) return false;
+  return /^\$?\d+(?:[.,]\d+)?\s*[KMBT%]?$/i.test(name.trim());
+};
 
 /** A venue's name as written, except one that reads as a figure: "No exchange saw more than 0" would say nothing was liquidated, so it is "the 0 exchange". */
 const venueName = (name: string): string => (readsAsFigure(name) ? `${name.trim()} exchange` : name);
@@ -347,10 +379,11 @@ function deriveAssets(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn
       const dominantSide: Side = a.longUsd >= a.shortUsd ? 'long' : 'short';
       const longM = a.longUsd > 0 ? m(a.longUsd, `${p}.longUsd`) : null;
       const shortM = a.shortUsd > 0 ? m(a.shortUsd, `${p}.shortUsd`) : null;
+      const name = coinName(a.name, a.symbol);
       const coin: AssetFacts = {
         symbol: a.symbol,
-        name: coinName(a.name, a.symbol),
-        label: shortLabel(coinName(a.name, a.symbol), a.symbol),
+        name,
+        label: shortLabel(name, a.symbol),
         rank: rank + 1,
         isBitcoin: a.symbol === 'BTC',
         total: m(t, `derive: ${p}.longUsd + ${p}.shortUsd`),

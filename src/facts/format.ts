@@ -26,10 +26,10 @@ export interface Figure {
 }
 
 const SCALES = [
-  { n: 1e12, word: 'trillion', abbr: 'T' },
-  { n: 1e9, word: 'billion', abbr: 'B' },
-  { n: 1e6, word: 'million', abbr: 'M' },
-  { n: 1e3, word: 'thousand', abbr: 'K' },
+  { n: 1e12, word: 'trillion', Word: 'Trillion', abbr: 'T' },
+  { n: 1e9, word: 'billion', Word: 'Billion', abbr: 'B' },
+  { n: 1e6, word: 'million', Word: 'Million', abbr: 'M' },
+  { n: 1e3, word: 'thousand', Word: 'Thousand', abbr: 'K' },
 ] as const;
 
 type Mode = 'nearest' | 'floor';
@@ -52,9 +52,24 @@ export function roundSig(v: number, sf: number, mode: Mode = 'nearest'): number 
 const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 const pow10 = (n: number): number => POW10[n] ?? 10 ** n;
 
-/** 182000 → "182,000". Whole numbers only; cheaper than toLocaleString, which builds a formatter per call. */
+/**
+ * 182000 → "182,000". Whole numbers only; cheaper than toLocaleString, which
+ * builds a formatter per call. A run of digits gets its commas by slicing
+ * (every three from the right, as the pattern below puts them); anything
+ * else String() can give (a sign, an exponent) takes the pattern.
+ */
 export function grouped(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const s = String(Math.round(n));
+  const len = s.length;
+  if (len <= 3) return s;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  }
+  const head = len % 3 || 3;
+  let out = s.slice(0, head);
+  for (let i = head; i < len; i += 3) out += `,${s.slice(i, i + 3)}`;
+  return out;
 }
 
 /**
@@ -83,15 +98,29 @@ export function fixed2(n: number): string {
  * coverage) and $0.37 would read "$0", an amount said as nothing.
  */
 const CENTS_BELOW = 100;
-const centsText = (v: number): string => `$${v.toFixed(2)}`;
+const centsText = (v: number): string => `$${cents2(v)}`;
+
+/**
+ * `n.toFixed(2)` for 0 ≤ n < 100,000, from the whole number of hundredths
+ * when n is clearly nearer one hundredth than any other (as in `fixed2`);
+ * near a tie, `toFixed` decides.
+ */
+function cents2(n: number): string {
+  const hundredths = Math.round(n * 100);
+  if (n >= 0 && n < 1e5 && Math.abs(n * 100 - hundredths) < 0.49) {
+    const whole = Math.floor(hundredths / 100);
+    const cents = hundredths - whole * 100;
+    return `${whole}.${cents < 10 ? '0' : ''}${cents}`;
+  }
+  return n.toFixed(2);
+}
 
 /** "$1.08 billion" / "$427 million" / "$512,000" / "$845" / "$19.60". */
 function moneyWords(v: number, capital = false): string {
   if (v < CENTS_BELOW && v > 0) return centsText(v);
   for (const s of SCALES) {
     if (s.n >= 1e6 && v >= s.n) {
-      const word = capital ? s.word[0]!.toUpperCase() + s.word.slice(1) : s.word;
-      return `$${fixed2(v / s.n)} ${word}`;
+      return `$${fixed2(v / s.n)} ${capital ? s.Word : s.word}`;
     }
   }
   return `$${grouped(Math.round(v))}`;
@@ -124,25 +153,33 @@ export interface MoneyOptions {
   lowerBound?: boolean;
 }
 
+/** The roundings a money claim names, as constants: three per figure, for every coin of a snapshot. */
+const RULES = {
+  cents: { body: 'cents', head: 'cents', bodyDown: 'cents, rounded down', headDown: 'cents, rounded down' },
+  sig: { body: '3 significant figures', head: '2 significant figures', bodyDown: '3 significant figures, rounded down', headDown: '2 significant figures, rounded down' },
+} as const;
+
 export function money(ledger: Ledger, value: number, opts: MoneyOptions): Money {
   const lb = opts.lowerBound === true;
   const small = value < CENTS_BELOW;
-  const bodyV = small ? toCents(value, lb ? 'floor' : 'nearest') : roundSig(value, 3, lb ? 'floor' : 'nearest');
-  const headV = small ? toCents(value, lb ? 'floor' : 'nearest') : roundSig(value, 2, lb ? 'floor' : 'nearest');
-  const wordsV = small ? toCents(value, 'floor') : roundSig(value, 2, 'floor');
+  const mode: Mode = lb ? 'floor' : 'nearest';
+  // A lower bound rounds the headline and word forms down alike: one rounding serves both.
+  const bodyV = small ? toCents(value, mode) : roundSig(value, 3, mode);
+  const headV = small ? bodyV : roundSig(value, 2, mode);
+  const wordsV = lb ? headV : small ? toCents(value, 'floor') : roundSig(value, 2, 'floor');
   const body = moneyWords(bodyV);
   const head = moneyAbbr(headV);
   // Below a million the word form would be all digits ("$120,000") beside a body figure that is
   // also all digits ("$128,000"): two values at what reads as one precision. "$120K" reads as rounded.
-  const wordsCore = wordsV >= 1e6 ? moneyWords(wordsV, true) : moneyAbbr(wordsV);
+  const wordsCore = wordsV >= 1e6 ? moneyWords(wordsV, true) : wordsV === headV ? head : moneyAbbr(wordsV);
   const over = wordsV < value;
   const text = lb ? `at least ${body}` : body;
   const headText = lb ? `At Least ${head}` : head;
   const headWords = lb ? `At Least ${wordsCore}` : over ? `Over ${wordsCore}` : wordsCore;
-  const [bodyRule, headRule] = small ? ['cents', 'cents'] : ['3 significant figures', '2 significant figures'];
-  ledger.add({ display: body, value, source: opts.source, hedge: lb ? 'at least' : hedgeFor(bodyV, value), rounding: lb ? `${bodyRule}, rounded down` : bodyRule });
-  ledger.add({ display: head, value, source: opts.source, hedge: lb ? 'at least' : hedgeFor(headV, value), rounding: lb ? `${headRule}, rounded down` : headRule });
-  ledger.add({ display: wordsCore, value, source: opts.source, hedge: lb ? 'at least' : over ? 'over' : 'exact', rounding: `${headRule}, rounded down` });
+  const rules = small ? RULES.cents : RULES.sig;
+  ledger.add({ display: body, value, source: opts.source, hedge: lb ? 'at least' : hedgeFor(bodyV, value), rounding: lb ? rules.bodyDown : rules.body });
+  ledger.add({ display: head, value, source: opts.source, hedge: lb ? 'at least' : hedgeFor(headV, value), rounding: lb ? rules.headDown : rules.head });
+  ledger.add({ display: wordsCore, value, source: opts.source, hedge: lb ? 'at least' : over ? 'over' : 'exact', rounding: rules.headDown });
   return { value, text, head: headText, headWords };
 }
 
@@ -153,10 +190,16 @@ export function money(ledger: Ledger, value: number, opts: MoneyOptions): Money 
  */
 export function price(ledger: Ledger, value: number, source: string): Figure {
   let text: string;
-  if (value >= 100) text = `$${grouped(Math.round(value))}`;
-  else if (value >= 1) text = `$${value.toFixed(2)}`;
-  else text = `$${decimalText(value, 4)}`;
-  const shown = Number(text.replace(/[$,]/g, ''));
+  let shown: number;
+  if (value >= 100) {
+    text = `$${grouped(Math.round(value))}`;
+    // The whole dollars shown; past 2^53 (or written with an exponent) read back from the text.
+    shown = value < 2 ** 53 ? Math.round(value) : Number(text.replace(/[$,]/g, ''));
+  } else {
+    const digits = value >= 1 ? cents2(value) : decimalText(value, 4);
+    text = `$${digits}`;
+    shown = Number(digits);
+  }
   ledger.add({ display: text, value, source, hedge: hedgeFor(shown, value), rounding: value >= 100 ? 'whole dollars' : value >= 1 ? 'cents' : '4 significant figures' });
   return { value, text };
 }
@@ -168,16 +211,20 @@ export function price(ledger: Ledger, value: number, source: string): Figure {
  */
 export function percent(ledger: Ledger, value: number, source: string, decimals = 0, kind: 'share' | 'change' = 'share'): Figure {
   const mag = Math.abs(value);
-  const shown = Number(mag.toFixed(decimals));
+  // Whole percents: Math.round picks the integer toFixed(0) does (the nearest, a tie going up), without formatting twice.
+  const digits = decimals === 0 && mag < 1e21 ? String(Math.round(mag)) : mag.toFixed(decimals);
+  const shown = Number(digits);
   if (kind === 'share' && shown === 0 && mag > 0) {
     const floor = (1 / 10 ** decimals).toFixed(decimals);
     ledger.add({ display: `${floor}%`, value: mag, source, hedge: 'under', rounding: 'below the smallest shown value' });
     return { value, text: `under ${floor}%` };
   }
-  const text = `${mag.toFixed(decimals)}%`;
-  ledger.add({ display: text, value: mag, source, hedge: hedgeFor(shown, mag), rounding: decimals === 0 ? 'whole percent' : `${decimals} decimal place(s)` });
+  const text = `${digits}%`;
+  ledger.add({ display: text, value: mag, source, hedge: hedgeFor(shown, mag), rounding: PLACES[decimals] ?? `${decimals} decimal place(s)` });
   return { value, text };
 }
+
+const PLACES = ['whole percent', '1 decimal place(s)', '2 decimal place(s)', '3 decimal place(s)'];
 
 /** A count of people or things: exact below 10,000, 3 significant figures above ("about 182,000"). */
 export function count(ledger: Ledger, value: number, source: string, lowerBound = false): Figure {
