@@ -142,11 +142,117 @@ function convertBlocks(md: string): string {
       html += `<h${h[1]!.length} id="${headingId(inner)}">${inner}</h${h[1]!.length}>\n`;
       continue;
     }
+    const simple = simpleBlock(b);
+    if (simple !== null) {
+      flush(i);
+      html += simple;
+      continue;
+    }
     if (from < 0) from = i;
   }
   flush(blocks.length);
   return html;
 }
+
+/**
+ * The next most common blocks, written the same way: a paragraph of one or
+ * more lines whose inline Markdown is only bold or italic spans of plain
+ * words (`**The tally** — …`, a whole-line `*…*`), backslash escapes
+ * (`\\#Tag`), "&" before a space, and links of plain words to an anchor
+ * or a plain address (`[TL;DR](#tldr)`); and a tight list of such lines after
+ * "- ". Anything else returns null and goes to marked. Each line starts as a
+ * plain paragraph does (so it cannot open or interrupt another block), or
+ * with a span or an escape. A span opens after the start of a line or a
+ * space and before a character that is not a space, closes after one that
+ * is not a space and before the end of the line, a space, or (after a
+ * letter or digit) a comma, full stop, colon, semicolon, question mark or
+ * parenthesis, and holds no other Markdown: the cases where CommonMark's
+ * flanking rules make it emphasis with no doubt.
+ */
+function simpleBlock(b: string): string | null {
+  if (b.startsWith('- ')) {
+    let out = '<ul>\n';
+    for (const line of b.split('\n')) {
+      if (!line.startsWith('- ')) return null;
+      const inner = simpleLine(line.slice(2));
+      if (inner === null) return null;
+      out += `<li>${inner}</li>\n`;
+    }
+    return `${out}</ul>\n`;
+  }
+  let out = '';
+  for (const line of b.split('\n')) {
+    const inner = simpleLine(line);
+    if (inner === null) return null;
+    out += out === '' ? inner : `\n${inner}`;
+  }
+  return `<p>${out}</p>\n`;
+}
+
+/** Where a line may start: as a plain paragraph does, or with a span (`*`) or an escape (`\\`). */
+const LINE_START = /^(?:[A-Za-z$("'[]|(?!\s)[\u0080-\uffff]|\*\*?(?![\s*])|\\[!-/:-@[-`{-~])/;
+/** Inside a line: characters that start no Markdown (nor raw HTML, a link, a table cell, code or strikethrough). */
+const PLAIN_RUN = /[^\\`*_~[\]!<>&|]*/y;
+const SPAN_END = /[.,:;?)]/;
+const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
+const isAlnum = (c: string): boolean => /[A-Za-z0-9]/.test(c);
+
+/** One line's HTML, or null when it holds Markdown this does not write. */
+function simpleLine(line: string): string | null {
+  if (line.length === 0 || !LINE_START.test(line) || line.endsWith(' ') || line.endsWith('\t')) return null;
+  let out = '';
+  let i = 0;
+  const n = line.length;
+  while (i < n) {
+    PLAIN_RUN.lastIndex = i;
+    const run = PLAIN_RUN.exec(line)![0];
+    out += escapeText(run);
+    i += run.length;
+    if (i >= n) break;
+    const c = line[i]!;
+    if (c === '&') {
+      // Before a space an ampersand starts no reference: marked escapes it.
+      if (line[i + 1] !== ' ') return null;
+      out += '&amp;';
+      i++;
+    } else if (c === '\\') {
+      const e = line[i + 1];
+      if (e === undefined || !ASCII_PUNCT.test(e)) return null;
+      out += e === '&' ? '&amp;' : e === '<' ? '&lt;' : e === '>' ? '&gt;' : escapeText(e);
+      i += 2;
+    } else if (c === '*') {
+      const k = line[i + 1] === '*' ? 2 : 1;
+      const before = line[i - 1];
+      if (before !== undefined && before !== ' ') return null;
+      const delim = k === 2 ? '**' : '*';
+      const close = line.indexOf(delim, i + k);
+      if (close < 0) return null;
+      const inner = line.slice(i + k, close);
+      if (inner.length === 0 || inner.includes('*') || /^\s|\s$/.test(inner)) return null;
+      PLAIN_RUN.lastIndex = 0;
+      if (PLAIN_RUN.exec(inner)![0].length !== inner.length) return null;
+      const after = line[close + k];
+      if (!(after === undefined || after === ' ' || (SPAN_END.test(after) && isAlnum(inner[inner.length - 1]!)))) return null;
+      out += k === 2 ? `<strong>${escapeText(inner)}</strong>` : `<em>${escapeText(inner)}</em>`;
+      i = close + k;
+    } else if (c === '[') {
+      // A link to an anchor or a plain http(s) address, around plain words.
+      const end = line.indexOf('](', i);
+      const close = end < 0 ? -1 : line.indexOf(')', end);
+      if (close < 0) return null;
+      const text = line.slice(i + 1, end);
+      const href = line.slice(end + 2, close);
+      PLAIN_RUN.lastIndex = 0;
+      if (text.length === 0 || PLAIN_RUN.exec(text)![0].length !== text.length || !SIMPLE_HREF.test(href) || !isAllowedLink(href)) return null;
+      out += `<a href="${href.replace(/&/g, '&amp;')}">${escapeText(text)}</a>`;
+      i = close + 1;
+    } else return null;
+  }
+  return out;
+}
+
+/** An anchor, or an http(s) address of characters that neither URL encoding nor Markdown changes. */
+const SIMPLE_HREF = /^(?:#[A-Za-z0-9-]+|https?:\/\/[A-Za-z0-9.-]+(?:\/[A-Za-z0-9._~/?=&+-]*)?)$/;
 
 export interface HtmlPage {
   title: string;
