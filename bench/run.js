@@ -4,7 +4,12 @@
 // 2. one snapshot from a cold start vs bare `node` importing the four libraries (target <= 1.5x);
 // 3. peak memory over a BENCH_MEMORY (10,000) snapshot batch (target < 300 MB), and the same at
 //    BENCH_MEMORY_LARGE (200,000; 0 skips it): peak RSS should stay within 20 % of the smaller batch's;
-// 4. the ingest adapters (bench/ingest.js; BENCH_SKIP_INGEST=1 skips them).
+// 4. the history store (issue 9): a BENCH_HISTORY_BATCH (1,000) snapshot batch with a fresh store
+//    (`--history FILE` in a temp folder) against the same batch with `--no-history` (target <= 1.3x), and
+//    bench/history.js: contextFor over ten years of hourly rows (target < 2 ms per snapshot);
+// 5. the ingest adapters (bench/ingest.js; BENCH_SKIP_INGEST=1 skips them).
+// The batch and memory measures render with `--no-history`, as the reference has none: what the store
+// adds is measure 4.
 // BENCH_RUNS (5) pairs for the 1,000 batch and the cold start (twice as many), BENCH_RUNS_LARGE (3) for the large batch.
 // Times are wall-clock medians; CPU time (all threads: V8 collects garbage and compiles on
 // helper threads) is shown beside them, since a busy machine slows wall time more than CPU time.
@@ -29,6 +34,7 @@ const MEMORY = Number(process.env.BENCH_MEMORY ?? 10000);
 const MEMORY_LARGE = Number(process.env.BENCH_MEMORY_LARGE ?? 200000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const RUNS_LARGE = Number(process.env.BENCH_RUNS_LARGE ?? 3);
+const HISTORY_BATCH = Number(process.env.BENCH_HISTORY_BATCH ?? 1000);
 
 function run(args, label) {
   const t0 = process.hrtime.bigint();
@@ -80,7 +86,7 @@ const oursOut = join(work, 'out-ours');
 const baseOut = join(work, 'out-base');
 function batchCompare(dir, count, runs) {
   const c = compare(
-    [cli, 'render', dir, '--out', oursOut, '--format', 'md,html', '--now', now, '--quiet'],
+    [cli, 'render', dir, '--out', oursOut, '--format', 'md,html', '--now', now, '--quiet', '--no-history'],
     [join(root, 'bench', 'baseline.js'), dir, baseOut],
     `batch of ${count}`,
     runs,
@@ -121,7 +127,7 @@ function memoryRun(count, seed) {
   const made = spawnSync(process.execPath, [makeInputsScript, dir, String(count), String(seed)], { stdio: 'inherit' });
   if (made.status !== 0) process.exit(1);
   clean(out)();
-  const m = run(['-r', rss, cli, 'render', dir, '--out', out, '--now', now, '--quiet'], `liqnews memory batch of ${count}`);
+  const m = run(['-r', rss, cli, 'render', dir, '--out', out, '--now', now, '--quiet', '--no-history'], `liqnews memory batch of ${count}`);
   clean(dir)();
   clean(out)();
   console.log(`batch of ${count} (md, html, json): ${(m.ms / 1000).toFixed(1)} s, peak RSS ${m.mb.toFixed(0)} MB, CPU ${(m.cpu / 1000).toFixed(1)} s`);
@@ -134,9 +140,40 @@ if (mem && MEMORY_LARGE > 0) {
   const growth = big.mb / mem.mb - 1;
   console.log(`  memory scaling: ${MEMORY_LARGE} uses ${(growth * 100).toFixed(0)} % more than ${MEMORY} (target: within 20 %) — ${growth <= 0.2 ? 'met' : 'NOT met'}`);
 }
+
+// 4. The history store: the same batch with a fresh store and without one, by turns (each run starts a new store).
+if (HISTORY_BATCH > 0) {
+  const historyIn = HISTORY_BATCH === BATCH ? batchIn : join(work, 'batch-history');
+  if (historyIn !== batchIn) makeInputs(historyIn, HISTORY_BATCH);
+  const store = join(work, 'history', 'history.sqlite');
+  const withOut = join(work, 'out-history');
+  const withoutOut = join(work, 'out-no-history');
+  const freshStore = () => {
+    rmSync(dirname(store), { recursive: true, force: true });
+    mkdirSync(dirname(store), { recursive: true });
+    clean(withOut)();
+  };
+  const h = compare(
+    [cli, 'render', historyIn, '--out', withOut, '--format', 'md,html', '--now', now, '--quiet', '--history', store],
+    [cli, 'render', historyIn, '--out', withoutOut, '--format', 'md,html', '--now', now, '--quiet', '--no-history'],
+    `history batch of ${HISTORY_BATCH}`,
+    RUNS,
+    { ours: freshStore, theirs: clean(withoutOut) },
+  );
+  console.log(
+    `batch of ${HISTORY_BATCH} with a fresh history store: ${h.ours.ms.toFixed(0)} ms, with --no-history ${h.theirs.ms.toFixed(0)} ms — ratio ${range(h)}, ${RUNS} pairs (target <= 1.3x); ` +
+      `CPU time ${h.ours.cpu} ms vs ${h.theirs.cpu} ms (${(h.ours.cpu / h.theirs.cpu).toFixed(2)}x)`,
+  );
+  clean(withOut)();
+  clean(withoutOut)();
+  clean(dirname(store))();
+  const lookups = spawnSync(process.execPath, [join(root, 'bench', 'history.js')], { cwd: root, encoding: 'utf8' });
+  process.stdout.write(lookups.stdout.replace(/^/gm, '  '));
+  if (lookups.status !== 0) console.log(`  contextFor: ${lookups.status === 1 ? 'NOT under 2 ms' : `failed (exit ${lookups.status})\n${lookups.stderr.slice(-2000)}`}`);
+}
 rmSync(work, { recursive: true, force: true });
 
-// 4. The ingest adapters (bench/ingest.js): events per second against a bare JSON.parse loop, and memory.
+// 5. The ingest adapters (bench/ingest.js): events per second against a bare JSON.parse loop, and memory.
 if (process.env.BENCH_SKIP_INGEST !== '1') {
   const ingest = spawnSync(process.execPath, [join(root, 'bench', 'ingest.js')], { cwd: root, stdio: 'inherit' });
   if (ingest.status !== 0) process.exit(ingest.status ?? 1);
