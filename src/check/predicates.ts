@@ -1,0 +1,35 @@
+/**
+ * The statement check's predicate catalogue (issue 10): each is a pure
+ * function of the facts, named in templates/assertions.json beside the
+ * phrases that rely on it. The comment on each states its threshold.
+ */
+import type { StoryFacts } from '../facts/types.js';
+
+/** The price the article tells the move by (Bitcoin when priced, else the price lead). */
+const lead = (f: StoryFacts) => f.priceLead?.price ?? null;
+
+export const PREDICATES = {
+  /** Never true: liquidation data cannot support it (winners, order-book depth, advice, a superlative for two sides). */
+  never: (): boolean => false,
+  /** The lead price closed the window higher (direction 'up'). */
+  priceUp: (f: StoryFacts): boolean => lead(f)?.direction === 'up',
+  /** The lead price closed the window lower (direction 'down'). */
+  priceDown: (f: StoryFacts): boolean => lead(f)?.direction === 'down',
+  /** Longs were the dominant (larger) side; no side on an exact tie. */
+  longsLed: (f: StoryFacts): boolean => f.dominant?.side === 'long',
+  /** Shorts were the dominant (larger) side; no side on an exact tie. */
+  shortsLed: (f: StoryFacts): boolean => f.dominant?.side === 'short',
+  /** The dominant side held at least 80 % of the total. */
+  lopsided: (f: StoryFacts): boolean => f.lopsided,
+  /** The coins past the top two held at least 10 % of the total (facts.wideTail). */
+  wideTail: (f: StoryFacts): boolean => f.wideTail,
+  /** A big window (facts.big), longs dominant, and the lead price down: a rout. */
+  longRout: (f: StoryFacts): boolean => f.big && f.dominant?.side === 'long' && lead(f)?.direction === 'down',
+  /** A coin other than Bitcoin led, at least 5 points of share ahead of Bitcoin (or Bitcoin absent). */
+  altLedBy5: (f: StoryFacts): boolean =>
+    f.leader !== null && !f.leader.isBitcoin && (f.bitcoin === null || f.leader.share.value - f.bitcoin.share.value >= 5),
+} as const satisfies Record<string, (f: StoryFacts) => boolean>;
+
+export type PredicateName = keyof typeof PREDICATES;
+
+export const isPredicateName = (name: string): name is PredicateName => Object.hasOwn(PREDICATES, name);
