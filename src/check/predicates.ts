@@ -15,10 +15,14 @@ export const PREDICATES = {
   priceUp: (f: StoryFacts): boolean => lead(f)?.direction === 'up',
   /** The lead price closed the window lower (direction 'down'). */
   priceDown: (f: StoryFacts): boolean => lead(f)?.direction === 'down',
-  /** Longs were the dominant (larger) side; no side on an exact tie. */
+  /** Longs were the dominant side: at least 60 % of the total (facts.dominant). */
   longsLed: (f: StoryFacts): boolean => f.dominant?.side === 'long',
-  /** Shorts were the dominant (larger) side; no side on an exact tie. */
+  /** Shorts were the dominant side: at least 60 % of the total (facts.dominant). */
   shortsLed: (f: StoryFacts): boolean => f.dominant?.side === 'short',
+  /** More longs than shorts liquidated, by any margin (false on a tie). */
+  longsLarger: (f: StoryFacts): boolean => f.long.usd.value > f.short.usd.value,
+  /** More shorts than longs liquidated, by any margin (false on a tie). */
+  shortsLarger: (f: StoryFacts): boolean => f.short.usd.value > f.long.usd.value,
   /** The dominant side held at least 80 % of the total. */
   lopsided: (f: StoryFacts): boolean => f.lopsided,
   /** The coins past the top two held at least 10 % of the total (facts.wideTail). */
@@ -28,6 +32,8 @@ export const PREDICATES = {
   /** A coin other than Bitcoin led, at least 5 points of share ahead of Bitcoin (or Bitcoin absent). */
   altLedBy5: (f: StoryFacts): boolean =>
     f.leader !== null && !f.leader.isBitcoin && (f.bitcoin === null || f.leader.share.value - f.bitcoin.share.value >= 5),
+  /** The window's total beat the snapshot's own record (context.record, facts.record.beaten). */
+  recordBeaten: (f: StoryFacts): boolean => f.record?.beaten === true,
 } as const satisfies Record<string, (f: StoryFacts) => boolean>;
 
 export type PredicateName = keyof typeof PREDICATES;
