@@ -12,6 +12,7 @@ import { planArticle, type Plan } from './plan/plan.js';
 import { renderPart, viewsOf, type Part, type RenderedText } from './render/markdown.js';
 import { STYLE_NAMES } from './plan/styles.js';
 import { checkClaims } from './check/figures.js';
+import { checkStatements, type Statement } from './check/statements.js';
 import { quotesOf } from './check/quotes.js';
 import { articleFragment, markdownToHtml, type HtmlPage } from './render/html.js';
 import { applyStamp, STAMP_PLACEHOLDER } from './output/stamp.js';
@@ -55,6 +56,8 @@ export interface Article {
   facts: StoryFacts;
   /** The claims whose figures appear in the text. */
   claims: Claim[];
+  /** The statement predicates the text relies on (check/statements.ts), sorted. */
+  statements: Statement[];
   /** Which alternative each variation slot chose (slot → index): recorded in the sidecar and the history store. */
   choices: Choices;
   /** The validated snapshot the article was written from. */
@@ -147,18 +150,22 @@ function runStages(inputs: readonly unknown[], o: ResolvedOptions, parse: (input
     }, byEnd);
   }
   const claims = stage((i) => checkText(texts[i]!, facts[i]!));
-  stage((i) => (out[i] = { ok: true, article: assemble(snaps[i]!, facts[i]!, plans[i]!, texts[i]!, claims[i]!, variations[i]!.chosen, o) }));
+  stage((i) => (out[i] = { ok: true, article: assemble(snaps[i]!, facts[i]!, plans[i]!, texts[i]!, claims[i]!.claims, claims[i]!.statements, variations[i]!.chosen, o) }));
   return out;
 }
 
 /** A snapshot's window end as RFC 3339 UTC, or "" for one that failed to parse (sorted first, skipped by the stage). */
 const endOf = (snap: Snapshot | undefined): string => (snap ? rfc3339(snap.window.end) : '');
 
-const checkText = (text: RenderedText, facts: StoryFacts): Claim[] =>
-  checkClaims({ headline: text.headline, description: text.description, body: text.body }, facts.claims, facts.id, quotesOf(facts));
+const checkText = (text: RenderedText, facts: StoryFacts): { claims: Claim[]; statements: Statement[] } => {
+  const parts = { headline: text.headline, description: text.description, body: text.body };
+  const quotes = quotesOf(facts);
+  const claims = checkClaims(parts, facts.claims, facts.id, quotes);
+  return { claims, statements: checkStatements(parts, facts, facts.id, quotes) };
+};
 
 /** The article from its checked parts: names, the HTML page's inputs, and files built on first read. */
-function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedText, claims: Claim[], choices: Choices, o: ResolvedOptions): Article {
+function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedText, claims: Claim[], statements: Statement[], choices: Choices, o: ResolvedOptions): Article {
   const date = utcDate(snap.window.end);
   const base = snap.id ? slugify(snap.id) : defaultSlug(snap, facts);
   // With a history, the slug is one no other story of the series holds (a site's URL is often the slug alone).
@@ -183,7 +190,7 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
     canonicalUrl: o.baseUrl ? `${o.baseUrl}/${date}-${slug}/` : null,
     draft: o.draft,
   };
-  const ctx: FormatContext = { snap, facts, plan, text, claims, choices, options: o, slug, date, when, tags, page };
+  const ctx: FormatContext = { snap, facts, plan, text, claims, statements, choices, options: o, slug, date, when, tags, page };
   let fragment: string | undefined;
   return {
     id: facts.id,
@@ -205,6 +212,7 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
     files: lazyFiles(ctx),
     facts,
     claims,
+    statements,
     choices,
     snapshot: snap,
   };

@@ -11,6 +11,8 @@ export { renderMarkdown } from './render/markdown.js';
 export { memoryVariation, RECENT_LIMIT, type Choices, type RecentArticle, type VariationMemory } from './render/variation.js';
 export { markdownToHtml } from './render/html.js';
 export { checkClaims, findProblems } from './check/figures.js';
+export { checkStatements, findStatements, ASSERTIONS, type Assertion, type Statement } from './check/statements.js';
+export { PREDICATES, type PredicateName } from './check/predicates.js';
 export { readStamp, type StampState } from './output/stamp.js';
 export { FORMATS, DEFAULT_FORMATS, resolveOptions, type Format, type GenerateOptions, type ResolvedOptions } from './options.js';
 export { LiqnewsError, ERROR_CODES, formatIssues, type ErrorCode, type SnapshotIssue } from './errors.js';

@@ -1,71 +1,27 @@
 /**
  * The statement check (issue 10): the figure check proves every number; this
- * holds the sentences around them to the data. Each entry below is a phrase
- * that asserts something about the market (who profited, how deep the books
- * were, which side was crowded, which way prices went) and the fact that must
- * be true for an article to say it. Every fixture and several hundred random
- * snapshots (ties, 50/50 splits, prices absent, squeezes, one-hour windows,
- * weeks, partial coverage) are rendered in every style, and a phrase that
- * appears while its fact is false fails the test. Text the snapshot supplies
- * (catalysts, names) is blanked first: it is the editor's.
- *
- * The list lives here, beside the templates' tests; a writer who adds an
- * assertive sentence to a template adds its phrase and its fact here.
+ * holds the sentences around them to the data. The phrases and the fact
+ * predicate each needs live beside the templates, in templates/assertions.json
+ * (predicates: src/check/predicates.ts), and generate() refuses an article
+ * that asserts one whose predicate is false (src/check/statements.ts). Here
+ * every fixture and several hundred random snapshots (ties, 50/50 splits,
+ * prices absent, squeezes, one-hour windows, weeks, partial coverage) are
+ * rendered in every style and read again with the same list, text the
+ * snapshot supplies (catalysts, names) blanked first: it is the editor's.
  */
 import { describe, expect, it } from 'vitest';
 import { generate } from '../src/generate.js';
 import type { StoryFacts } from '../src/facts/types.js';
 import type { StyleName } from '../src/plan/styles.js';
+import { LiqnewsError } from '../src/errors.js';
+import { ASSERTIONS, checkStatements, findStatements, type Assertion } from '../src/check/statements.js';
+import { PREDICATES } from '../src/check/predicates.js';
 import { allCases, NOW } from './helpers.js';
 import { randomSnapshot } from './random-snapshots.js';
 import { adversarialSnapshot } from './adversarial-snapshots.js';
 import { asRead } from './text-defects.js';
 
 const STYLES: readonly StyleName[] = ['bulletin', 'explainer', 'recap', 'tldr', 'analysis'];
-
-/** The price the article tells the move by (Bitcoin when priced, else the price lead). */
-const lead = (f: StoryFacts) => f.priceLead?.price ?? null;
-const leadUp = (f: StoryFacts): boolean => lead(f)?.direction === 'up';
-const leadDown = (f: StoryFacts): boolean => lead(f)?.direction === 'down';
-const never = (): boolean => false;
-
-export interface Assertion {
-  /** What the phrase claims, for the failure message. */
-  claim: string;
-  phrase: RegExp;
-  /** The fact that must hold for the article to say it. */
-  holds: (f: StoryFacts) => boolean;
-  /** Wrong even as a question ("Which side was hit hardest?"). */
-  evenAsked?: boolean;
-}
-
-export const ASSERTIONS: readonly Assertion[] = [
-  // Who profited: liquidation data names no winners.
-  { claim: 'someone profited', phrase: /\b(?:came out ahead|profited|cashed in|pocketed|were rewarded|collected (?:the|their) (?:gains|winnings))\b/i, holds: never },
-  // Depth and liquidity: the contract carries no order-book data, so nothing may be said of this window's.
-  { claim: 'the order books were thin or deep', phrase: /\b(?:order[- ]book depth (?:suffered|thinned|collapsed|was)|thin liquidity (?:made|worsened|added)|liquidity (?:dried up|was thin|thinned|evaporated|vanished)|the books were (?:thin|empty|deep)|liquidity providers\b[^.]{0,40}\b(?:happy|glad|oblige))/i, holds: never },
-  // Trading advice is not news.
-  { claim: 'trading advice', phrase: /\b(?:size (?:small|smaller|down)|you should|traders should (?:buy|sell|avoid|reduce|consider)|we recommend|consider (?:hedging|reducing|taking profit))\b/i, holds: never },
-  // Prices: a direction needs the price to have gone that way.
-  { claim: 'longs were comfortable higher up (needs a price that fell)', phrase: /\bcomfortable a few percent higher\b/i, holds: leadDown },
-  { claim: 'a rally (needs the lead price up)', phrase: /\b(?:the|a|this|that) rally\b|\brallied\b/i, holds: leadUp },
-  { claim: 'a sell-off or slide (needs the lead price down)', phrase: /\b(?:the|a|this|that) (?:sell-off|selloff|slide|slump|price drop)\b/i, holds: leadDown },
-  { claim: 'a rout (needs a big long flush on a falling price)', phrase: /\b(?:a|the) rout\b/i, holds: (f) => f.big && f.dominant?.side === 'long' && leadDown(f) },
-  { claim: 'forced selling (needs longs to dominate)', phrase: /\bforced selling (?:widen|deepen|fed|pushed|drove|accelerat)/i, holds: (f) => f.dominant?.side === 'long' },
-  { claim: 'forced buying (needs shorts to dominate)', phrase: /\bforced buying (?:widen|fed|pushed|drove|lifted|accelerat)/i, holds: (f) => f.dominant?.side === 'short' },
-  // Positioning: a crowded trade needs a lopsided split (80 % or more).
-  { claim: 'a crowded trade (needs 80 % on one side)', phrase: /\b(?:plainly|clearly) the crowded trade\b|\bthe crowded trade\b/i, holds: (f) => f.lopsided },
-  // The long tail: "stretched" needs the coins outside the top three to be a real share (10 % or more).
-  { claim: 'leverage stretched down the list (needs wideTail: 10 % past the top two)', phrase: /\bstretched in the long tail\b|\bwell down the table\b|\bstretched further down the list\b|\bran deeper than the top\b|\bnot (?:limited|confined) to the (?:two biggest|leaders)/i, holds: (f) => f.wideTail },
-  // Bitcoin not the epicentre: needs another coin clearly ahead (5 points or more).
-  {
-    claim: 'Bitcoin was not the centre (needs another coin 5 points ahead)',
-    phrase: /\bBitcoin was not the (?:epicenter|epicentre|center|centre)\b|\bnot Bitcoin traders\b/i,
-    holds: (f) => f.leader !== null && !f.leader.isBitcoin && (f.bitcoin === null || f.leader.share.value - f.bitcoin.share.value >= 5),
-  },
-  // Two sides compared: "hardest" is for three or more.
-  { claim: 'a superlative for two sides', phrase: /\bwhich side\b[^?.]{0,40}\bhardest\b/i, holds: never, evenAsked: true },
-];
 
 /** Every string the snapshot supplies, longest first. */
 function supplied(snapshot: unknown): string[] {
@@ -94,15 +50,34 @@ export function unsupported(text: string, facts: StoryFacts, snapshot: unknown):
   const plain = supplied(snapshot).reduce((t, s) => t.split(s).join('…'), asRead(text));
   const out: string[] = [];
   for (const a of ASSERTIONS) {
-    if (a.holds(facts)) continue;
+    if (PREDICATES[a.predicate](facts)) continue;
     // A phrase denied or asked about ("not who came out ahead", "Who came out ahead?") asserts nothing.
-    const m = [...plain.matchAll(new RegExp(a.phrase.source, 'gi'))].find((x) => a.evenAsked === true || !deniedOrAsked(plain, x.index, x[0].length));
-    if (m) out.push(`${a.claim}: …${plain.slice(Math.max(0, m.index - 60), m.index + m[0].length + 30).replace(/\n/g, ' ')}…`);
+    const m = [...plain.matchAll(new RegExp(a.phrase, 'gi'))].find((x) => a.evenAsked === true || !deniedOrAsked(plain, x.index, x[0].length));
+    if (m) out.push(`${a.claim} [${a.predicate}]: …${plain.slice(Math.max(0, m.index - 60), m.index + m[0].length + 30).replace(/\n/g, ' ')}…`);
   }
   return out;
 }
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- snapshots edited as plain JSON */
+/** The edge cases the issue names, spelled out on one base snapshot (fixtures/edge/two-way). */
+const base = () => JSON.parse(allCases().find((c) => c.id.endsWith('edge/two-way'))!.snapshotText) as Record<string, any>;
+const EDGES: { name: string; snap: unknown }[] = [
+  { name: 'edge: 50/50 split', snap: { ...base(), totals: { usd: 274800000, longUsd: 137400000, shortUsd: 137400000, traders: 61230 },
+    assets: base().assets.map((a: any, i: number) => ({ ...a, longUsd: [70000000, 40000000, 27400000][i], shortUsd: [70000000, 40000000, 27400000][i] })),
+    exchanges: [{ name: 'Binance', longUsd: 50000000, shortUsd: 50000000 }, { name: 'Bybit', longUsd: 40000000, shortUsd: 40000000 }] } },
+  { name: 'edge: two coins tied', snap: { ...base(), assets: base().assets.map((a: any, i: number) => (i < 2 ? { ...a, longUsd: 55500000, shortUsd: 53000000 } : a)) } },
+  { name: 'edge: prices absent', snap: { ...base(), assets: base().assets.map(({ price: _p, ...a }: any) => a) } },
+  { name: 'edge: a short squeeze', snap: { ...base(), totals: { usd: 274800000, longUsd: 40000000, shortUsd: 234800000, traders: 61230 },
+    assets: base().assets.map((a: any, i: number) => ({ ...a, longUsd: [20000000, 12000000, 8000000][i], shortUsd: [120000000, 76900000, 37900000][i] })),
+    exchanges: [{ name: 'Binance', longUsd: 20000000, shortUsd: 100000000 }, { name: 'Bybit', longUsd: 15000000, shortUsd: 80000000 }] } },
+  { name: 'edge: one hour', snap: { ...base(), window: { start: '2026-09-15T23:00:00Z', end: '2026-09-16T00:00:00Z' } } },
+  { name: 'edge: a week', snap: { ...base(), window: { start: '2026-09-09T00:00:00Z', end: '2026-09-16T00:00:00Z' } } },
+  { name: 'edge: partial coverage', snap: { ...base(), coverage: 'partial' } },
+];
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
 const INPUTS: { name: string; snap: unknown }[] = [
+  ...EDGES,
   ...allCases().map((c) => ({ name: c.id, snap: JSON.parse(c.snapshotText) as unknown })),
   ...Array.from({ length: 250 }, (_, i) => ({ name: `random ${7000 + i}`, snap: randomSnapshot(7000 + i) as unknown })),
   ...Array.from({ length: 150 }, (_, i) => ({ name: `adversarial ${500 + i}`, snap: adversarialSnapshot(500 + i) as unknown })),
@@ -121,6 +96,50 @@ describe('the statement reader', () => {
     expect(unsupported('Longs were the crowded trade.', { ...facts, lopsided: false } as StoryFacts, {})).toHaveLength(1);
     // The editor's own words are theirs.
     expect(unsupported('Context: shorts came out ahead.', facts, { context: { catalysts: ['shorts came out ahead'] } })).toEqual([]);
+  });
+});
+
+describe('the render-time statement check', () => {
+  const facts = (snap: unknown): StoryFacts => generate(snap, { style: 'bulletin', now: NOW }).facts;
+  const squeeze = facts(EDGES.find((e) => e.name === 'edge: a short squeeze')!.snap);
+
+  it('every edge case renders in every style (none is refused)', () => {
+    for (const { snap } of EDGES) for (const style of STYLES) expect(() => generate(snap, { style, now: NOW })).not.toThrow();
+  });
+
+  it('refuses "longs led" on a shorts-led snapshot, naming the predicate and the phrase', () => {
+    expect(squeeze.dominant?.side).toBe('short');
+    let e: unknown;
+    try {
+      checkStatements({ body: 'On the day, longs led the liquidations.' }, squeeze, 'test');
+    } catch (x) {
+      e = x;
+    }
+    expect(e).toBeInstanceOf(LiqnewsError);
+    expect((e as LiqnewsError).code).toBe('UNSUPPORTED_STATEMENT');
+    expect((e as LiqnewsError).message).toContain('longsLed');
+    expect((e as LiqnewsError).message).toContain('"longs led"');
+    // The true statement passes and is listed.
+    expect(checkStatements({ body: 'On the day, shorts led the liquidations.' }, squeeze, 'test')).toEqual([{ predicate: 'shortsLed', phrase: 'shorts led', holds: true }]);
+    // Denied or asked, it asserts nothing.
+    expect(checkStatements({ body: 'Longs led? Not this time.' }, squeeze, 'test')).toEqual([]);
+  });
+
+  it('one combined RegExp finds each phrase of the shared list as its own', () => {
+    const one: Assertion[] = [{ predicate: 'never', claim: 'x', phrase: 'came out ahead' }];
+    expect(findStatements('Shorts came out ahead.', squeeze, one).problems.map((p) => p.predicate)).toEqual(['never']);
+    for (const a of ASSERTIONS) expect(() => new RegExp(a.phrase, 'i')).not.toThrow();
+  });
+
+  it('the sidecar lists the predicates a fixture relies on, sorted and deduplicated', () => {
+    const c = allCases().find((x) => x.id.endsWith('golden/001-recap-all-time-high'))!;
+    const a = generate(c.snapshotText, { style: 'recap', now: NOW });
+    const side = JSON.parse(a.files.json) as { statements: { predicate: string; phrase: string; holds: boolean }[] };
+    expect(side.statements.length).toBeGreaterThan(0);
+    expect(side.statements).toEqual(a.statements);
+    const keys = side.statements.map((s) => `${s.predicate} ${s.phrase}`);
+    expect(keys).toEqual([...new Set(keys)].sort());
+    for (const s of side.statements) expect(PREDICATES[s.predicate as keyof typeof PREDICATES](a.facts)).toBe(true);
   });
 });
 

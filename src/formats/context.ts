@@ -11,6 +11,7 @@ import type { RenderedText } from '../render/markdown.js';
 import type { HtmlPage } from '../render/html.js';
 import type { Snapshot } from '../snapshot/schema.js';
 import type { Choices } from '../render/variation.js';
+import type { Statement } from '../check/statements.js';
 
 export interface FormatContext {
   snap: Snapshot;
@@ -20,6 +21,8 @@ export interface FormatContext {
   text: RenderedText;
   /** The claims whose figures the text states. */
   claims: Claim[];
+  /** The statement predicates the text relies on. */
+  statements: Statement[];
   /** Which alternative each variation slot chose. */
   choices: Choices;
   options: ResolvedOptions;

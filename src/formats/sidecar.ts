@@ -5,5 +5,5 @@ import { sidecarJson } from '../output/sidecar.js';
 export const sidecarFormat: FormatWriter = {
   ext: 'json',
   description: 'the facts sidecar: every figure in the text with its value and source',
-  build: ({ snap, facts, plan, claims, choices, options }) => sidecarJson(snap, facts, plan, claims, options.timeZone, choices),
+  build: ({ snap, facts, plan, claims, statements, choices, options }) => sidecarJson(snap, facts, plan, claims, options.timeZone, choices, statements),
 };

@@ -9,6 +9,7 @@ import type { Snapshot } from '../snapshot/schema.js';
 import { safeJson } from '../render/escape.js';
 import { STAMP_PLACEHOLDER } from './stamp.js';
 import type { Choices } from '../render/variation.js';
+import type { Statement } from '../check/statements.js';
 
 export interface Sidecar {
   contentHash: string;
@@ -25,9 +26,11 @@ export interface Sidecar {
   snapshot: Snapshot;
   facts: Omit<StoryFacts, 'claims'>;
   claims: Claim[];
+  /** The statement predicates the text relies on, each with the phrase that relied on it; sorted. */
+  statements: Statement[];
 }
 
-export function sidecarJson(snap: Snapshot, facts: StoryFacts, plan: Plan, claims: Claim[], timeZone: string, choices: Choices = {}): string {
+export function sidecarJson(snap: Snapshot, facts: StoryFacts, plan: Plan, claims: Claim[], timeZone: string, choices: Choices = {}, statements: Statement[] = []): string {
   const { claims: _all, ...rest } = facts;
   const doc: Sidecar = {
     contentHash: STAMP_PLACEHOLDER,
@@ -43,6 +46,7 @@ export function sidecarJson(snap: Snapshot, facts: StoryFacts, plan: Plan, claim
     snapshot: normalise(snap),
     facts: rest,
     claims,
+    statements,
   };
   return `${safeJson(doc, 2)}\n`;
 }

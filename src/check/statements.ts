@@ -1,0 +1,110 @@
+/**
+ * The statement check (issue 10), run beside the figure check: every phrase
+ * of templates/assertions.json that the final text asserts needs its named
+ * predicate (check/predicates.ts) to hold on the facts, else the article is
+ * refused like a figure without a claim. One combined RegExp over the text.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LiqnewsError } from '../errors.js';
+import type { StoryFacts } from '../facts/types.js';
+import { TEMPLATE_DIR } from '../render/templates.js';
+import { PREDICATES, isPredicateName, type PredicateName } from './predicates.js';
+import { blankQuotes, type Quote } from './quotes.js';
+
+export interface Assertion {
+  predicate: PredicateName;
+  /** What the phrase claims, for the failure message. */
+  claim: string;
+  /** A case-insensitive regular expression (source). */
+  phrase: string;
+  /** Wrong even when denied or asked ("Which side was hit hardest?"). */
+  evenAsked?: boolean;
+}
+
+/** A predicate the text relied on, with the phrase (as written) that relied on it. */
+export interface Statement {
+  predicate: PredicateName;
+  phrase: string;
+  holds: true;
+}
+
+export function loadAssertions(dir: string = TEMPLATE_DIR): Assertion[] {
+  const doc = JSON.parse(readFileSync(join(dir, 'assertions.json'), 'utf8')) as { assertions: Assertion[] };
+  for (const a of doc.assertions) {
+    if (!isPredicateName(a.predicate)) throw new Error(`templates/assertions.json: unknown predicate "${a.predicate}"`);
+    new RegExp(a.phrase, 'i');
+  }
+  return doc.assertions;
+}
+
+export const ASSERTIONS: readonly Assertion[] = loadAssertions();
+
+/** All phrases in one RegExp, alternative i in group `a<i>`. */
+export function combined(list: readonly Assertion[]): RegExp {
+  return new RegExp(list.map((a, i) => `(?<a${i}>${a.phrase})`).join('|'), 'gi');
+}
+const ALL = combined(ASSERTIONS);
+
+const NEGATION = /\b(?:not|no|nobody|neither|nor|never|none)\b|n't\b/i;
+
+/** Whether the sentence around a match denies it or asks it (a negation, or a question mark ending it). */
+function deniedOrAsked(text: string, at: number, length: number): boolean {
+  const start = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('\n', at), text.lastIndexOf('— ', at)) + 1;
+  const ends = [text.indexOf('. ', at + length), text.indexOf('\n', at + length), text.indexOf('?', at + length)].filter((i) => i >= 0);
+  const end = ends.length > 0 ? Math.min(...ends) : text.length;
+  return NEGATION.test(text.slice(start, end + 1)) || text[end] === '?';
+}
+
+export interface StatementProblem {
+  predicate: PredicateName;
+  claim: string;
+  phrase: string;
+  context: string;
+}
+
+/** The statements a text makes: those whose predicate holds, and the problems (predicate false). */
+export function findStatements(
+  text: string,
+  facts: StoryFacts,
+  list: readonly Assertion[] = ASSERTIONS,
+  re: RegExp = list === ASSERTIONS ? ALL : combined(list),
+): { statements: Statement[]; problems: StatementProblem[] } {
+  const held = new Map<string, Statement>();
+  const problems: StatementProblem[] = [];
+  const memo = new Map<PredicateName, boolean>();
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) {
+    const groups = m.groups ?? {};
+    const i = list.findIndex((_, k) => groups[`a${k}`] !== undefined);
+    const a = list[i];
+    if (!a) continue;
+    if (a.evenAsked !== true && deniedOrAsked(text, m.index, m[0].length)) continue;
+    let holds = memo.get(a.predicate);
+    if (holds === undefined) memo.set(a.predicate, (holds = PREDICATES[a.predicate](facts)));
+    const phrase = m[0].toLowerCase();
+    if (holds) held.set(`${a.predicate}\u0000${phrase}`, { predicate: a.predicate, phrase, holds: true });
+    else problems.push({ predicate: a.predicate, claim: a.claim, phrase: m[0], context: text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 30).replace(/\s+/g, ' ') });
+  }
+  const statements = [...held.values()].sort((x, y) => (x.predicate < y.predicate ? -1 : x.predicate > y.predicate ? 1 : x.phrase < y.phrase ? -1 : x.phrase > y.phrase ? 1 : 0));
+  return { statements, problems };
+}
+
+/**
+ * Throws when the text asserts a phrase whose predicate is false; otherwise
+ * returns the statements it relied on (for the sidecar). Snapshot strings the
+ * text quotes are the editor's words and are blanked first.
+ */
+export function checkStatements(parts: Record<string, string>, facts: StoryFacts, story: string, quotes: readonly Quote[] = []): Statement[] {
+  const all: string[] = [];
+  const held = new Map<string, Statement>();
+  for (const [where, shown] of Object.entries(parts)) {
+    const { statements, problems } = findStatements(quotes.length > 0 ? blankQuotes(shown, quotes) : shown, facts);
+    for (const s of statements) held.set(`${s.predicate}\u0000${s.phrase}`, s);
+    for (const p of problems) all.push(`${where}: "${p.phrase}" needs predicate ${p.predicate} (${p.claim}), which is false (…${p.context}…)`);
+  }
+  if (all.length > 0) {
+    throw new LiqnewsError('UNSUPPORTED_STATEMENT', `story ${story}: ${all.length} statement(s) whose predicate is false:\n  ${all.join('\n  ')}`);
+  }
+  return [...held.values()].sort((x, y) => (x.predicate < y.predicate ? -1 : x.predicate > y.predicate ? 1 : x.phrase < y.phrase ? -1 : x.phrase > y.phrase ? 1 : 0));
+}
