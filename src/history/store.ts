@@ -14,7 +14,7 @@ import { HistoryError, type RowProblem } from './errors.js';
 import { COLUMNS, WINDOW_COLUMNS, digestOf, entryOfRow, fromDbRow, toDbRow, toStoredWindow, type DbRow } from './rows.js';
 import { sqliteCode, type Database, type Statement } from './sqlite.js';
 import type { HistoryEntry, HistoryRow, HistoryStats, ListOptions, RecordResult, SourceKind } from './types.js';
-import { DAY_MINUTES, MINUTE_MS, instantMs, isoUtc, parseWindowLabel, windowLabel } from './window.js';
+import { DAY_MINUTES, MINUTE_MS, instantMs, isoUtc, parseWindowLabel, windowLabel, windowMinutesOf } from './window.js';
 
 const DAY_MS = DAY_MINUTES * MINUTE_MS;
 
@@ -139,7 +139,8 @@ export class History {
     const result: RecordResult = { added: 0, replaced: 0, unchanged: 0, skipped: [] };
     const run = this.#db.transaction(() => {
       const bad: RowProblem[] = [];
-      const seen = new Map<string, { digest: string; where: string }>();
+      // Digests are computed only when needed (a twin, a stored row, a row to write): a rejected row never hashes its figures.
+      const seen = new Map<string, { digest: () => string; where: string }>();
       for (const given of list) {
         const where = given.source?.ref ?? `story ${String(given.id)}`;
         const problems = entryProblems(given, nowMs);
@@ -149,27 +150,28 @@ export class History {
         }
         const existing = this.#s['byId']!.get(given.id) as DbRow | undefined;
         const entry = existing ? inherit(given, entryOfRow(existing)) : given;
-        const digest = digestOf(entry);
+        let digest: string | undefined;
+        const digestNow = (): string => (digest ??= digestOf(entry));
         const twin = seen.get(entry.id);
-        if (twin && twin.digest !== digest) {
+        if (twin && twin.digest() !== digestNow()) {
           bad.push({ where, message: `${describeEntry(entry)}: the same story id is also at ${twin.where} with other figures; give each story its own id` });
           continue;
         }
-        seen.set(entry.id, { digest, where });
-        if (existing?.digest === digest) {
+        seen.set(entry.id, { digest: digestNow, where });
+        if (existing !== undefined && existing.digest === digestNow()) {
           result.unchanged++;
           continue;
         }
-        const row = toDbRow(entry, digest, recordedAt);
-        const lengthMs = row.window_minutes * MINUTE_MS;
-        const other = this.#s['overlap']!.get(row.window_minutes, row.start_ms, row.end_ms + lengthMs + MINUTE_MS, row.end_ms, row.id) as
+        const { startMs, endMs, minutes } = spanOf(entry);
+        const lengthMs = minutes * MINUTE_MS;
+        const other = this.#s['overlap']!.get(minutes, startMs, endMs + lengthMs + MINUTE_MS, endMs, entry.id) as
           | { id: string; window_start: string; window_end: string }
           | undefined;
         if (other) {
-          bad.push({ where, message: `${describeEntry(entry)}: overlaps story ${other.id} (${other.window_start} to ${other.window_end}), another ${windowLabel(row.window_minutes)} window; one period is one story` });
+          bad.push({ where, message: `${describeEntry(entry)}: overlaps story ${other.id} (${other.window_start} to ${other.window_end}), another ${windowLabel(minutes)} window; one period is one story` });
           continue;
         }
-        this.#s['upsert']!.run(row);
+        this.#s['upsert']!.run(toDbRow(entry, digestNow(), recordedAt));
         if (existing) result.replaced++;
         else result.added++;
       }
@@ -313,6 +315,13 @@ export class History {
       throw storeError(e, this.file);
     }
   }
+}
+
+/** The window's bounds and length as its row stores them (toDbRow). */
+function spanOf(e: HistoryEntry): { startMs: number; endMs: number; minutes: number } {
+  const startMs = instantMs(e.window.start);
+  const endMs = instantMs(e.window.end);
+  return { startMs, endMs, minutes: windowMinutesOf(startMs, endMs) };
 }
 
 /** An import (no style, slug, URL or choices) keeps what render recorded for the same story. */
