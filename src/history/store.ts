@@ -17,6 +17,8 @@ import type { HistoryEntry, HistoryRow, HistoryStats, ListOptions, RecordResult,
 import { DAY_MINUTES, MINUTE_MS, instantMs, isoUtc, parseWindowLabel, windowLabel, windowMinutesOf } from './window.js';
 
 const DAY_MS = DAY_MINUTES * MINUTE_MS;
+/** How many stories' parsed choices `recentArticles` keeps (then starts afresh): a few MB at most. */
+const RECENT_KEPT = 5000;
 
 export interface RecordOptions {
   /** Leave bad rows out and record the rest (each is returned in `skipped`); default: any bad row ⇒ nothing recorded. */
@@ -49,6 +51,7 @@ export class History {
   readonly #s: Record<string, Stmt>;
   readonly #queries: ContextQueries;
   #closed = false;
+  readonly #recent = new Map<string, { text: string; endMs: number; article: { id: string; style: string; end: string; choices: Record<string, number> } }>();
 
   constructor(db: Database, file: string, opts: { readonly: boolean; schemaVersion: number; now: () => Date }) {
     this.#db = db;
@@ -237,12 +240,15 @@ export class History {
   recentArticles(style: string, limit: number, options: { before?: string; exceptStoryId?: string } = {}): Array<{ id: string; style: string; end: string; choices: Record<string, number> }> {
     const before = options.before === undefined ? Number.MAX_SAFE_INTEGER : instantMs(options.before);
     return this.#guard(() =>
-      (this.#s['recentArticles']!.all(style, Number.isNaN(before) ? Number.MAX_SAFE_INTEGER : before, options.exceptStoryId ?? '', limit) as { id: string; end_ms: number; choices: string }[]).map((r) => ({
-        id: r.id,
-        style,
-        end: new Date(r.end_ms).toISOString().replace(/\.000Z$/, 'Z'),
-        choices: JSON.parse(r.choices) as Record<string, number>,
-      })),
+      (this.#s['recentArticles']!.all(style, Number.isNaN(before) ? Number.MAX_SAFE_INTEGER : before, options.exceptStoryId ?? '', limit) as { id: string; end_ms: number; choices: string }[]).map((r) => {
+        // Each article of a batch asks for the same few dozen stories: their parsed choices are kept (read-only) while the row is unchanged.
+        const known = this.#recent.get(r.id);
+        if (known && known.text === r.choices && known.endMs === r.end_ms && known.article.style === style) return known.article;
+        const article = { id: r.id, style, end: new Date(r.end_ms).toISOString().replace(/\.000Z$/, 'Z'), choices: JSON.parse(r.choices) as Record<string, number> };
+        if (this.#recent.size >= RECENT_KEPT) this.#recent.clear();
+        this.#recent.set(r.id, { text: r.choices, endMs: r.end_ms, article });
+        return article;
+      }),
     );
   }
 
