@@ -35,6 +35,8 @@ const MEMORY_LARGE = Number(process.env.BENCH_MEMORY_LARGE ?? 200000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const RUNS_LARGE = Number(process.env.BENCH_RUNS_LARGE ?? 3);
 const HISTORY_BATCH = Number(process.env.BENCH_HISTORY_BATCH ?? 1000);
+// BENCH_ONLY=history runs measure 4 alone (with its BENCH_RUNS pairs).
+const ONLY_HISTORY = process.env.BENCH_ONLY === 'history';
 
 function run(args, label) {
   const t0 = process.hrtime.bigint();
@@ -101,8 +103,8 @@ function batchCompare(dir, count, runs) {
   return c;
 }
 console.log(`node ${process.version}, ${availableParallelism()} cores; outputs in ${work.startsWith('/dev/shm') ? 'memory (/dev/shm)' : 'bench/.work'}; medians of the runs, ours and the reference by turns`);
-batchCompare(batchIn, BATCH, RUNS);
-if (BATCH_LARGE > 0) {
+if (!ONLY_HISTORY) batchCompare(batchIn, BATCH, RUNS);
+if (BATCH_LARGE > 0 && !ONLY_HISTORY) {
   const largeIn = join(work, 'batch-large');
   makeInputs(largeIn, BATCH_LARGE);
   batchCompare(largeIn, BATCH_LARGE, RUNS_LARGE);
@@ -111,13 +113,13 @@ if (BATCH_LARGE > 0) {
 
 // 2. Cold start: one snapshot to stdout vs a bare node that only imports the libraries.
 const one = join(batchIn, 'snap-00000.json');
-const cold = compare(
+const cold = ONLY_HISTORY ? null : compare(
   [cli, 'render', one, '--stdout', '--format', 'md', '--now', now],
   ['--input-type=module', '-e', "await Promise.all(['handlebars','marked','zod','luxon'].map((m) => import(m)))"],
   'cold start',
   RUNS * 2,
 );
-console.log(`cold start, one snapshot: liqnews ${cold.ours.ms.toFixed(0)} ms, bare node + imports ${cold.theirs.ms.toFixed(0)} ms — ratio ${range(cold)} (target <= 1.5x); CPU ${cold.ours.cpu} ms vs ${cold.theirs.cpu} ms`);
+if (cold) console.log(`cold start, one snapshot: liqnews ${cold.ours.ms.toFixed(0)} ms, bare node + imports ${cold.theirs.ms.toFixed(0)} ms — ratio ${range(cold)} (target <= 1.5x); CPU ${cold.ours.cpu} ms vs ${cold.theirs.cpu} ms`);
 
 // 3. Memory over a large batch, and whether it stays flat at a much larger one (the same formats).
 function memoryRun(count, seed) {
@@ -133,7 +135,7 @@ function memoryRun(count, seed) {
   console.log(`batch of ${count} (md, html, json): ${(m.ms / 1000).toFixed(1)} s, peak RSS ${m.mb.toFixed(0)} MB, CPU ${(m.cpu / 1000).toFixed(1)} s`);
   return m;
 }
-const mem = MEMORY > 0 ? memoryRun(MEMORY, 7) : null;
+const mem = MEMORY > 0 && !ONLY_HISTORY ? memoryRun(MEMORY, 7) : null;
 if (mem) console.log(`  memory target: under 300 MB at ${MEMORY} — ${mem.mb < 300 ? 'met' : 'NOT met'}`);
 if (mem && MEMORY_LARGE > 0) {
   const big = memoryRun(MEMORY_LARGE, 7);
@@ -174,7 +176,7 @@ if (HISTORY_BATCH > 0) {
 rmSync(work, { recursive: true, force: true });
 
 // 5. The ingest adapters (bench/ingest.js): events per second against a bare JSON.parse loop, and memory.
-if (process.env.BENCH_SKIP_INGEST !== '1') {
+if (process.env.BENCH_SKIP_INGEST !== '1' && !ONLY_HISTORY) {
   const ingest = spawnSync(process.execPath, [join(root, 'bench', 'ingest.js')], { cwd: root, stdio: 'inherit' });
   if (ingest.status !== 0) process.exit(ingest.status ?? 1);
 }

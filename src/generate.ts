@@ -91,6 +91,45 @@ export function generateEach(inputs: readonly unknown[], options: GenerateOption
   return runStages(inputs, o, (input) => parseSnapshot(input, o.now));
 }
 
+/**
+ * The stages that need nothing from the history store, over a group: each
+ * input parsed, then given its own facts (before the store's context is
+ * added). `generatePrepared` finishes them, one at a time when each must see
+ * the articles recorded before it (a render with a history store).
+ */
+export type Prepared = { ok: true; snap: Snapshot; facts: StoryFacts } | { ok: false; error: unknown };
+
+export function prepareEach(inputs: readonly unknown[], options: GenerateOptions = {}): Prepared[] {
+  const o = resolveOptions(options);
+  const out: Prepared[] = [];
+  const snaps: (Snapshot | null)[] = inputs.map((input, i) => {
+    try {
+      return parseSnapshot(input, o.now);
+    } catch (error) {
+      out[i] = { ok: false, error };
+      return null;
+    }
+  });
+  for (const [i, snap] of snaps.entries()) {
+    if (snap === null) continue;
+    try {
+      out[i] = { ok: true, snap, facts: deriveFacts(snap, { timeZone: o.timeZone, locale: o.locale }) };
+    } catch (error) {
+      out[i] = { ok: false, error };
+    }
+  }
+  return out;
+}
+
+/** The rest of the stages for prepared inputs: the same articles (or errors) `generateEach` gives for them. */
+export function generatePrepared(prepared: readonly Prepared[], options: GenerateOptions = {}): Generated[] {
+  const ready = (p: Prepared): Extract<Prepared, { ok: true }> => {
+    if (!p.ok) throw p.error;
+    return p;
+  };
+  return runStages(prepared, resolveOptions(options), (p) => ready(p as Prepared).snap, (i) => ready(prepared[i]!).facts);
+}
+
 const only = (results: Generated[]): Article => {
   const [g] = results;
   if (!g!.ok) throw g!.error;
@@ -98,7 +137,7 @@ const only = (results: Generated[]): Article => {
 };
 
 /** The stages, each over every input still standing: parse → facts → plan → render → check → assemble. */
-function runStages(inputs: readonly unknown[], o: ResolvedOptions, parse: (input: unknown) => Snapshot): Generated[] {
+function runStages(inputs: readonly unknown[], o: ResolvedOptions, parse: (input: unknown) => Snapshot, derived?: (i: number) => StoryFacts): Generated[] {
   const out: Generated[] = [];
   const failed: boolean[] = [];
   const all = inputs.map((_, i) => i);
@@ -117,7 +156,7 @@ function runStages(inputs: readonly unknown[], o: ResolvedOptions, parse: (input
     return results;
   };
   const snaps = stage((i) => parse(inputs[i]));
-  const facts = stage((i) => withHistory(deriveFacts(snaps[i]!, { timeZone: o.timeZone, locale: o.locale }), snaps[i]!, o.history));
+  const facts = stage((i) => withHistory(derived ? derived(i) : deriveFacts(snaps[i]!, { timeZone: o.timeZone, locale: o.locale }), snaps[i]!, o.history));
   const plans = stage((i) => planArticle(snaps[i]!, facts[i]!, o.style));
   // Each part's template over the group, one style after another (the order of work only; the output keeps the input order).
   const byStyle = [...all].sort((a, b) => STYLE_NAMES.indexOf(plans[a]?.style ?? 'bulletin') - STYLE_NAMES.indexOf(plans[b]?.style ?? 'bulletin') || a - b);

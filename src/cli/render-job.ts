@@ -5,7 +5,7 @@
  * results. A group goes through the stages together (generateEach), and its
  * files are built format by format, so each stage's code stays warm.
  */
-import { generateEach, type Article } from '../generate.js';
+import { generateEach, generatePrepared, prepareEach, type Article } from '../generate.js';
 import type { Format } from '../formats/registry.js';
 import type { GenerateOptions } from '../options.js';
 import { describeFsError } from '../output/write.js';
@@ -37,6 +37,24 @@ export interface GroupResult {
 }
 
 export function runGroup(job: GroupJob): GroupResult {
+  const { results, texts, readAt } = readGroup(job);
+  const generated = generateEach(texts, job.options);
+  const articles: { i: number; article: Article }[] = [];
+  for (const [k, g] of generated.entries()) {
+    const i = readAt[k]!;
+    if (g.ok) articles.push({ i, article: g.article });
+    else results[i] = { ok: false, lines: problemLines(job.items[i]!.label, g.error, job.debug) };
+  }
+  buildFiles(
+    articles.map((a) => a.article),
+    job.formats,
+  );
+  for (const { i, article } of articles) results[i] = resultOf(job, i, article);
+  return { seq: job.seq, results };
+}
+
+/** The group's files read, sidecars set aside: `results` holds what failed already, `texts[k]` is item `readAt[k]`'s. */
+function readGroup(job: GroupJob): { results: ItemResult[]; texts: string[]; readAt: number[] } {
   const results: ItemResult[] = [];
   const texts: string[] = [];
   const readAt: number[] = [];
@@ -56,27 +74,45 @@ export function runGroup(job: GroupJob): GroupResult {
     texts.splice(k, 1);
     readAt.splice(k, 1);
   }
-  const generated = generateEach(texts, job.options);
-  const articles: { i: number; article: Article }[] = [];
-  for (const [k, g] of generated.entries()) {
-    const i = readAt[k]!;
-    if (g.ok) articles.push({ i, article: g.article });
-    else results[i] = { ok: false, lines: problemLines(job.items[i]!.label, g.error, job.debug) };
-  }
-  buildFiles(
-    articles.map((a) => a.article),
-    job.formats,
-  );
-  for (const { i, article } of articles) {
-    try {
-      const files: Partial<Record<Format, string>> = {};
-      for (const f of job.formats) files[f] = article.files[f];
-      results[i] = job.options.history ? { ok: true, basename: article.basename, files, article } : { ok: true, basename: article.basename, files };
-    } catch (e) {
-      results[i] = { ok: false, lines: problemLines(job.items[i]!.label, e, job.debug) };
+  return { results, texts, readAt };
+}
+
+/**
+ * The same results one at a time, for a batch with a history store, where
+ * each article must see the ones before it recorded (its context, variation
+ * and slug). What needs nothing from the store (parsing and the snapshot's
+ * own facts) is done for the whole group first, so those stages stay warm;
+ * the rest of an article is generated only when the caller asks for its
+ * result, that is once the article before it has been written and recorded.
+ */
+export function* runGroupInTurn(job: GroupJob): Generator<ItemResult> {
+  const { results, texts, readAt } = readGroup(job);
+  const prepared = prepareEach(texts, job.options);
+  const at = new Map(readAt.map((i, k) => [i, k]));
+  for (let i = 0; i < job.items.length; i++) {
+    const k = at.get(i);
+    if (k === undefined) {
+      yield results[i]!;
+      continue;
     }
+    const [g] = generatePrepared([prepared[k]!], job.options);
+    if (!g!.ok) {
+      yield { ok: false, lines: problemLines(job.items[i]!.label, g!.error, job.debug) };
+      continue;
+    }
+    buildFiles([g!.article], job.formats);
+    yield resultOf(job, i, g!.article);
   }
-  return { seq: job.seq, results };
+}
+
+function resultOf(job: GroupJob, i: number, article: Article): ItemResult {
+  try {
+    const files: Partial<Record<Format, string>> = {};
+    for (const f of job.formats) files[f] = article.files[f];
+    return job.options.history ? { ok: true, basename: article.basename, files, article } : { ok: true, basename: article.basename, files };
+  } catch (e) {
+    return { ok: false, lines: problemLines(job.items[i]!.label, e, job.debug) };
+  }
 }
 
 /**

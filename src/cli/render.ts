@@ -20,7 +20,7 @@ import { generate } from '../generate.js';
 import { InputGuard, countInputs, expandInputs, listInputs, readInput, type InputItem, type ListedInput } from './inputs.js';
 import { NamesSeen, sourceHash } from './names-seen.js';
 import { jobsFor, runInOrder } from './pool.js';
-import { GROUP, buildFiles, runGroup, type GroupJob, type ItemResult } from './render-job.js';
+import { GROUP, buildFiles, runGroup, runGroupInTurn, type GroupJob, type ItemResult } from './render-job.js';
 import { problemLines } from './problems.js';
 import { PROGRESS_FROM, Reporter, SUMMARY_ABOVE, plural, type CommandIO } from './report.js';
 
@@ -193,19 +193,18 @@ async function* sequentialOutcomes(listed: Iterator<ListedInput>, o: RunOptions,
   const options = articleOptions(o, now, history);
   for (;;) {
     const group: ListedInput[] = [];
-    // With a history, one article at a time: each must see the one before it recorded (its context, slug and wording).
-    const size = history ? 1 : GROUP;
     for (let next = listed.next(); !next.done; next = listed.next()) {
       group.push(next.value);
-      if (group.length === size) break;
+      if (group.length === GROUP) break;
     }
     if (group.length === 0) return;
     const files = group.filter(isFile);
-    const { results } = runGroup({ seq: 0, items: files.map(jobItem), options, formats: o.formats, debug: o.debug });
-    let next = 0;
+    const job = { seq: 0, items: files.map(jobItem), options, formats: o.formats, debug: o.debug };
+    // With a history, each article is finished only when its turn comes: it must see the one before it recorded (its context, slug and wording).
+    const results = history ? runGroupInTurn(job) : runGroup(job).results.values();
     for (const item of group) {
       if (item.kind === 'stdin') yield await stdinOutcome(item, o, options, io);
-      else if (item.kind === 'file') yield outcomeOf(item, results[next++]!);
+      else if (item.kind === 'file') yield outcomeOf(item, results.next().value as ItemResult);
       else yield notAFile(item);
     }
   }

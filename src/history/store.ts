@@ -14,9 +14,11 @@ import { HistoryError, type RowProblem } from './errors.js';
 import { COLUMNS, WINDOW_COLUMNS, digestOf, entryOfRow, fromDbRow, toDbRow, toStoredWindow, type DbRow } from './rows.js';
 import { sqliteCode, type Database, type Statement } from './sqlite.js';
 import type { HistoryEntry, HistoryRow, HistoryStats, ListOptions, RecordResult, SourceKind } from './types.js';
-import { DAY_MINUTES, MINUTE_MS, instantMs, isoUtc, parseWindowLabel, windowLabel } from './window.js';
+import { DAY_MINUTES, MINUTE_MS, instantMs, isoUtc, parseWindowLabel, windowLabel, windowMinutesOf } from './window.js';
 
 const DAY_MS = DAY_MINUTES * MINUTE_MS;
+/** How many stories' parsed choices `recentArticles` keeps (then starts afresh): a few MB at most. */
+const RECENT_KEPT = 5000;
 
 export interface RecordOptions {
   /** Leave bad rows out and record the rest (each is returned in `skipped`); default: any bad row ⇒ nothing recorded. */
@@ -49,6 +51,7 @@ export class History {
   readonly #s: Record<string, Stmt>;
   readonly #queries: ContextQueries;
   #closed = false;
+  readonly #recent = new Map<string, { text: string; endMs: number; article: { id: string; style: string; end: string; choices: Record<string, number> } }>();
 
   constructor(db: Database, file: string, opts: { readonly: boolean; schemaVersion: number; now: () => Date }) {
     this.#db = db;
@@ -139,7 +142,8 @@ export class History {
     const result: RecordResult = { added: 0, replaced: 0, unchanged: 0, skipped: [] };
     const run = this.#db.transaction(() => {
       const bad: RowProblem[] = [];
-      const seen = new Map<string, { digest: string; where: string }>();
+      // Digests are computed only when needed (a twin, a stored row, a row to write): a rejected row never hashes its figures.
+      const seen = new Map<string, { digest: () => string; where: string }>();
       for (const given of list) {
         const where = given.source?.ref ?? `story ${String(given.id)}`;
         const problems = entryProblems(given, nowMs);
@@ -149,27 +153,28 @@ export class History {
         }
         const existing = this.#s['byId']!.get(given.id) as DbRow | undefined;
         const entry = existing ? inherit(given, entryOfRow(existing)) : given;
-        const digest = digestOf(entry);
+        let digest: string | undefined;
+        const digestNow = (): string => (digest ??= digestOf(entry));
         const twin = seen.get(entry.id);
-        if (twin && twin.digest !== digest) {
+        if (twin && twin.digest() !== digestNow()) {
           bad.push({ where, message: `${describeEntry(entry)}: the same story id is also at ${twin.where} with other figures; give each story its own id` });
           continue;
         }
-        seen.set(entry.id, { digest, where });
-        if (existing?.digest === digest) {
+        seen.set(entry.id, { digest: digestNow, where });
+        if (existing !== undefined && existing.digest === digestNow()) {
           result.unchanged++;
           continue;
         }
-        const row = toDbRow(entry, digest, recordedAt);
-        const lengthMs = row.window_minutes * MINUTE_MS;
-        const other = this.#s['overlap']!.get(row.window_minutes, row.start_ms, row.end_ms + lengthMs + MINUTE_MS, row.end_ms, row.id) as
+        const { startMs, endMs, minutes } = spanOf(entry);
+        const lengthMs = minutes * MINUTE_MS;
+        const other = this.#s['overlap']!.get(minutes, startMs, endMs + lengthMs + MINUTE_MS, endMs, entry.id) as
           | { id: string; window_start: string; window_end: string }
           | undefined;
         if (other) {
-          bad.push({ where, message: `${describeEntry(entry)}: overlaps story ${other.id} (${other.window_start} to ${other.window_end}), another ${windowLabel(row.window_minutes)} window; one period is one story` });
+          bad.push({ where, message: `${describeEntry(entry)}: overlaps story ${other.id} (${other.window_start} to ${other.window_end}), another ${windowLabel(minutes)} window; one period is one story` });
           continue;
         }
-        this.#s['upsert']!.run(row);
+        this.#s['upsert']!.run(toDbRow(entry, digestNow(), recordedAt));
         if (existing) result.replaced++;
         else result.added++;
       }
@@ -235,12 +240,15 @@ export class History {
   recentArticles(style: string, limit: number, options: { before?: string; exceptStoryId?: string } = {}): Array<{ id: string; style: string; end: string; choices: Record<string, number> }> {
     const before = options.before === undefined ? Number.MAX_SAFE_INTEGER : instantMs(options.before);
     return this.#guard(() =>
-      (this.#s['recentArticles']!.all(style, Number.isNaN(before) ? Number.MAX_SAFE_INTEGER : before, options.exceptStoryId ?? '', limit) as { id: string; end_ms: number; choices: string }[]).map((r) => ({
-        id: r.id,
-        style,
-        end: new Date(r.end_ms).toISOString().replace(/\.000Z$/, 'Z'),
-        choices: JSON.parse(r.choices) as Record<string, number>,
-      })),
+      (this.#s['recentArticles']!.all(style, Number.isNaN(before) ? Number.MAX_SAFE_INTEGER : before, options.exceptStoryId ?? '', limit) as { id: string; end_ms: number; choices: string }[]).map((r) => {
+        // Each article of a batch asks for the same few dozen stories: their parsed choices are kept (read-only) while the row is unchanged.
+        const known = this.#recent.get(r.id);
+        if (known && known.text === r.choices && known.endMs === r.end_ms && known.article.style === style) return known.article;
+        const article = { id: r.id, style, end: new Date(r.end_ms).toISOString().replace(/\.000Z$/, 'Z'), choices: JSON.parse(r.choices) as Record<string, number> };
+        if (this.#recent.size >= RECENT_KEPT) this.#recent.clear();
+        this.#recent.set(r.id, { text: r.choices, endMs: r.end_ms, article });
+        return article;
+      }),
     );
   }
 
@@ -313,6 +321,13 @@ export class History {
       throw storeError(e, this.file);
     }
   }
+}
+
+/** The window's bounds and length as its row stores them (toDbRow). */
+function spanOf(e: HistoryEntry): { startMs: number; endMs: number; minutes: number } {
+  const startMs = instantMs(e.window.start);
+  const endMs = instantMs(e.window.end);
+  return { startMs, endMs, minutes: windowMinutesOf(startMs, endMs) };
 }
 
 /** An import (no style, slug, URL or choices) keeps what render recorded for the same story. */
