@@ -125,6 +125,18 @@ describe('the render-time statement check', () => {
     expect(checkStatements({ body: 'Longs led? Not this time.' }, squeeze, 'test')).toEqual([]);
   });
 
+  it('reads a catalyst that asserts something as the snapshot’s words, not ours', () => {
+    const base = EDGES.find((e) => e.name === 'edge: a short squeeze')!.snap as { context?: Record<string, unknown> };
+    const snap = { ...base, context: { ...base.context, catalysts: ['Weekend liquidity was thin across the majors', 'Shorts came out ahead on the week'] } };
+    for (const style of STYLES) {
+      const a = generate(snap, { style, now: NOW });
+      // Quoted or not (a style may leave catalysts out), the render is not refused and the quote lists no predicate of ours.
+      expect(a.statements.map((s) => s.predicate)).not.toContain('never');
+    }
+    // Our own sentence with the same words is still refused.
+    expect(() => checkStatements({ body: 'Liquidity was thin.' }, squeeze, 'test')).toThrow(/liquidity was thin/i);
+  });
+
   it('one combined RegExp finds each phrase of the shared list as its own', () => {
     const one: Assertion[] = [{ predicate: 'never', claim: 'x', phrase: 'came out ahead' }];
     expect(findStatements('Shorts came out ahead.', squeeze, one).problems.map((p) => p.predicate)).toEqual(['never']);

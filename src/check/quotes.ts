@@ -20,11 +20,16 @@ export interface Quote {
   keys: string[];
 }
 
-/** The strings of the facts that came from the snapshot and hold a digit (the only ones with figures to blank). */
-export function quotesOf(f: StoryFacts): Quote[] {
+/**
+ * The strings of the facts that came from the snapshot and hold a digit (the
+ * only ones with figures to blank), or with `all` every one of them (the
+ * statement check: a catalyst that says "liquidity was thin" is the editor's
+ * claim, not ours).
+ */
+export function quotesOf(f: StoryFacts, all = false): Quote[] {
   const raw = new Set<string>();
   const add = (s: string | null | undefined): void => {
-    if (s && /\d/.test(s)) raw.add(s);
+    if (s && (all || /\d/.test(s))) raw.add(s);
   };
   for (const a of f.assets) {
     add(a.symbol);
