@@ -72,16 +72,37 @@ export interface ResolvedOptions {
   history: History | null;
 }
 
+/** The locales whose dates the text writes correctly; others are refused rather than silently read as en-US. */
+export const LOCALES = ['en-US', 'en-GB'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const isLocale = (s: unknown): s is Locale => (LOCALES as readonly unknown[]).includes(s);
+
+/** Why a name (author, publisher, category) cannot be used, or null: it is printed in front matter, pages and feeds. */
+export function nameProblem(value: string | null | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  if (value.trim() === '') return 'must not be empty';
+  if (value.length > 200) return `is ${value.length} characters long; at most 200 are allowed`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) return 'must be one line without control characters';
+  return null;
+}
+
 export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
   const style = o.style ?? 'auto';
   if (style !== 'auto' && !isStyleName(style)) throw new LiqnewsError('UNKNOWN_STYLE', `unknown style "${String(style)}"`, { hint: 'run `liqnews styles` for the list' });
   const timeZone = o.timeZone ?? 'UTC';
   if (!isValidZone(timeZone)) throw new LiqnewsError('INVALID_OPTION', `unknown time zone "${timeZone}"`, { hint: 'use an IANA name such as "Europe/London"' });
+  const locale = o.locale ?? 'en-US';
+  if (!isLocale(locale)) throw new LiqnewsError('INVALID_OPTION', `unsupported locale "${String(locale)}"`, { hint: `locales: ${LOCALES.join(', ')}` });
+  for (const key of ['author', 'publisher', 'category'] as const) {
+    const problem = nameProblem(o[key]);
+    if (problem) throw new LiqnewsError('INVALID_OPTION', `${key} ${problem}`);
+  }
   return {
     style,
     now: o.now ?? new Date(),
     timeZone,
-    locale: o.locale ?? 'en-US',
+    locale,
     draft: o.draft ?? true,
     author: o.author ?? 'liquidation-news',
     publisher: o.publisher ?? 'liquidation-news',

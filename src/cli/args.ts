@@ -3,7 +3,7 @@
  * a person can act on. Parsing reads no file and no clock: it only turns argv
  * into either a request or a usage error.
  */
-import { DEFAULT_FORMATS, FORMATS, SITES, isFormat, isSiteName, isValidZone, type Format, type SiteName } from '../options.js';
+import { DEFAULT_FORMATS, FORMATS, LOCALES, SITES, isFormat, isLocale, isSiteName, isValidZone, nameProblem, type Format, type SiteName } from '../options.js';
 import { STYLE_NAMES, isStyleName, type StyleName } from '../plan/styles.js';
 import { closest } from './suggest.js';
 import { INGEST_OPTIONS, INGEST_VALUE_NAMES, ingestOptions, type IngestRunOptions, type OptionEvent } from './ingest-args.js';
@@ -33,6 +33,12 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--now': { value: true, commands: ['render', 'validate', 'ingest', 'history', 'decide'] },
   '--tz': { value: true, commands: ['render'] },
   '--force': { value: false, commands: ['render'] },
+  '--publish': { value: false, commands: ['render'] },
+  '--keep-edited': { value: false, commands: ['render'] },
+  '--author': { value: true, commands: ['render'] },
+  '--publisher': { value: true, commands: ['render'] },
+  '--category': { value: true, commands: ['render'] },
+  '--locale': { value: true, commands: ['render'] },
   '--jobs': { value: true, commands: ['render'] },
   '--only-newsworthy': { value: false, commands: ['render'] },
   '--quiet': { value: false, commands: ['render', 'validate', 'ingest', 'feed', 'history', 'decide'] },
@@ -67,6 +73,15 @@ export interface RunOptions {
   /** Null: the caller reads the clock. */
   now: Date | null;
   timeZone: string;
+  /** en-US or en-GB: how dates are written. */
+  locale?: string;
+  /** `draft: false` in the front matter (default: every article is a draft). */
+  publish?: boolean;
+  /** Files kept because an editor changed them are reported, but do not make the exit code 1. */
+  keepEdited?: boolean;
+  author?: string | null;
+  publisher?: string | null;
+  category?: string | null;
   force: boolean;
   quiet: boolean;
   debug: boolean;
@@ -182,6 +197,13 @@ export function parseArgv(argv: readonly string[]): Parsed {
   if (typeof now === 'string') return usage(now);
   const timeZone = text('--tz') ?? 'UTC';
   if (!isValidZone(timeZone)) return usage(`unknown time zone "${timeZone}"; use an IANA name such as UTC or Europe/London`);
+  const locale = text('--locale') ?? 'en-US';
+  if (!isLocale(locale)) return usage(`unsupported locale "${locale}"; locales: ${LOCALES.join(', ')}`);
+  for (const name of ['--author', '--publisher', '--category'] as const) {
+    const problem = nameProblem(text(name));
+    if (problem) return usage(`${name} ${problem}`);
+  }
+  if (flag('--force') && flag('--keep-edited')) return usage('--force overwrites edited files and --keep-edited keeps them: give one');
 
   if (command === 'styles') {
     if (inputs.length > 0) return usage('styles takes no inputs');
@@ -215,6 +237,12 @@ export function parseArgv(argv: readonly string[]): Parsed {
       stdout,
       now,
       timeZone,
+      locale,
+      publish: flag('--publish'),
+      keepEdited: flag('--keep-edited'),
+      author: text('--author') ?? null,
+      publisher: text('--publisher') ?? null,
+      category: text('--category') ?? null,
       force: flag('--force'),
       quiet: flag('--quiet'),
       debug: flag('--debug'),
@@ -225,7 +253,7 @@ export function parseArgv(argv: readonly string[]): Parsed {
   };
 }
 
-const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--site': 'NAME', '--base-url': 'URL', '--expire-after': 'DAYS', '--now': 'ISO', '--tz': 'ZONE', '--jobs': 'N', ...INGEST_VALUE_NAMES, ...FEED_VALUE_NAMES, ...HISTORY_VALUE_NAMES, ...DECIDE_VALUE_NAMES };
+const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--site': 'NAME', '--base-url': 'URL', '--expire-after': 'DAYS', '--now': 'ISO', '--tz': 'ZONE', '--jobs': 'N', '--locale': 'TAG', '--author': 'NAME', '--publisher': 'NAME', '--category': 'NAME', ...INGEST_VALUE_NAMES, ...FEED_VALUE_NAMES, ...HISTORY_VALUE_NAMES, ...DECIDE_VALUE_NAMES };
 
 const usage = (message: string): Parsed => ({ kind: 'usage', message });
 

@@ -75,6 +75,15 @@ ${FORMAT_LINES}
                    e.g. 2026-11-21T00:00:00Z (default: the clock)
   --tz ZONE        time zone for dates in the text (default: UTC)
   --force          overwrite files that were edited since they were generated
+  --keep-edited    keep edited files as they are without making that an error
+                   (exit 0; they are still listed as kept)
+  --publish        write draft: false (Jekyll: published: true); default: drafts
+  --author NAME    the byline in front matter, page and JSON-LD
+                   (default: liquidation-news)
+  --publisher NAME the publisher in the page and JSON-LD
+                   (default: liquidation-news)
+  --category NAME  the front matter category (default: markets)
+  --locale TAG     en-US (default) or en-GB: how dates are written
   --jobs N         threads that render the batch, the main one included
                    (default: 1; more can help on machines whose cores do not
                    share their caches, and use more memory)
@@ -87,7 +96,9 @@ ${FORMAT_LINES}
   --debug          print stack traces for unexpected errors
 
 One bad input does not stop the others. A file edited since it was generated
-is kept as it is (exit 1) unless --force.
+is kept as it is (exit 1; exit 0 with --keep-edited) unless --force. A
+Markdown file whose only edit is publishing it (draft: false) is not frozen:
+a re-render updates it and keeps it published.
 
 Examples:
   liqnews render snapshot.json
