@@ -67,8 +67,14 @@ ${FORMAT_LINES}
   --expire-after DAYS
                    with --site hugo: expiryDate is the window end plus DAYS
                    (default: no expiryDate)
+  --sections LIST  optional sections, in any style: tldr (three key takeaways),
+                   table (the "By the numbers" tables) and faq. +name adds one
+                   to the style's default and -name removes one (+table,-faq);
+                   bare names give the exact list (tldr,table,faq); none drops
+                   all three. Defaults: tldr in tldr, faq in explainer, no
+                   table. (chart is not available yet.)
   --faq-jsonld     add a schema.org FAQPage JSON-LD block to HTML pages whose
-                   article has a FAQ section (the explainer style); default off
+                   article has a FAQ section (explainer, or --sections +faq); default off
   --stdout         write the one format of the one input to standard output
                    (needs exactly one input and one --format)
   --now ISO        what "now" is for the future-date check, with an offset,

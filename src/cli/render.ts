@@ -319,7 +319,7 @@ async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, history: 
 
 /** What the command line asks of every article, as the library takes it. */
 function articleOptions(o: RunOptions, now: Date, history: History | null = null): GenerateOptions {
-  return { style: o.style, now, timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false, baseUrl: o.baseUrl ?? null, expiryDays: o.expiryDays ?? null, history };
+  return { style: o.style, now, timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false, sections: o.sections ?? null, baseUrl: o.baseUrl ?? null, expiryDays: o.expiryDays ?? null, history };
 }
 
 /** `decide` over the store's context for the article's snapshot; a skipped story is forgotten by the batch's variation memory. */
