@@ -7,6 +7,7 @@
  */
 import type { FormatWriter } from './context.js';
 import { mailContent, type MailTable } from './email/content.js';
+import { NONE } from '../facts/table.js';
 import { alignRow, headingLines, markdownToTextBlocks } from './text/plain.js';
 import { columns, wrapText, TEXT_WIDTH } from './text/wrap.js';
 
@@ -43,7 +44,7 @@ function tableBlocks(t: MailTable, rule: '-' | null): string[][] {
   const widths = header.map((_, i) => Math.max(...all.map((r) => columns(r[i] ?? ''))));
   if (widths.reduce((a, w) => a + w, 0) + 2 * (widths.length - 1) > TEXT_WIDTH) {
     const item = (cells: string[]): string[] =>
-      wrapText(`${cells[0]}: ${cells.slice(1).flatMap((c, i) => (c ? [`${header[i + 1]!.toLowerCase()} ${c}`] : [])).join(', ')}`, TEXT_WIDTH, '- ', '  ');
+      wrapText(`${cells[0]}: ${cells.slice(1).flatMap((c, i) => (c ? [`${header[i + 1]!.toLowerCase()} ${c === NONE ? 'none' : c}`] : [])).join(', ')}`, TEXT_WIDTH, '- ', '  ');
     return [...head, t.rows.flatMap((r) => item(r.cells)), ...notes];
   }
   const right = t.columns.map((c) => c.numeric);
