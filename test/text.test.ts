@@ -103,10 +103,10 @@ describe.each(cases)('txt of %s', (_name, { c, a, txt }) => {
       // Each figure ends where its column's header ends.
       const total = asset.total.text.replace(/^at least /, '');
       expect(row.lastIndexOf(total) + total.length, row).toBe(rightEdge('Total'));
-      if (!hasChange || !asset.price) {
+      if (!hasChange) {
         expect(row.length, row).toBe(rightEdge('Share'));
         expect(row.endsWith(asset.share.text)).toBe(true);
-      } else expect(row.endsWith(asset.price.change.text)).toBe(true);
+      } else expect(row.endsWith(asset.price ? asset.price.change.text : '–'), row).toBe(true);
     }
     expect(table.at(-1)!.lastIndexOf(a.facts.total.text.replace(/^at least /, '')) + a.facts.total.text.replace(/^at least /, '').length).toBe(rightEdge('Total'));
   });

@@ -86,7 +86,7 @@ const cell = (m: Money | null): string => (m === null || m.value === 0 ? NONE : 
 /** A price change with its sign: "−4.5%", "+3.1%", "0.0%" (the claim holds the magnitude, which is what the check reads). */
 const changeCell = (a: AssetFacts): string => {
   const p = a.price;
-  if (!p) return '';
+  if (!p) return NONE;
   return p.direction === 'up' ? `+${p.change.text}` : p.direction === 'down' ? `\u2212${p.change.text}` : p.change.text;
 };
 
@@ -184,7 +184,7 @@ function build(kind: 'coin' | 'venue', all: Item[], t: TableInput, m: Fmt, ledge
         short: restShort > 0 ? cell(m(restShort, `derive: totals.shortUsd - sum of the ${what} in the table`)) : NONE,
         total: cell(m(restUsd, src)),
         share: share.text,
-        change: '',
+        change: NONE,
       },
     });
   }
@@ -194,7 +194,7 @@ function build(kind: 'coin' | 'venue', all: Item[], t: TableInput, m: Fmt, ledge
     label: kind === 'coin' ? 'All coins' : 'All exchanges',
     name: null,
     symbol: null,
-    cells: { long: cell(t.long), short: cell(t.short), total: cell(t.total), share: whole.text, change: '' },
+    cells: { long: cell(t.long), short: cell(t.short), total: cell(t.total), share: whole.text, change: NONE },
   });
   // A column with no figure in any row is left out whole: no prices, or a side with nothing liquidated anywhere.
   const keys: ColumnKey[] = ['label', 'long', 'short', 'total', 'share', 'change'];
