@@ -148,11 +148,11 @@ export function deriveTables(t: TableInput): Tables {
       shortUsd: raw.shortUsd,
     };
   });
-  return {
-    assets: build('coin', coins, t, m, ledger, partial),
-    venues: build('venue', venues, t, m, ledger, partial),
-    claims: ledger.list(),
-  };
+  const assets = build('coin', coins, t, m, ledger, partial);
+  const byVenue = build('venue', venues, t, m, ledger, partial);
+  // The venue table follows the coin table: a note the coin table already carries is said once, for both.
+  if (assets && byVenue) byVenue.notes = byVenue.notes.filter((n) => !assets.notes.includes(n));
+  return { assets, venues: byVenue, claims: ledger.list() };
 }
 
 function build(kind: 'coin' | 'venue', all: Item[], t: TableInput, m: Fmt, ledger: Ledger, partial: boolean): FactTable | null {
