@@ -188,7 +188,7 @@ describe('the sections syntax', () => {
 
   it('names the bad value', () => {
     expect(parseSections('+tabel')).toBe('unknown section "tabel"; sections: tldr, table, faq');
-    expect(parseSections('chart')).toBe('section "chart": charts are not available yet (issue 11 item 3); sections: tldr, table, faq');
+    expect(parseSections('chart')).toBe('section "chart" is not available yet (charts come in a later change, issue 11 item 3); sections: tldr, table, faq');
     expect(parseSections('+table,faq')).toMatch(/mixes \+\/- changes with bare names/);
     expect(parseSections('+faq,-faq')).toMatch(/"faq" is both added and removed/);
     expect(parseSections('table,,faq')).toMatch(/an empty name/);

@@ -185,7 +185,7 @@ export function parseArgv(argv: readonly string[]): Parsed {
   const sections = text('--sections') ?? null;
   if (sections !== null) {
     const problem = parseSections(sections);
-    if (typeof problem === 'string') return usage(problem.startsWith('--sections') ? problem : `--sections "${sections}": ${problem}`);
+    if (typeof problem === 'string') return usage(problem.startsWith('--sections') ? problem : `--sections: ${problem}`);
   }
   const now = parseNow(text('--now'));
   if (typeof now === 'string') return usage(now);

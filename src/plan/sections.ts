@@ -36,12 +36,12 @@ export function resolveSections(style: StyleName, req: SectionRequest | null): S
   return { tldr: req.tldr ?? d.tldr, table: req.table ?? d.table, faq: req.faq ?? d.faq };
 }
 
-const NOT_YET: Record<string, string> = { chart: 'charts are not available yet (issue 11 item 3)' };
+const NOT_YET: Record<string, string> = { chart: 'is not available yet (charts come in a later change, issue 11 item 3)' };
 
 /** The problem with a name, naming it and the known names. */
 function badName(name: string): string {
   const why = NOT_YET[name];
-  return why ? `section "${name}": ${why}; sections: ${SECTION_NAMES.join(', ')}` : `unknown section "${name}"; sections: ${SECTION_NAMES.join(', ')}`;
+  return why ? `section "${name}" ${why}; sections: ${SECTION_NAMES.join(', ')}` : `unknown section "${name}"; sections: ${SECTION_NAMES.join(', ')}`;
 }
 
 /** The CLI's syntax (above) → a request, or a one-line problem naming the bad value. */
