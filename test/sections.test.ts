@@ -176,6 +176,11 @@ describe('mail shows each section once', () => {
     expect(a.files.txt.indexOf('TL;DR')).toBeLessThan(a.files.txt.indexOf('By the numbers'));
     expect(a.files.email.match(/>By the numbers<\/h2>/g)).toHaveLength(1);
     expect(a.files.email.match(/>TL;DR<\/h2>/g)).toHaveLength(1);
+    // What follows the table in the body is still in the mail: bulletin's hashtags after the table, with no FAQ between.
+    const b = generateCase(c, 'bulletin', { sections: '+table' });
+    const tags = b.body.trim().split('\n').at(-1)!.replace(/^\\/, '');
+    expect(b.files.txt).toContain(tags.split(' ')[1]!);
+    expect(b.files.txt.match(/^By the numbers$/gm)).toHaveLength(1);
   });
 });
 

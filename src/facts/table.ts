@@ -70,6 +70,8 @@ export const ASSET_TABLE_TITLE = 'By the numbers';
 export const VENUE_TABLE_TITLE = 'By exchange';
 export const LOWER_BOUND_NOTE = 'The data covers only part of the market, so every amount is a lower bound: at least the figure shown.';
 export const ROUNDED_NOTE = 'Amounts are rounded to three significant figures and shares to whole percents, so the rows may not add up exactly to the total.';
+/** Every note a table may carry (mail recognises them under the body's table). */
+export const TABLE_NOTES: readonly string[] = [LOWER_BOUND_NOTE, ROUNDED_NOTE];
 
 const COLUMNS: Record<ColumnKey, (kind: 'coin' | 'venue') => TableColumn> = {
   label: (kind) => ({ key: 'label', header: kind === 'coin' ? 'Coin' : 'Exchange', numeric: false }),

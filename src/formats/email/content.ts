@@ -12,7 +12,7 @@ import { Marked, type Token, type Tokens } from 'marked';
 import type { FormatContext } from '../context.js';
 import type { AssetFacts, StoryFacts } from '../../facts/types.js';
 import { defangDomains } from '../../render/escape.js';
-import { ASSET_TABLE_TITLE, type TableColumn, type TableRow } from '../../facts/table.js';
+import { ASSET_TABLE_TITLE, TABLE_NOTES, VENUE_TABLE_TITLE, type TableColumn, type TableRow } from '../../facts/table.js';
 
 /** One table as mail prints it: the facts' table (facts/table.ts) with its labels made mail-safe. */
 export interface MailTable {
@@ -151,12 +151,21 @@ const isTldrHeading = (t: Token): boolean => t.type === 'heading' && /^TL;DR$/i.
 const isTldrLabel = (t: Token): boolean => t.type === 'paragraph' && t.raw.trim() === '**TL;DR:**';
 const isTldrMarker = (t: Token): boolean => isTldrHeading(t) || isTldrLabel(t);
 
-/** The tokens without the body's "By the numbers" section (partials/numbers.hbs): its heading up to the next of its level. */
+/**
+ * The tokens without the body's "By the numbers" section (partials/numbers.hbs): its heading, its tables,
+ * the venue table's heading and the tables' notes, and nothing after them (bulletin's hashtags follow it).
+ */
 function withoutNumbers(tokens: Token[]): Token[] {
   const at = tokens.findIndex((t) => t.type === 'heading' && (t as Tokens.Heading).depth === 2 && (t as Tokens.Heading).text.trim() === ASSET_TABLE_TITLE);
   if (at < 0) return tokens;
-  const end = tokens.findIndex((t, i) => i > at && t.type === 'heading' && (t as Tokens.Heading).depth <= 2);
-  return [...tokens.slice(0, at), ...(end < 0 ? [] : tokens.slice(end))];
+  const ours = (t: Token): boolean =>
+    t.type === 'space' ||
+    t.type === 'table' ||
+    (t.type === 'heading' && (t as Tokens.Heading).depth === 3 && (t as Tokens.Heading).text.trim() === VENUE_TABLE_TITLE) ||
+    (t.type === 'paragraph' && TABLE_NOTES.includes(t.raw.trim()));
+  let end = at + 1;
+  while (end < tokens.length && ours(tokens[end]!)) end++;
+  return [...tokens.slice(0, at), ...tokens.slice(end)];
 }
 
 /**
