@@ -7,6 +7,7 @@ import { isStyleName, type StyleName } from './plan/styles.js';
 import { SITES, isSiteName, type SiteName } from './output/sites.js';
 import type { VariationMemory } from './render/variation.js';
 import type { History } from './history/store.js';
+import { sectionRequest, type SectionRequest, type SectionsOption } from './plan/sections.js';
 
 export { FORMATS, DEFAULT_FORMATS, isFormat, type Format } from './formats/registry.js';
 export { SITES, isSiteName, type SiteName } from './output/sites.js';
@@ -53,6 +54,12 @@ export interface GenerateOptions {
    * caller records the article after writing it (`history.record(article)`).
    */
   history?: History | null;
+  /**
+   * Optional sections (`tldr`, `table`, `faq`): the CLI's string (`"+table,-faq"` changes the style's default,
+   * `"tldr,table"` is the exact list, `"none"`), a list of names (exactly these), or `{ table: true }`
+   * (unnamed sections keep the style's default). Default: each style's seed format.
+   */
+  sections?: SectionsOption | null;
 }
 
 export interface ResolvedOptions {
@@ -70,6 +77,8 @@ export interface ResolvedOptions {
   expiryDays: number | null;
   variation: VariationMemory | null;
   history: History | null;
+  /** Null: every section as the style's default. */
+  sections: SectionRequest | null;
 }
 
 /** The locales whose dates the text writes correctly; others are refused rather than silently read as en-US. */
@@ -113,7 +122,14 @@ export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
     expiryDays: resolveExpiry(o.expiryDays, o.site),
     variation: o.variation ?? null,
     history: o.history ?? null,
+    sections: resolveSectionOption(o.sections),
   };
+}
+
+function resolveSectionOption(o: SectionsOption | null | undefined): SectionRequest | null {
+  const req = sectionRequest(o);
+  if (typeof req === 'string') throw new LiqnewsError('INVALID_OPTION', req.replace(/^--sections /, 'sections '), { hint: 'for example "+table,-faq" or ["tldr", "table"]' });
+  return req;
 }
 
 function resolveExpiry(days: number | null | undefined, site: SiteName | null | undefined): number | null {

@@ -6,6 +6,7 @@
 import { DEFAULT_FORMATS, FORMATS, LOCALES, SITES, isFormat, isLocale, isSiteName, isValidZone, nameProblem, type Format, type SiteName } from '../options.js';
 import { STYLE_NAMES, isStyleName, type StyleName } from '../plan/styles.js';
 import { closest } from './suggest.js';
+import { parseSections } from '../plan/sections.js';
 import { INGEST_OPTIONS, INGEST_VALUE_NAMES, ingestOptions, type IngestRunOptions, type OptionEvent } from './ingest-args.js';
 import { FEED_OPTIONS, FEED_VALUE_NAMES, checkSiteUrl, feedOptions, type FeedRunOptions } from './feed.js';
 import { HISTORY_OPTIONS, HISTORY_VALUE_NAMES, historyOptions, type HistoryRunOptions } from './history.js';
@@ -27,6 +28,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--format': { value: true, commands: ['render'] },
   '--site': { value: true, commands: ['render'] },
   '--faq-jsonld': { value: false, commands: ['render'] },
+  '--sections': { value: true, commands: ['render'] },
   '--base-url': { value: true, commands: ['render'] },
   '--expire-after': { value: true, commands: ['render'] },
   '--stdout': { value: false, commands: ['render'] },
@@ -65,6 +67,8 @@ export interface RunOptions {
   site?: SiteName | null;
   /** Add a FAQPage JSON-LD block to HTML pages that have a FAQ section. */
   faqJsonLd?: boolean;
+  /** `--sections` as given (checked here; plan/sections.ts), or null for each style's default. */
+  sections?: string | null;
   /** Where the articles are published (no trailing slash): each one's canonical URL is `<baseUrl>/<slug>/`. */
   baseUrl?: string | null;
   /** Hugo `expiryDate`: the window end plus this many days (with --site hugo only). */
@@ -193,6 +197,11 @@ export function parseArgv(argv: readonly string[]): Parsed {
   const expiryDays = expiryText === undefined ? null : Number(expiryText);
   if (expiryDays !== null && (!/^\d+$/.test(expiryText ?? '') || expiryDays < 1 || expiryDays > 36_500)) return usage(`--expire-after takes a whole number of days from 1, got "${expiryText}"`);
   if (expiryDays !== null && site !== 'hugo') return usage('--expire-after sets Hugo\'s expiryDate: use it with --site hugo');
+  const sections = text('--sections') ?? null;
+  if (sections !== null) {
+    const problem = parseSections(sections);
+    if (typeof problem === 'string') return usage(problem.startsWith('--sections') ? problem : `--sections: ${problem}`);
+  }
   const now = parseNow(text('--now'));
   if (typeof now === 'string') return usage(now);
   const timeZone = text('--tz') ?? 'UTC';
@@ -232,6 +241,7 @@ export function parseArgv(argv: readonly string[]): Parsed {
       formats,
       site,
       faqJsonLd: flag('--faq-jsonld'),
+      sections,
       baseUrl: baseUrl?.url ?? null,
       expiryDays,
       stdout,
@@ -253,7 +263,11 @@ export function parseArgv(argv: readonly string[]): Parsed {
   };
 }
 
+<<<<<<< HEAD
 const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--site': 'NAME', '--base-url': 'URL', '--expire-after': 'DAYS', '--now': 'ISO', '--tz': 'ZONE', '--jobs': 'N', '--locale': 'TAG', '--author': 'NAME', '--publisher': 'NAME', '--category': 'NAME', ...INGEST_VALUE_NAMES, ...FEED_VALUE_NAMES, ...HISTORY_VALUE_NAMES, ...DECIDE_VALUE_NAMES };
+=======
+const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--site': 'NAME', '--sections': 'LIST', '--base-url': 'URL', '--expire-after': 'DAYS', '--now': 'ISO', '--tz': 'ZONE', '--jobs': 'N', ...INGEST_VALUE_NAMES, ...FEED_VALUE_NAMES, ...HISTORY_VALUE_NAMES, ...DECIDE_VALUE_NAMES };
+>>>>>>> h-table
 
 const usage = (message: string): Parsed => ({ kind: 'usage', message });
 

@@ -39,8 +39,9 @@ Formats (render --format): ${FORMAT_NAMES}.
 The default is md,html,json; email,txt are the newsletter pair and
 thread,telegram the social posts. --site hugo|eleventy|astro|jekyll adds that
 generator's front-matter keys, --base-url gives each article its canonical
-URL, --faq-jsonld adds a FAQPage block to pages with a FAQ (liqnews render
---help for all options).
+URL, --sections adds or removes the TL;DR, the "By the numbers" table and the
+FAQ in any style, --faq-jsonld adds a FAQPage block to pages with a FAQ
+(liqnews render --help for all options).
 
 An input is a snapshot file (.json), a directory (every .json inside, sorted;
 directories named "expected" or "node_modules" and files named "case.json" are
@@ -67,8 +68,14 @@ ${FORMAT_LINES}
   --expire-after DAYS
                    with --site hugo: expiryDate is the window end plus DAYS
                    (default: no expiryDate)
+  --sections LIST  optional sections, in any style: tldr (three key takeaways),
+                   table (the "By the numbers" tables) and faq. +name adds one
+                   to the style's default and -name removes one (+table,-faq);
+                   bare names give the exact list (tldr,table,faq); none drops
+                   all three. Defaults: tldr in tldr, faq in explainer, no
+                   table. (chart is not available yet.)
   --faq-jsonld     add a schema.org FAQPage JSON-LD block to HTML pages whose
-                   article has a FAQ section (the explainer style); default off
+                   article has a FAQ (explainer, or --sections +faq); default off
   --stdout         write the one format of the one input to standard output
                    (needs exactly one input and one --format)
   --now ISO        what "now" is for the future-date check, with an offset,

@@ -332,6 +332,7 @@ function articleOptions(o: RunOptions, now: Date, history: History | null = null
     ...(o.category ? { category: o.category } : {}),
     site: o.site ?? null,
     faqJsonLd: o.faqJsonLd ?? false,
+    sections: o.sections ?? null,
     baseUrl: o.baseUrl ?? null,
     expiryDays: o.expiryDays ?? null,
     history,

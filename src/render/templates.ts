@@ -22,6 +22,7 @@ import * as runtime from './runtime.js';
 import type { Variation } from './variation.js';
 import * as logic from './helpers/logic.js';
 import * as text from './helpers/text.js';
+import * as table from './helpers/table.js';
 
 export type { TemplateTree } from './compile.js';
 
@@ -46,7 +47,7 @@ export type BuildTemplates = (rt: typeof runtime, helpers: typeof HELPERS) => Ra
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /** The helpers templates may call, as `{{name args}}` or `(name args)`. */
-export const HELPERS: Readonly<Record<string, (...args: never[]) => unknown>> = { ...logic, ...text };
+export const HELPERS: Readonly<Record<string, (...args: never[]) => unknown>> = { ...logic, ...text, ...table };
 export const HELPER_NAMES: ReadonlySet<string> = new Set(Object.keys(HELPERS));
 
 /**
