@@ -288,7 +288,7 @@ const isFile = (i: ListedInput): i is FileItem => i.kind === 'file';
 const jobItem = (i: FileItem): { path: string; label: string } => ({ path: i.path, label: i.label });
 const outcomeOf = (item: FileItem, r: ItemResult): Outcome =>
   r.ok
-    ? { kind: 'article', item, article: r.article ?? { basename: r.basename, files: r.files } }
+    ? { kind: 'article', item, article: r.article ?? { basename: r.basename, files: r.files, cardFile: r.cardFile } }
     : r.skipped !== undefined
       ? { kind: 'skipped', item, reason: r.skipped }
       : { kind: 'failed', item, lines: r.lines };
@@ -309,7 +309,8 @@ async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, history: 
   }
   try {
     const article = generate(await readInput(item, io.stdin), articleOptions(o, now, history));
-    io.stdout.write(article.files[format]);
+    // Never the card: the parser refuses --stdout with it (PNG bytes on a terminal).
+    io.stdout.write(article.files[format] as string);
     return 0;
   } catch (e) {
     for (const line of problemLines(item.label, e, o.debug)) report.err(line);
@@ -319,7 +320,7 @@ async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, history: 
 
 /** What the command line asks of every article, as the library takes it. */
 function articleOptions(o: RunOptions, now: Date, history: History | null = null): GenerateOptions {
-  return { style: o.style, now, timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false, baseUrl: o.baseUrl ?? null, expiryDays: o.expiryDays ?? null, history };
+  return { style: o.style, now, timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false, card: o.formats.includes('card'), publisherLogo: o.publisherLogo ?? null, baseUrl: o.baseUrl ?? null, expiryDays: o.expiryDays ?? null, history };
 }
 
 /** `decide` over the store's context for the article's snapshot; a skipped story is forgotten by the batch's variation memory. */
