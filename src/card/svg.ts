@@ -117,7 +117,10 @@ export function headlineLayout(headline: string): { size: number; lines: string[
 /** The same number of lines at the narrowest measure (found by halving, in whole pixels: deterministic). */
 function balanced(text: string, lines: string[], size: number): string[] {
   if (lines.length < 2) return lines;
-  let lo = Math.floor(INNER / lines.length);
+  // Never narrower than the widest word: balancing must not cut a word that fits whole.
+  const widest = Math.max(...text.split(/\s+/).map((w) => textWidth(w, size, 'bold')));
+  if (widest > INNER) return lines;
+  let lo = Math.max(Math.floor(INNER / lines.length), Math.ceil(widest));
   let hi = INNER;
   let best = lines;
   while (lo < hi) {
