@@ -77,6 +77,18 @@ describe('the card PNG', () => {
   });
 });
 
+describe('the README example', () => {
+  // docs/card-example.png is the golden bulletin fixture's card, shown in the README: it must be what the product
+  // draws today. UPDATE_GOLDEN=1 rewrites it (with the golden files; look at it before committing).
+  it('docs/card-example.png is the card of golden/000-bulletin-long-flush', () => {
+    const path = join(ROOT, 'docs', 'card-example.png');
+    const png = withCard().files.card;
+    if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(path, png);
+    expect(existsSync(path), `${path} is missing: run UPDATE_GOLDEN=1 npx vitest run test/card.test.ts`).toBe(true);
+    expect(sha(readFileSync(path)), 'docs/card-example.png is out of date: run UPDATE_GOLDEN=1 npx vitest run test/card.test.ts and look at it').toBe(sha(png));
+  });
+});
+
 describe('the card layout', () => {
   const INNER = CARD_WIDTH - 2 * 72;
 

@@ -91,21 +91,27 @@ export function cardAlt(c: CardContent): string {
 const COLOR = { ground: '#0d1117', text: '#f5f7fa', muted: '#9aa5b4', accent: '#f2a900', shorts: '#4a5563', rule: '#262e3a' } as const;
 const PAD = 72;
 const INNER = CARD_WIDTH - 2 * PAD;
-const HEADLINE_SIZES = [54, 50, 46, 42, 38] as const;
+const HEADLINE_SIZES = [64, 60, 56, 54, 50, 46, 42, 38] as const;
 const HEADLINE_LINES = 3;
-const HEADLINE_TOP = 122;
+/** Above this size a headline may take two lines only: three lines that large would crowd the figure below. */
+const THREE_LINE_MAX = 54;
+// The band the headline is centred in: below the kicker line, above the total's label.
+const HEADLINE_BAND = { top: 100, bottom: 346 } as const;
+// DejaVu Sans Bold's cap height and a descender's depth, in ems: what the eye reads as the block's edges.
+const CAP = 0.73;
+const DESCENT = 0.2;
 const LINE_HEIGHT = 1.17;
 
 /**
  * The headline's lines and size: the largest size at which it takes at most
- * three lines, the lines then balanced (the narrowest measure that still
+ * two lines (up to 64 px) or three (up to 54 px), the lines then balanced (the narrowest measure that still
  * gives that many lines, as a desk sets a headline, so no last line holds a
  * lone word); at the smallest size, the third line ends in "…".
  */
 export function headlineLayout(headline: string): { size: number; lines: string[] } {
   for (const size of HEADLINE_SIZES) {
     const lines = wrapText(headline, INNER, size, 'bold');
-    if (lines.length <= HEADLINE_LINES) return { size, lines: balanced(headline, lines, size) };
+    if (lines.length <= (size > THREE_LINE_MAX ? 2 : HEADLINE_LINES)) return { size, lines: balanced(headline, lines, size) };
   }
   const size = HEADLINE_SIZES[HEADLINE_SIZES.length - 1]!;
   const lines = wrapText(headline, INNER, size, 'bold');
@@ -157,8 +163,11 @@ export function cardSvg(c: CardContent): string {
   text(PAD, 80, 22, 'bold', COLOR.accent, c.kicker.toUpperCase(), ' letter-spacing="3"');
   text(CARD_WIDTH - PAD, 80, 22, 'regular', COLOR.muted, c.date, ' text-anchor="end"');
 
+  // Centred in its band, so a two-line headline does not leave a hole above the figure.
   const h = headlineLayout(c.headline);
-  h.lines.forEach((line, i) => text(PAD, HEADLINE_TOP + h.size * 0.92 + i * h.size * LINE_HEIGHT, h.size, 'bold', COLOR.text, line));
+  const blockHeight = h.size * (CAP + DESCENT) + (h.lines.length - 1) * h.size * LINE_HEIGHT;
+  const firstBaseline = HEADLINE_BAND.top + (HEADLINE_BAND.bottom - HEADLINE_BAND.top - blockHeight) / 2 + h.size * CAP;
+  h.lines.forEach((line, i) => text(PAD, firstBaseline + i * h.size * LINE_HEIGHT, h.size, 'bold', COLOR.text, line));
 
   text(PAD, 380, 28, 'regular', COLOR.muted, ellipsize(cap(c.totalLabel), INNER, 28));
   text(PAD, 466, fitSize(c.total, INNER, 96, 48, 'bold'), 'bold', COLOR.accent, c.total);
