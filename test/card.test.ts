@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { HtmlValidate, type ConfigData } from 'html-validate';
 import { CARD_HEIGHT, CARD_WIDTH, cardAlt, cardContent, cardSvg, escapeXml, headlineLayout } from '../src/card/svg.js';
 import { textWidth } from '../src/card/measure.js';
 import { svgToPng } from '../src/card/png.js';
@@ -187,6 +188,14 @@ describe('the page with a card', () => {
     const local = withCard();
     expect(metaContent(local.files.html, 'property', 'og:image')).toBe(`${local.basename}.card.png`);
     expect(jsonLd(local.files.html)).not.toHaveProperty('image');
+  });
+
+  it('passes html-validate with the og and Twitter tags (the settings of test/lint.test.ts)', () => {
+    const hv = new HtmlValidate(JSON.parse(readFileSync(join(ROOT, '.htmlvalidate.json'), 'utf8')) as ConfigData);
+    for (const c of allCases()) {
+      const report = hv.validateStringSync(generateCase(c, undefined, { card: true, baseUrl: BASE }).files.html, `${c.id}.html`);
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} ${m.message}`)), c.id).toEqual([]);
+    }
   });
 
   it('front matter gets image: only with a card', () => {
