@@ -16,11 +16,23 @@ const { main } = await import('../dist/bin/main.js')
     process.exit(2);
   });
 
+// A reader that stops early (`liqnews … | head`) closes the pipe: that is its choice, not our failure.
+// The stream then stays quiet (no "write EPIPE" trace) and the command finishes its work, so
+// `render dir --out out | head` still writes every article and exits with its usual code.
+const quietOnEpipe = (stream) => {
+  let closed = false;
+  stream.on('error', (e) => {
+    if (e?.code === 'EPIPE' || e?.code === 'ERR_STREAM_DESTROYED') closed = true;
+    else throw e;
+  });
+  return { write: (chunk) => (closed ? true : stream.write(chunk)) };
+};
+
 const code = await main({
   argv: process.argv.slice(2),
   stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout: quietOnEpipe(process.stdout),
+  stderr: quietOnEpipe(process.stderr),
   env: process.env,
   isTTY: Boolean(process.stderr.isTTY),
 });

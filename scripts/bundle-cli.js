@@ -34,9 +34,9 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
-// Loaded by URL at run time (templates.ts), so the bundler cannot follow it: it sits beside the bundle,
+// Loaded by require at run time (templates.ts), so the bundler cannot follow it: it sits beside the bundle,
 // minified. Handlebars repeats a preamble in every one of its thousands of functions: minified, the
 // file is half the size, and a cold start spends that much less time compiling it.
-const precompiled = readFileSync(new URL('render/precompiled.js', dist), 'utf8');
-writeFileSync(new URL('precompiled.js', out), (await transform(precompiled, { minify: true, format: 'esm', target: 'node20', legalComments: 'none' })).code);
+const precompiled = readFileSync(new URL('render/precompiled.cjs', dist), 'utf8');
+writeFileSync(new URL('precompiled.cjs', out), (await transform(precompiled, { minify: true, format: 'cjs', target: 'node20', legalComments: 'none' })).code);
 console.log('bundled the command into dist/bin/');

@@ -167,10 +167,10 @@ function runStages(inputs: readonly unknown[], o: ResolvedOptions, parse: (input
   };
   const snaps = stage((i) => parse(inputs[i]));
   const facts = stage((i) => withHistory(derived ? derived(i) : deriveFacts(snaps[i]!, { timeZone: o.timeZone, locale: o.locale }), snaps[i]!, o.history));
-  const plans = stage((i) => planArticle(snaps[i]!, facts[i]!, o.style));
+  const plans = stage((i) => planArticle(snaps[i]!, facts[i]!, o.style, o.sections));
   // Each part's template over the group, one style after another (the order of work only; the output keeps the input order).
   const byStyle = [...all].sort((a, b) => STYLE_NAMES.indexOf(plans[a]?.style ?? 'bulletin') - STYLE_NAMES.indexOf(plans[b]?.style ?? 'bulletin') || a - b);
-  const views = stage((i) => viewsOf(facts[i]!));
+  const views = stage((i) => viewsOf(facts[i]!, plans[i]!.sections));
   const memory = o.variation ?? (o.history ? historyVariation(o.history) : null);
   let texts: RenderedText[];
   let variations: Variation[];
@@ -198,7 +198,7 @@ function runStages(inputs: readonly unknown[], o: ResolvedOptions, parse: (input
       return text;
     }, byEnd);
   }
-  const claims = stage((i) => checkText(texts[i]!, facts[i]!));
+  const claims = stage((i) => checkText(texts[i]!, facts[i]!, plans[i]!));
   stage((i) => (out[i] = { ok: true, article: assemble(snaps[i]!, facts[i]!, plans[i]!, texts[i]!, claims[i]!.claims, claims[i]!.statements, variations[i]!.chosen, o) }));
   return out;
 }
@@ -206,10 +206,14 @@ function runStages(inputs: readonly unknown[], o: ResolvedOptions, parse: (input
 /** A snapshot's window end as RFC 3339 UTC, or "" for one that failed to parse (sorted first, skipped by the stage). */
 const endOf = (snap: Snapshot | undefined): string => (snap ? rfc3339(snap.window.end) : '');
 
-const checkText = (text: RenderedText, facts: StoryFacts): { claims: Claim[]; statements: Statement[] } => {
+/** Every claim a format of this article may print: the story's, and the tables' own (facts/table.ts). */
+export const allClaims = (facts: StoryFacts): Claim[] => (facts.tables.claims.length > 0 ? [...facts.claims, ...facts.tables.claims] : facts.claims);
+
+const checkText = (text: RenderedText, facts: StoryFacts, plan: Plan): { claims: Claim[]; statements: Statement[] } => {
   const parts = { headline: text.headline, description: text.description, body: text.body };
   const quotes = quotesOf(facts);
-  const claims = checkClaims(parts, facts.claims, facts.id, quotes);
+  // The tables' own figures are claims only where the body prints the table.
+  const claims = checkClaims(parts, plan.sections.table ? allClaims(facts) : facts.claims, facts.id, quotes);
   return { claims, statements: checkStatements(parts, facts, facts.id, quotes) };
 };
 

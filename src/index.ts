@@ -7,6 +7,8 @@ export type { StoryFacts, Angle, Tier, Side } from './facts/types.js';
 export type { Claim, Hedge } from './facts/ledger.js';
 export { planArticle, autoStyle, type Plan } from './plan/plan.js';
 export { STYLES, STYLE_NAMES, type StyleName } from './plan/styles.js';
+export { SECTION_NAMES, defaultSections, type SectionName, type Sections, type SectionsOption } from './plan/sections.js';
+export type { FactTable, TableRow, TableColumn, Tables } from './facts/table.js';
 export { renderMarkdown } from './render/markdown.js';
 export { memoryVariation, RECENT_LIMIT, type Choices, type RecentArticle, type VariationMemory } from './render/variation.js';
 export { markdownToHtml } from './render/html.js';

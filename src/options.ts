@@ -7,6 +7,7 @@ import { isStyleName, type StyleName } from './plan/styles.js';
 import { SITES, isSiteName, type SiteName } from './output/sites.js';
 import type { VariationMemory } from './render/variation.js';
 import type { History } from './history/store.js';
+import { sectionRequest, type SectionRequest, type SectionsOption } from './plan/sections.js';
 
 export { FORMATS, DEFAULT_FORMATS, isFormat, type Format } from './formats/registry.js';
 export { SITES, isSiteName, type SiteName } from './output/sites.js';
@@ -62,6 +63,12 @@ export interface GenerateOptions {
    * caller records the article after writing it (`history.record(article)`).
    */
   history?: History | null;
+  /**
+   * Optional sections (`tldr`, `table`, `faq`): the CLI's string (`"+table,-faq"` changes the style's default,
+   * `"tldr,table"` is the exact list, `"none"`), a list of names (exactly these), or `{ table: true }`
+   * (unnamed sections keep the style's default). Default: each style's seed format.
+   */
+  sections?: SectionsOption | null;
 }
 
 export interface ResolvedOptions {
@@ -81,6 +88,23 @@ export interface ResolvedOptions {
   expiryDays: number | null;
   variation: VariationMemory | null;
   history: History | null;
+  /** Null: every section as the style's default. */
+  sections: SectionRequest | null;
+}
+
+/** The locales whose dates the text writes correctly; others are refused rather than silently read as en-US. */
+export const LOCALES = ['en-US', 'en-GB'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const isLocale = (s: unknown): s is Locale => (LOCALES as readonly unknown[]).includes(s);
+
+/** Why a name (author, publisher, category) cannot be used, or null: it is printed in front matter, pages and feeds. */
+export function nameProblem(value: string | null | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  if (value.trim() === '') return 'must not be empty';
+  if (value.length > 200) return `is ${value.length} characters long; at most 200 are allowed`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) return 'must be one line without control characters';
+  return null;
 }
 
 export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
@@ -88,11 +112,17 @@ export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
   if (style !== 'auto' && !isStyleName(style)) throw new LiqnewsError('UNKNOWN_STYLE', `unknown style "${String(style)}"`, { hint: 'run `liqnews styles` for the list' });
   const timeZone = o.timeZone ?? 'UTC';
   if (!isValidZone(timeZone)) throw new LiqnewsError('INVALID_OPTION', `unknown time zone "${timeZone}"`, { hint: 'use an IANA name such as "Europe/London"' });
+  const locale = o.locale ?? 'en-US';
+  if (!isLocale(locale)) throw new LiqnewsError('INVALID_OPTION', `unsupported locale "${String(locale)}"`, { hint: `locales: ${LOCALES.join(', ')}` });
+  for (const key of ['author', 'publisher', 'category'] as const) {
+    const problem = nameProblem(o[key]);
+    if (problem) throw new LiqnewsError('INVALID_OPTION', `${key} ${problem}`);
+  }
   return {
     style,
     now: o.now ?? new Date(),
     timeZone,
-    locale: o.locale ?? 'en-US',
+    locale,
     draft: o.draft ?? true,
     author: o.author ?? 'liquidation-news',
     publisher: o.publisher ?? 'liquidation-news',
@@ -105,7 +135,14 @@ export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
     expiryDays: resolveExpiry(o.expiryDays, o.site),
     variation: o.variation ?? null,
     history: o.history ?? null,
+    sections: resolveSectionOption(o.sections),
   };
+}
+
+function resolveSectionOption(o: SectionsOption | null | undefined): SectionRequest | null {
+  const req = sectionRequest(o);
+  if (typeof req === 'string') throw new LiqnewsError('INVALID_OPTION', req.replace(/^--sections /, 'sections '), { hint: 'for example "+table,-faq" or ["tldr", "table"]' });
+  return req;
 }
 
 function resolveExpiry(days: number | null | undefined, site: SiteName | null | undefined): number | null {

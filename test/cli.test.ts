@@ -186,7 +186,7 @@ describe('edit safety', () => {
 
   it('leaves an edited file alone and exits 1, then overwrites it with --force', async () => {
     await render();
-    const edited = readFileSync(md(), 'utf8').replace('draft: true', 'draft: false');
+    const edited = readFileSync(md(), 'utf8').replace('draft: true', 'draft: false') + '\nAn editor added this paragraph.\n';
     writeFileSync(md(), edited);
 
     const kept = await render();

@@ -196,6 +196,11 @@ describe('every template, for every fixture and random snapshots, in every style
           expect(parts(mine, style, views, seed), `${label}, seed ${seed}`).toEqual(parts(reference, style, views, seed));
           compared++;
         }
+        // The optional sections (--sections), every one on and every one off: the shared partials and their places.
+        for (const on of [true, false]) {
+          const sv = viewsOf(deriveFacts(snap, { timeZone: 'UTC' }), { tldr: on, table: on, faq: on });
+          expect(parts(mine, style, sv, seedOf(snap)), `${label}, sections ${on ? 'on' : 'off'}`).toEqual(parts(reference, style, sv, seedOf(snap)));
+        }
       }
       expect(compared).toBe(inputs.reduce((n, i) => n + i.seeds, 0));
     });

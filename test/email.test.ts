@@ -72,7 +72,7 @@ describe.each(cases)('email of %s', (_name, { c, a, email }) => {
     expect(links).toContain(`${BASE}/${a.basename}/`);
   });
 
-  it('says what the article says: headline, every paragraph, a TL;DR, the breakdown, disclaimer and source', () => {
+  it('says what the article says: headline, every paragraph, a TL;DR, the table by coin, disclaimer and source', () => {
     const text = visibleText(email);
     if (c.name !== 'hostile-strings') {
       expect(visibleText(/<h1[^>]*>([^<]*)<\/h1>/.exec(email)![1]!)).toBe(a.title);
@@ -80,8 +80,10 @@ describe.each(cases)('email of %s', (_name, { c, a, email }) => {
     }
     if (a.facts.total.value > 0) expect(email).toMatch(/<h2[^>]*>TL;DR<\/h2>/);
     if (a.facts.total.value > 0 && a.facts.assets.length > 0) {
-      expect(email).toContain('>Breakdown by asset</h2>');
-      for (const asset of a.facts.assets) expect(text).toContain(`${asset.symbol} ${asset.total.text.replace(/^at least /, '')}`);
+      expect(email).toMatch(/>By the numbers<\/h2>/);
+      // Each coin's row: its ticker, then its figures in the table's columns (the longs first when any were liquidated).
+      for (const asset of a.facts.assets.slice(0, 10)) expect(text).toContain(`${asset.symbol} ${a.facts.tables.assets!.columns[1]!.key === 'long' ? (asset.long?.text.replace(/^at least /, '') ?? '–') : asset.total.text.replace(/^at least /, '')}`);
+      expect(text).toContain(`All coins ${a.facts.tables.assets!.rows.at(-1)!.cells[a.facts.tables.assets!.columns[1]!.key as 'long']}`);
     }
     expect(text).toMatch(/Disclaimer: /);
     expect(text).toMatch(/Source: /);

@@ -403,6 +403,36 @@ describe('front matter as editors leave it', () => {
     expect(doc.body).toBe('Body\n');
   });
 
+  it('reads what a YAML parser reads: a folded title, a title over two lines, a flow list over two lines', () => {
+    const doc = readMarkdownDoc('---\ntitle: >-\n  Longs Flushed\n  as Bitcoin Slides\ndescription: "one\n  two"\ntags: [bitcoin,\n  ETF]\nslug: plain\n---\nBody\n');
+    if (typeof doc === 'string') throw new Error(doc);
+    expect(doc.data.get('title')).toBe('Longs Flushed as Bitcoin Slides');
+    expect(doc.data.get('description')).toBe('one two');
+    expect(doc.data.get('tags')).toEqual(['bitcoin', 'ETF']);
+  });
+
+  it('refuses front matter YAML cannot read, naming the line in the file', () => {
+    const doc = readMarkdownDoc('---\ntitle: "ok"\nslug: a\ntags: [one, two\n---\n');
+    expect(typeof doc).toBe('string');
+    expect(doc).toMatch(/^front matter line [45]: /);
+    expect(readMarkdownDoc('---\ntitle: a\ntitle: b\n---\n')).toMatch(/^front matter line 3: .*unique/i);
+  });
+
+  it('leaves an article whose front matter cannot be read out of the feed, with its file and line, and exits 1', async () => {
+    const dir = join(tmp, 'broken-yaml');
+    const [broken, fine] = allCases();
+    const written = writeArticle(generateCase(broken!), { outDir: dir });
+    writeArticle(generateCase(fine!), { outDir: dir });
+    const md = written.find((w) => w.format === 'md')!.path;
+    writeFileSync(md, readFileSync(md, 'utf8').replace(/^tags: .*$/m, 'tags: [one, two'));
+    const r = await run(['feed', dir, '--site-url', SITE, '--drafts']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(new RegExp(`${md.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: front matter line \\d+: .*left out of the feed`));
+    const feed = JSON.parse(readFileSync(join(dir, 'feed.json'), 'utf8')) as { items: { id: string }[] };
+    expect(feed.items).toHaveLength(1);
+    expect(readFileSync(join(dir, 'feed.json'), 'utf8')).not.toContain(generateCase(broken!).title);
+  });
+
   it('decodes the escapes render writes into double-quoted strings', () => {
     const doc = readMarkdownDoc('---\ntitle: "\\u003Cb\\u003E \\"q\\" \\\\ \\x41"\n---\n');
     if (typeof doc === 'string') throw new Error(doc);

@@ -1,12 +1,13 @@
 /**
  * `--format txt`: the newsletter as plain text. What a reader of the
  * text/plain part would notice: the same content as the article (headline,
- * TL;DR, breakdown by asset, every section of the body, disclaimer,
+ * TL;DR, the "By the numbers" table, every section of the body, disclaimer,
  * source), lines of at most 78 columns, no figure or URL broken across
  * lines, and no Markdown syntax left over.
  */
 import { describe, it, expect } from 'vitest';
 import { STYLE_NAMES, type Article, type StyleName } from '../src/index.js';
+import { allClaims } from '../src/generate.js';
 import { figuresIn, findProblems } from '../src/check/figures.js';
 import { columns, wrapText } from '../src/formats/text/wrap.js';
 import { markdownToTextBlocks } from '../src/formats/text/plain.js';
@@ -33,12 +34,12 @@ const cases = ALL.map((r) => [`${r.c.id} ${r.style}`, r] as const);
 /** A URL between angle brackets, the only thing allowed to run past column 78 (on a line of its own). */
 const URL_TOKEN = /<https?:\/\/[^\s>]+>/g;
 
-/** Lines of the table under "Breakdown by asset", from its header row to the "All markets" row. */
+/** Lines of the table under "By the numbers", from its header row to the "All coins" row. */
 function breakdownTable(txt: string): string[] {
   const lines = txt.split('\n');
-  const start = lines.findIndex((l) => /^Asset\s+Total\s+Long\s+Short\s+Share$/.test(l));
+  const start = lines.findIndex((l) => /^Coin\s+(Longs\s+)?(Shorts\s+)?Total\s+Share(\s+Price change)?$/.test(l));
   if (start < 0) return [];
-  const end = lines.findIndex((l, i) => i > start && l.startsWith('All markets'));
+  const end = lines.findIndex((l, i) => i > start && l.startsWith('All coins'));
   return lines.slice(start, end + 1);
 }
 
@@ -65,7 +66,7 @@ describe.each(cases)('txt of %s', (_name, { c, a, txt }) => {
   });
 
   it('states only figures the facts hold', () => {
-    expect(findProblems(txt.replace(URL_TOKEN, ' '), a.facts.claims)).toEqual([]);
+    expect(findProblems(txt.replace(URL_TOKEN, ' '), allClaims(a.facts))).toEqual([]);
   });
 
   it('opens with the headline, underlined, and the date', () => {
@@ -75,7 +76,7 @@ describe.each(cases)('txt of %s', (_name, { c, a, txt }) => {
     expect(txt).toContain(`\n${a.facts.window.endDate}\n`);
   });
 
-  it('has a TL;DR, the breakdown by asset with its figures right-aligned, a disclaimer and the source', () => {
+  it('has a TL;DR, the table by coin with its figures right-aligned, a disclaimer and the source', () => {
     if (a.facts.total.value > 0) expect(txt).toMatch(/^TL;DR\n-----\n/m);
     expect(txt).toMatch(/^Disclaimer: /m);
     expect(txt).toMatch(/^Source: /m);
@@ -83,18 +84,31 @@ describe.each(cases)('txt of %s', (_name, { c, a, txt }) => {
     expect(txt.replace(/\s+/g, ' ')).toContain(`<${BASE}/${a.basename}/>`);
     if (a.facts.assets.length === 0 || a.facts.total.value === 0) return;
     const table = breakdownTable(txt);
-    expect(table.length, 'the breakdown table').toBe(a.facts.assets.length + 3);
+    if (table.length === 0) {
+      // Too wide for 78 columns: one line per row, each figure named by its column.
+      for (const asset of a.facts.assets.slice(0, 10)) expect(txt).toContain(`\n- ${asset.symbol}: `);
+      expect(txt.replace(/\s+/g, ' ')).toContain(`- All coins: `);
+      expect(txt.replace(/\s+/g, ' ')).toContain(`total ${a.facts.total.text.replace(/^at least /, '')}, share 100%`);
+      return;
+    }
+    // Header, rule, one row per coin (at most ten), the rest of the market when they do not cover it, the total.
+    const rest = a.facts.tables.assets!.rows.some((r) => r.kind === 'rest') ? 1 : 0;
+    expect(table.length, 'the table by coin').toBe(Math.min(a.facts.assets.length, 10) + rest + 3);
     const header = table[0]!;
     const rightEdge = (label: string): number => header.indexOf(label) + label.length;
-    for (const [i, asset] of a.facts.assets.entries()) {
+    const hasChange = header.endsWith('Price change');
+    for (const [i, asset] of a.facts.assets.slice(0, 10).entries()) {
       const row = table[i + 2]!;
       expect(row.startsWith(`${asset.symbol} `)).toBe(true);
       // Each figure ends where its column's header ends.
       const total = asset.total.text.replace(/^at least /, '');
-      expect(row.indexOf(total) + total.length, row).toBe(rightEdge('Total'));
-      expect(row.length, row).toBe(rightEdge('Share'));
-      expect(row.endsWith(asset.share.text)).toBe(true);
+      expect(row.lastIndexOf(total) + total.length, row).toBe(rightEdge('Total'));
+      if (!hasChange) {
+        expect(row.length, row).toBe(rightEdge('Share'));
+        expect(row.endsWith(asset.share.text)).toBe(true);
+      } else expect(row.endsWith(asset.price ? asset.price.change.text : '–'), row).toBe(true);
     }
+    expect(table.at(-1)!.lastIndexOf(a.facts.total.text.replace(/^at least /, '')) + a.facts.total.text.replace(/^at least /, '').length).toBe(rightEdge('Total'));
   });
 
   it('keeps every section of the article and drops only the table of contents', () => {

@@ -64,7 +64,7 @@ describe('writeArticle', () => {
   it('keeps a file an editor changed, unless forced', () => {
     writeArticle(article, { outDir: dir, formats: ['md'] });
     const path = join(dir, `${article.basename}.md`);
-    const edited = article.files.md.replace('draft: true', 'draft: false');
+    const edited = article.files.md.replace('draft: true', 'draft: false') + '\nAn editor added this paragraph.\n';
     writeFileSync(path, edited);
 
     expect(writeArticle(article, { outDir: dir, formats: ['md'] })).toEqual([{ path, format: 'md', status: 'kept-edited', found: 'edited' }]);

@@ -34,6 +34,8 @@ export const PREDICATES = {
     f.leader !== null && !f.leader.isBitcoin && (f.bitcoin === null || f.leader.share.value - f.bitcoin.share.value >= 5),
   /** The window's total beat the snapshot's own record (context.record, facts.record.beaten). */
   recordBeaten: (f: StoryFacts): boolean => f.record?.beaten === true,
+  /** A leading coin strictly ahead of the next one (facts.leaderAhead): "the largest slice", "first on the list". */
+  leaderAhead: (f: StoryFacts): boolean => f.leaderAhead,
   /** Earlier windows to compare with were given (facts.history is not null): any trend or comparison needs it. */
   historyAny: (f: StoryFacts): boolean => f.history !== null,
 } as const satisfies Record<string, (f: StoryFacts) => boolean>;

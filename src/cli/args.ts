@@ -3,9 +3,10 @@
  * a person can act on. Parsing reads no file and no clock: it only turns argv
  * into either a request or a usage error.
  */
-import { DEFAULT_FORMATS, FORMATS, SITES, imageUrlProblem, isFormat, isSiteName, isValidZone, type Format, type SiteName } from '../options.js';
+import { DEFAULT_FORMATS, FORMATS, LOCALES, SITES, imageUrlProblem, isFormat, isLocale, isSiteName, isValidZone, nameProblem, type Format, type SiteName } from '../options.js';
 import { STYLE_NAMES, isStyleName, type StyleName } from '../plan/styles.js';
 import { closest } from './suggest.js';
+import { parseSections } from '../plan/sections.js';
 import { INGEST_OPTIONS, INGEST_VALUE_NAMES, ingestOptions, type IngestRunOptions, type OptionEvent } from './ingest-args.js';
 import { FEED_OPTIONS, FEED_VALUE_NAMES, checkSiteUrl, feedOptions, type FeedRunOptions } from './feed.js';
 import { HISTORY_OPTIONS, HISTORY_VALUE_NAMES, historyOptions, type HistoryRunOptions } from './history.js';
@@ -27,6 +28,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--format': { value: true, commands: ['render'] },
   '--site': { value: true, commands: ['render'] },
   '--faq-jsonld': { value: false, commands: ['render'] },
+  '--sections': { value: true, commands: ['render'] },
   '--base-url': { value: true, commands: ['render'] },
   '--publisher-logo': { value: true, commands: ['render'] },
   '--expire-after': { value: true, commands: ['render'] },
@@ -34,6 +36,12 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--now': { value: true, commands: ['render', 'validate', 'ingest', 'history', 'decide'] },
   '--tz': { value: true, commands: ['render'] },
   '--force': { value: false, commands: ['render'] },
+  '--publish': { value: false, commands: ['render'] },
+  '--keep-edited': { value: false, commands: ['render'] },
+  '--author': { value: true, commands: ['render'] },
+  '--publisher': { value: true, commands: ['render'] },
+  '--category': { value: true, commands: ['render'] },
+  '--locale': { value: true, commands: ['render'] },
   '--jobs': { value: true, commands: ['render'] },
   '--only-newsworthy': { value: false, commands: ['render'] },
   '--quiet': { value: false, commands: ['render', 'validate', 'ingest', 'feed', 'history', 'decide'] },
@@ -60,6 +68,8 @@ export interface RunOptions {
   site?: SiteName | null;
   /** Add a FAQPage JSON-LD block to HTML pages that have a FAQ section. */
   faqJsonLd?: boolean;
+  /** `--sections` as given (checked here; plan/sections.ts), or null for each style's default. */
+  sections?: string | null;
   /** Where the articles are published (no trailing slash): each one's canonical URL is `<baseUrl>/<slug>/`. */
   baseUrl?: string | null;
   /** Hugo `expiryDate`: the window end plus this many days (with --site hugo only). */
@@ -70,6 +80,15 @@ export interface RunOptions {
   /** Null: the caller reads the clock. */
   now: Date | null;
   timeZone: string;
+  /** en-US or en-GB: how dates are written. */
+  locale?: string;
+  /** `draft: false` in the front matter (default: every article is a draft). */
+  publish?: boolean;
+  /** Files kept because an editor changed them are reported, but do not make the exit code 1. */
+  keepEdited?: boolean;
+  author?: string | null;
+  publisher?: string | null;
+  category?: string | null;
   force: boolean;
   quiet: boolean;
   debug: boolean;
@@ -184,10 +203,22 @@ export function parseArgv(argv: readonly string[]): Parsed {
   const expiryDays = expiryText === undefined ? null : Number(expiryText);
   if (expiryDays !== null && (!/^\d+$/.test(expiryText ?? '') || expiryDays < 1 || expiryDays > 36_500)) return usage(`--expire-after takes a whole number of days from 1, got "${expiryText}"`);
   if (expiryDays !== null && site !== 'hugo') return usage('--expire-after sets Hugo\'s expiryDate: use it with --site hugo');
+  const sections = text('--sections') ?? null;
+  if (sections !== null) {
+    const problem = parseSections(sections);
+    if (typeof problem === 'string') return usage(problem.startsWith('--sections') ? problem : `--sections: ${problem}`);
+  }
   const now = parseNow(text('--now'));
   if (typeof now === 'string') return usage(now);
   const timeZone = text('--tz') ?? 'UTC';
   if (!isValidZone(timeZone)) return usage(`unknown time zone "${timeZone}"; use an IANA name such as UTC or Europe/London`);
+  const locale = text('--locale') ?? 'en-US';
+  if (!isLocale(locale)) return usage(`unsupported locale "${locale}"; locales: ${LOCALES.join(', ')}`);
+  for (const name of ['--author', '--publisher', '--category'] as const) {
+    const problem = nameProblem(text(name));
+    if (problem) return usage(`${name} ${problem}`);
+  }
+  if (flag('--force') && flag('--keep-edited')) return usage('--force overwrites edited files and --keep-edited keeps them: give one');
 
   if (command === 'styles') {
     if (inputs.length > 0) return usage('styles takes no inputs');
@@ -217,12 +248,19 @@ export function parseArgv(argv: readonly string[]): Parsed {
       formats,
       site,
       faqJsonLd: flag('--faq-jsonld'),
+      sections,
       baseUrl: baseUrl?.url ?? null,
       expiryDays,
       publisherLogo,
       stdout,
       now,
       timeZone,
+      locale,
+      publish: flag('--publish'),
+      keepEdited: flag('--keep-edited'),
+      author: text('--author') ?? null,
+      publisher: text('--publisher') ?? null,
+      category: text('--category') ?? null,
       force: flag('--force'),
       quiet: flag('--quiet'),
       debug: flag('--debug'),
@@ -233,7 +271,7 @@ export function parseArgv(argv: readonly string[]): Parsed {
   };
 }
 
-const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--site': 'NAME', '--base-url': 'URL', '--publisher-logo': 'URL', '--expire-after': 'DAYS', '--now': 'ISO', '--tz': 'ZONE', '--jobs': 'N', ...INGEST_VALUE_NAMES, ...FEED_VALUE_NAMES, ...HISTORY_VALUE_NAMES, ...DECIDE_VALUE_NAMES };
+const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--site': 'NAME', '--sections': 'LIST', '--base-url': 'URL', '--publisher-logo': 'URL', '--expire-after': 'DAYS', '--now': 'ISO', '--tz': 'ZONE', '--jobs': 'N', '--locale': 'TAG', '--author': 'NAME', '--publisher': 'NAME', '--category': 'NAME', ...INGEST_VALUE_NAMES, ...FEED_VALUE_NAMES, ...HISTORY_VALUE_NAMES, ...DECIDE_VALUE_NAMES };
 
 const usage = (message: string): Parsed => ({ kind: 'usage', message });
 

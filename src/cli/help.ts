@@ -39,8 +39,9 @@ Formats (render --format): ${FORMAT_NAMES}.
 The default is md,html,json; email,txt are the newsletter pair and
 thread,telegram the social posts, card the 1200x630 share image. --site hugo|eleventy|astro|jekyll adds that
 generator's front-matter keys, --base-url gives each article its canonical
-URL, --faq-jsonld adds a FAQPage block to pages with a FAQ (liqnews render
---help for all options).
+URL, --sections adds or removes the TL;DR, the "By the numbers" table and the
+FAQ in any style, --faq-jsonld adds a FAQPage block to pages with a FAQ
+(liqnews render --help for all options).
 
 An input is a snapshot file (.json), a directory (every .json inside, sorted;
 directories named "expected" or "node_modules" and files named "case.json" are
@@ -67,8 +68,14 @@ ${FORMAT_LINES}
   --expire-after DAYS
                    with --site hugo: expiryDate is the window end plus DAYS
                    (default: no expiryDate)
+  --sections LIST  optional sections, in any style: tldr (three key takeaways),
+                   table (the "By the numbers" tables) and faq. +name adds one
+                   to the style's default and -name removes one (+table,-faq);
+                   bare names give the exact list (tldr,table,faq); none drops
+                   all three. Defaults: tldr in tldr, faq in explainer, no
+                   table. (chart is not available yet.)
   --faq-jsonld     add a schema.org FAQPage JSON-LD block to HTML pages whose
-                   article has a FAQ section (the explainer style); default off
+                   article has a FAQ (explainer, or --sections +faq); default off
   --publisher-logo URL
                    the publisher's logo (http or https): JSON-LD publisher.logo
   --stdout         write the one format of the one input to standard output
@@ -77,6 +84,15 @@ ${FORMAT_LINES}
                    e.g. 2026-11-21T00:00:00Z (default: the clock)
   --tz ZONE        time zone for dates in the text (default: UTC)
   --force          overwrite files that were edited since they were generated
+  --keep-edited    keep edited files as they are without making that an error
+                   (exit 0; they are still listed as kept)
+  --publish        write draft: false (Jekyll: published: true); default: drafts
+  --author NAME    the byline in front matter, page and JSON-LD
+                   (default: liquidation-news)
+  --publisher NAME the publisher in the page and JSON-LD
+                   (default: liquidation-news)
+  --category NAME  the front matter category (default: markets)
+  --locale TAG     en-US (default) or en-GB: how dates are written
   --jobs N         threads that render the batch, the main one included
                    (default: 1; more can help on machines whose cores do not
                    share their caches, and use more memory)
@@ -89,7 +105,9 @@ ${FORMAT_LINES}
   --debug          print stack traces for unexpected errors
 
 One bad input does not stop the others. A file edited since it was generated
-is kept as it is (exit 1) unless --force.
+is kept as it is (exit 1; exit 0 with --keep-edited) unless --force. A
+Markdown file whose only edit is publishing it (draft: false) is not frozen:
+a re-render updates it and keeps it published.
 
 Examples:
   liqnews render snapshot.json

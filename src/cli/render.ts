@@ -131,6 +131,8 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
       } else {
         counts[r.status]++;
         if (!summarise && !o.quiet) report.out(`${r.status === 'written' ? 'wrote' : 'unchanged'} ${r.path}`);
+        // Its own line, so `wrote <path>` stays one path a script can read.
+        if (r.keptPublished && !o.quiet) report.out(`  ${r.path} was published by an editor (draft: false) and not otherwise edited: kept published`);
       }
     }
   }
@@ -156,7 +158,7 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
     const line = `rendered ${counts.rendered} of ${plural(total, 'input')}${others.map((x) => `, ${x}`).join('')}: ${files.join(', ')} in ${o.out}`;
     report.out(line);
   }
-  return counts.failed > 0 || counts.kept > 0 ? 1 : 0;
+  return counts.failed > 0 || (counts.kept > 0 && !o.keepEdited) ? 1 : 0;
 }
 
 /**
@@ -320,7 +322,24 @@ async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, history: 
 
 /** What the command line asks of every article, as the library takes it. */
 function articleOptions(o: RunOptions, now: Date, history: History | null = null): GenerateOptions {
-  return { style: o.style, now, timeZone: o.timeZone, site: o.site ?? null, faqJsonLd: o.faqJsonLd ?? false, card: o.formats.includes('card'), publisherLogo: o.publisherLogo ?? null, baseUrl: o.baseUrl ?? null, expiryDays: o.expiryDays ?? null, history };
+  return {
+    style: o.style,
+    now,
+    timeZone: o.timeZone,
+    locale: o.locale ?? 'en-US',
+    draft: !(o.publish ?? false),
+    ...(o.author ? { author: o.author } : {}),
+    ...(o.publisher ? { publisher: o.publisher } : {}),
+    ...(o.category ? { category: o.category } : {}),
+    site: o.site ?? null,
+    faqJsonLd: o.faqJsonLd ?? false,
+    card: o.formats.includes('card'),
+    publisherLogo: o.publisherLogo ?? null,
+    sections: o.sections ?? null,
+    baseUrl: o.baseUrl ?? null,
+    expiryDays: o.expiryDays ?? null,
+    history,
+  };
 }
 
 /** `decide` over the store's context for the article's snapshot; a skipped story is forgotten by the batch's variation memory. */

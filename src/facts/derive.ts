@@ -5,6 +5,7 @@
  */
 import type { Snapshot } from '../snapshot/schema.js';
 import { Ledger } from './ledger.js';
+import { deriveTables } from './table.js';
 import { count, money, percent, plain, price as priceFigure, type Figure, type Money } from './format.js';
 import { describeWindow } from './window.js';
 import { KNOWN_NAMES } from './names.js';
@@ -149,6 +150,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
     topAssets,
     wideTail,
     leader: assets[0] ?? null,
+    leaderAhead: assets[0] !== undefined && (assets[1] === undefined || assets[0].total.value > assets[1].total.value),
     runnerUp: assets[1] ?? null,
     others,
     bitcoin,
@@ -185,9 +187,12 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
     angles,
     // Comparisons with earlier windows: only generate() has a history to ask (src/facts/history.ts).
     history: null,
+    tables: { assets: null, venues: null, claims: [] },
     claims: [],
   };
   facts.drivers = deriveDrivers(facts);
+  // The tables' own figures (rest of the market, venue sides) have a ledger of their own (facts/table.ts).
+  facts.tables = deriveTables({ snap, assets, exchanges, total: facts.total, long: long.usd, short: short.usd });
   // Claims are read last, once every figure above has been formatted.
   facts.sidesAddUp = sidesAddUp(facts.total.text, long.usd.text, short.usd.text);
   facts.claims = ledger.list();

@@ -7,6 +7,7 @@ import type { Claim } from './ledger.js';
 import type { Figure, Money } from './format.js';
 import type { WindowFacts } from './window.js';
 import type { HistoryFacts } from './history.js';
+import type { Tables } from './table.js';
 
 export type Side = 'long' | 'short';
 export type Angle = 'all-time-high' | 'whale' | 'short-squeeze' | 'long-flush' | 'alt-led' | 'two-way';
@@ -140,6 +141,8 @@ export interface StoryFacts {
   /** The coins past the top two hold 10 % of the total or more: the only case in which the breadth of the damage is remarked on. */
   wideTail: boolean;
   leader: AssetFacts | null;
+  /** The leader's total is larger than the runner-up's (or it has none): only then is it "the largest". */
+  leaderAhead: boolean;
   runnerUp: AssetFacts | null;
   /** The rest of the market after `topAssets`, or null when it is nothing. */
   others: { usd: Money; count: Figure | null } | null;
@@ -174,5 +177,7 @@ export interface StoryFacts {
   angles: Angle[];
   /** How this window compares with earlier ones of the same length; null without history (then nothing comparative is said). */
   history: HistoryFacts | null;
+  /** The "By the numbers" tables (facts/table.ts): every cell a claim's display. */
+  tables: Tables;
   claims: Claim[];
 }

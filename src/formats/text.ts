@@ -6,7 +6,8 @@
  * 78 columns. Sent out verbatim, so it carries no stamp (see output/write.ts).
  */
 import type { FormatWriter } from './context.js';
-import { BREAKDOWN_HEADERS, BREAKDOWN_TITLE, LOWER_BOUND_NOTE, mailContent, type Breakdown, type BreakdownRow } from './email/content.js';
+import { mailContent, type MailTable } from './email/content.js';
+import { NONE } from '../facts/table.js';
 import { alignRow, headingLines, markdownToTextBlocks } from './text/plain.js';
 import { columns, wrapText, TEXT_WIDTH } from './text/wrap.js';
 
@@ -19,7 +20,7 @@ export const textFormat: FormatWriter = {
     blocks.push(...markdownToTextBlocks(c.body.lead));
     if (c.tldr) blocks.push(headingLines('TL;DR', '-'), c.tldr.flatMap((line) => wrapText(line, TEXT_WIDTH, '- ', '  ')));
     if (c.body.tldr) blocks.push(headingLines('TL;DR', '-'), ...markdownToTextBlocks(c.body.tldr));
-    if (c.breakdown) blocks.push(...breakdownBlocks(c.breakdown));
+    c.tables.forEach((t, i) => blocks.push(...tableBlocks(t, i === 0 ? '-' : null)));
     blocks.push(...markdownToTextBlocks(c.body.rest));
     if (c.disclaimer) blocks.push(wrapText(c.disclaimer));
     const footer = [...wrapText(`Source: ${c.credit}${c.sourceUrl ? ` <${c.sourceUrl}>` : ''}`)];
@@ -29,22 +30,24 @@ export const textFormat: FormatWriter = {
   },
 };
 
-const FIELDS = ['asset', 'total', 'long', 'short', 'share'] as const;
-
 /**
- * The breakdown as a table with a rule under the header and the figures
- * right-aligned; as one line per asset if the columns would not fit.
+ * A table of the facts (the page's rows) with a rule under the header and the
+ * figures right-aligned, then its notes; as one line per row if the columns
+ * would not fit in 78. The first table's title is a heading, the venue
+ * table's a line of its own.
  */
-function breakdownBlocks(b: Breakdown): string[][] {
-  const head = [headingLines(BREAKDOWN_TITLE, '-'), ...(b.lowerBound ? [wrapText(LOWER_BOUND_NOTE)] : [])];
-  const rows: BreakdownRow[] = [BREAKDOWN_HEADERS, ...b.rows, b.all];
-  const widths = FIELDS.map((f) => Math.max(...rows.map((r) => columns(r[f]))));
-  if (widths.reduce((a, w) => a + w, 0) + 2 * (FIELDS.length - 1) > TEXT_WIDTH) {
-    const item = (r: BreakdownRow): string[] =>
-      wrapText(`${r.asset}: total ${r.total}, long ${r.long}, short ${r.short}${r.share ? `, ${r.share} of the total` : ''}`, TEXT_WIDTH, '- ', '  ');
-    return [...head, [...b.rows, b.all].flatMap(item)];
+function tableBlocks(t: MailTable, rule: '-' | null): string[][] {
+  const head = [rule ? headingLines(t.title, rule) : wrapText(`${t.title}:`)];
+  const notes = t.notes.map((n) => wrapText(n));
+  const header = t.columns.map((c) => c.header);
+  const all = [header, ...t.rows.map((r) => r.cells)];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => columns(r[i] ?? ''))));
+  if (widths.reduce((a, w) => a + w, 0) + 2 * (widths.length - 1) > TEXT_WIDTH) {
+    const item = (cells: string[]): string[] =>
+      wrapText(`${cells[0]}: ${cells.slice(1).flatMap((c, i) => (c ? [`${header[i + 1]!.toLowerCase()} ${c === NONE ? 'none' : c}`] : [])).join(', ')}`, TEXT_WIDTH, '- ', '  ');
+    return [...head, t.rows.flatMap((r) => item(r.cells)), ...notes];
   }
-  const right = FIELDS.map((f) => f !== 'asset');
-  const line = (r: BreakdownRow): string => alignRow(FIELDS.map((f) => r[f]), widths, right);
-  return [...head, [line(BREAKDOWN_HEADERS), alignRow(widths.map((w) => '-'.repeat(w)), widths, right), ...b.rows.map(line), line(b.all)]];
+  const right = t.columns.map((c) => c.numeric);
+  const line = (cells: string[]): string => alignRow(cells, widths, right);
+  return [...head, [line(header), alignRow(widths.map((w) => '-'.repeat(w)), widths, right), ...t.rows.map((r) => line(r.cells))], ...notes];
 }

@@ -10,6 +10,7 @@ import { safeJson } from '../render/escape.js';
 import { STAMP_PLACEHOLDER } from './stamp.js';
 import type { Choices } from '../render/variation.js';
 import type { Statement } from '../check/statements.js';
+import type { FactTable } from '../facts/table.js';
 
 export interface Sidecar {
   contentHash: string;
@@ -24,14 +25,33 @@ export interface Sidecar {
   choices: Choices;
   timeZone: string;
   snapshot: Snapshot;
-  facts: Omit<StoryFacts, 'claims'>;
+  facts: Omit<StoryFacts, 'claims' | 'tables'>;
+  /**
+   * The "By the numbers" tables as every format prints them (facts/table.ts): headers, then one row of
+   * display strings per coin or venue, the rest of the market, and the total. Absent without coins or venues.
+   */
+  table?: { assets: SidecarTable | null; venues: SidecarTable | null };
   claims: Claim[];
   /** The statement predicates the text relies on, each with the phrase that relied on it; sorted. */
   statements: Statement[];
 }
 
+export interface SidecarTable {
+  title: string;
+  columns: string[];
+  rows: string[][];
+  notes: string[];
+}
+
+/** A table as the reader sees it: its column headers and, per row, the cells in those columns. */
+export function sidecarTable(t: FactTable | null): SidecarTable | null {
+  if (!t) return null;
+  const rows = t.rows.map((r) => t.columns.map((c) => (c.key === 'label' ? r.label : (r.cells[c.key] ?? ''))));
+  return { title: t.title, columns: t.columns.map((c) => c.header), rows, notes: t.notes };
+}
+
 export function sidecarJson(snap: Snapshot, facts: StoryFacts, plan: Plan, claims: Claim[], timeZone: string, choices: Choices = {}, statements: Statement[] = []): string {
-  const { claims: _all, ...rest } = facts;
+  const { claims: _all, tables, ...rest } = facts;
   const doc: Sidecar = {
     contentHash: STAMP_PLACEHOLDER,
     generator: 'liquidation-news',
@@ -45,6 +65,7 @@ export function sidecarJson(snap: Snapshot, facts: StoryFacts, plan: Plan, claim
     timeZone,
     snapshot: normalise(snap),
     facts: rest,
+    ...(tables.assets || tables.venues ? { table: { assets: sidecarTable(tables.assets), venues: sidecarTable(tables.venues) } } : {}),
     claims,
     statements,
   };

@@ -7,12 +7,15 @@ import type { StoryFacts } from '../facts/types.js';
 import type { Snapshot } from '../snapshot/schema.js';
 import { canonicalJson, fnv1a } from '../util/hash.js';
 import type { StyleName } from './styles.js';
+import { resolveSections, type SectionRequest, type Sections } from './sections.js';
 
 export interface Plan {
   style: StyleName;
   /** Why this style: "requested" or the auto rule that chose it. */
   styleReason: string;
   seed: number;
+  /** The optional sections this article carries (plan/sections.ts). */
+  sections: Sections;
 }
 
 /** The variation seed: FNV-1a of the snapshot's canonical JSON. */
@@ -38,7 +41,7 @@ export function autoStyle(f: StoryFacts): { style: StyleName; reason: string } {
   return { style: 'bulletin', reason: 'auto: default' };
 }
 
-export function planArticle(snap: Snapshot, facts: StoryFacts, style: StyleName | 'auto'): Plan {
+export function planArticle(snap: Snapshot, facts: StoryFacts, style: StyleName | 'auto', sections: SectionRequest | null = null): Plan {
   const chosen = style === 'auto' ? autoStyle(facts) : { style, reason: 'requested' };
-  return { style: chosen.style, styleReason: chosen.reason, seed: seedOf(snap) };
+  return { style: chosen.style, styleReason: chosen.reason, seed: seedOf(snap), sections: resolveSections(chosen.style, sections) };
 }

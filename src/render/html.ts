@@ -6,7 +6,7 @@
  * in an edited file whose scheme is not http, https or mailto (images: http
  * or https) is shown as its text: pages, e-mails and feeds use this converter.
  */
-import { Marked } from 'marked';
+import { Marked, type Tokens } from 'marked';
 import { IMAGE_SCHEMES, TEMPLATE_OPENER, escapeHtml, isAllowedLink, safeJson } from './escape.js';
 import { STAMP_PLACEHOLDER } from '../output/stamp.js';
 
@@ -25,6 +25,20 @@ const marked = new Marked({
     },
     image(token) {
       return isAllowedLink(token.href, IMAGE_SCHEMES) ? false : escapeHtml(token.text);
+    },
+    // Tables for every reader: a column header is `<th scope="col">`, each row's first cell its row header
+    // (`<th scope="row">`, the coin or venue), and no `align` attribute (obsolete in HTML; the page's CSS
+    // right-aligns the figures). The heading above the table names it (partials/numbers.hbs).
+    table(token) {
+      const cells = (row: Tokens.TableCell[], head: boolean): string =>
+        row
+          .map((c, i) => {
+            const inner = this.parser.parseInline(c.tokens);
+            return head ? `<th scope="col">${inner}</th>` : i === 0 ? `<th scope="row">${inner}</th>` : `<td>${inner}</td>`;
+          })
+          .join('');
+      const body = token.rows.map((r) => `<tr>${cells(r, false)}</tr>\n`).join('');
+      return `<table>\n<thead>\n<tr>${cells(token.header, true)}</tr>\n</thead>\n${body ? `<tbody>\n${body}</tbody>\n` : ''}</table>\n`;
     },
     // Headings get GitHub-style ids so a table of contents can link to them.
     heading({ tokens, depth }) {

@@ -10,6 +10,7 @@ import { escapeMarkdown, plainText } from './escape.js';
 import { registry, type Compiled } from './templates.js';
 import { viewOf, type View } from './view.js';
 import type { Variation } from './variation.js';
+import type { SectionRequest, Sections } from '../plan/sections.js';
 
 export interface RenderedText {
   headline: string;
@@ -25,8 +26,13 @@ export interface Views {
   md: View;
 }
 
-export function viewsOf(facts: StoryFacts): Views {
-  return { plain: viewOf(facts, plainText), md: viewOf(facts, escapeMarkdown) };
+/**
+ * `sections`: the optional sections the article carries (plan.sections). Omitted, each is null, which the
+ * templates read as the style's default (a style whose seed has the section tests `(ne show.x false)`, the
+ * others `show.x`), so a view made without a plan renders each style's default format.
+ */
+export function viewsOf(facts: StoryFacts, sections: Sections | SectionRequest = { tldr: null, table: null, faq: null }): Views {
+  return { plain: viewOf(facts, plainText, sections), md: viewOf(facts, escapeMarkdown, sections) };
 }
 
 /** One part of the article from its template, made regular (one line, or tidy Markdown). */
@@ -44,7 +50,7 @@ export function renderPart(part: Part, facts: StoryFacts, plan: Plan, views: Vie
 }
 
 export function renderMarkdown(facts: StoryFacts, plan: Plan): RenderedText {
-  const views = viewsOf(facts);
+  const views = viewsOf(facts, plan.sections);
   return {
     headline: renderPart('headline', facts, plan, views),
     description: renderPart('description', facts, plan, views),

@@ -22,6 +22,7 @@ import * as runtime from './runtime.js';
 import type { Variation } from './variation.js';
 import * as logic from './helpers/logic.js';
 import * as text from './helpers/text.js';
+import * as table from './helpers/table.js';
 
 export type { TemplateTree } from './compile.js';
 
@@ -46,26 +47,37 @@ export type BuildTemplates = (rt: typeof runtime, helpers: typeof HELPERS) => Ra
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /** The helpers templates may call, as `{{name args}}` or `(name args)`. */
-export const HELPERS: Readonly<Record<string, (...args: never[]) => unknown>> = { ...logic, ...text };
+export const HELPERS: Readonly<Record<string, (...args: never[]) => unknown>> = { ...logic, ...text, ...table };
 export const HELPER_NAMES: ReadonlySet<string> = new Set(Object.keys(HELPERS));
 
 /**
- * `npm run build` compiles the bundled templates into dist/render/precompiled.js
+ * `npm run build` compiles the bundled templates into dist/render/precompiled.cjs
  * (scripts/precompile-templates.js), so a command starts without parsing any
  * template. Running from src/ (tests) there is none, and templates/ is
  * compiled at first use instead.
+ *
+ * Loaded with require, not `await import`: a top-level await here would make
+ * every module that imports the library asynchronous, and `require()` of the
+ * package would fail with ERR_REQUIRE_ASYNC_MODULE. CommonJS, so it loads
+ * synchronously, and only on first use (--help never pays for it).
  */
-const PRECOMPILED: BuildTemplates | null = await import(new URL('./precompiled.js', import.meta.url).href).then(
-  (m: { build: BuildTemplates }) => m.build,
-  () => null,
-);
+function loadPrecompiled(): BuildTemplates | null {
+  try {
+    return (createRequire(import.meta.url)('./precompiled.cjs') as { build: BuildTemplates }).build;
+  } catch (e) {
+    // Absent (a source checkout): compile templates/ instead. Anything else is a broken build: say so.
+    if ((e as { code?: string }).code === 'MODULE_NOT_FOUND' && String((e as Error).message).includes('precompiled.cjs')) return null;
+    throw e;
+  }
+}
 
 let cached: Registry | undefined;
 
 /** Builds (once) and returns the registry for the bundled templates. */
 export function registry(dir: string = TEMPLATE_DIR): Registry {
   if (dir === TEMPLATE_DIR && cached) return cached;
-  const built = fromBuild(dir === TEMPLATE_DIR && PRECOMPILED ? PRECOMPILED : buildFromSource(dir));
+  const precompiled = dir === TEMPLATE_DIR ? loadPrecompiled() : null;
+  const built = fromBuild(precompiled ?? buildFromSource(dir));
   if (dir === TEMPLATE_DIR) cached = built;
   return built;
 }

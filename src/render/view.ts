@@ -5,10 +5,27 @@
  */
 import type { StoryFacts } from '../facts/types.js';
 import { listWords } from '../facts/derive.js';
+import { itemLabel, type FactTable } from '../facts/table.js';
+import type { SectionRequest, Sections } from '../plan/sections.js';
 
-export type View = Omit<StoryFacts, 'claims'>;
+export type View = Omit<StoryFacts, 'claims'> & {
+  /** Which optional sections to print (plan/sections.ts); null: the style's default. */
+  show: Sections | SectionRequest;
+};
 
-export function viewOf(f: StoryFacts, esc: (s: string) => string): View {
+/** A table with its labels escaped like every other snapshot string (the figures are ours). */
+const escTable = (t: FactTable | null, esc: (s: string) => string): FactTable | null =>
+  t && {
+    ...t,
+    rows: t.rows.map((r) => {
+      if (r.name === null) return r;
+      const name = esc(r.name);
+      const symbol = r.symbol === null ? null : esc(r.symbol);
+      return { ...r, name, symbol, label: itemLabel(name, symbol) };
+    }),
+  };
+
+export function viewOf(f: StoryFacts, esc: (s: string) => string, show: Sections | SectionRequest = { tldr: null, table: null, faq: null }): View {
   const { claims: _claims, ...rest } = f;
   // Most names need no escaping: the object is then shared, not copied (two views per article).
   const asset = <T extends { name: string; label: string }>(a: T): T => {
@@ -45,5 +62,7 @@ export function viewOf(f: StoryFacts, esc: (s: string) => string): View {
     catalystItems: f.catalystItems.map((c) => ({ ...c, text: esc(c.text) })),
     drivers: f.drivers.map((d) => (d.kind === 'catalyst' ? { ...d, text: esc(d.text) } : d)),
     related: f.related.map((r) => ({ title: esc(r.title), url: r.url })),
+    tables: { assets: escTable(f.tables.assets, esc), venues: escTable(f.tables.venues, esc), claims: f.tables.claims },
+    show,
   };
 }

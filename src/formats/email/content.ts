@@ -10,24 +10,17 @@
  */
 import { Marked, type Token, type Tokens } from 'marked';
 import type { FormatContext } from '../context.js';
-import type { Money } from '../../facts/format.js';
 import type { AssetFacts, StoryFacts } from '../../facts/types.js';
 import { defangDomains } from '../../render/escape.js';
+import { ASSET_TABLE_TITLE, TABLE_NOTES, VENUE_TABLE_TITLE, type TableColumn, type TableRow } from '../../facts/table.js';
 
-export interface BreakdownRow {
-  asset: string;
-  total: string;
-  long: string;
-  short: string;
-  share: string;
-}
-
-export interface Breakdown {
-  /** Partial coverage: every amount is a lower bound, said once above the table. */
-  lowerBound: boolean;
-  rows: BreakdownRow[];
-  /** The whole market: total, longs, shorts (no share). */
-  all: BreakdownRow;
+/** One table as mail prints it: the facts' table (facts/table.ts) with its labels made mail-safe. */
+export interface MailTable {
+  title: string;
+  columns: TableColumn[];
+  /** Per row: its kind and the cells in column order (the label first). */
+  rows: { kind: TableRow['kind']; cells: string[] }[];
+  notes: string[];
 }
 
 export interface MailContent {
@@ -43,10 +36,13 @@ export interface MailContent {
    * comes before the body's own TL;DR section, that section's content
    * without its heading (both empty when the body has none), then the rest.
    * Both formats show the body's TL;DR the way they show ours, and the
-   * breakdown goes after it, so it always follows the TL;DR.
+   * tables go after it, so they always follow the TL;DR. The body's own
+   * "By the numbers" section is left out of these parts: the mail prints the
+   * same rows as `tables`, in its own layout, once.
    */
   body: { lead: string; tldr: string; rest: string };
-  breakdown: Breakdown | null;
+  /** The "By the numbers" tables (coins, then venues), from the same facts→rows function as the page. */
+  tables: MailTable[];
   /** Null when the body ends with its own disclaimer (the explainer). */
   disclaimer: string | null;
   /** The data credit: "liquidation data from CoinGlass". */
@@ -55,9 +51,6 @@ export interface MailContent {
   canonicalUrl: string | null;
 }
 
-export const BREAKDOWN_TITLE = 'Breakdown by asset';
-export const BREAKDOWN_HEADERS: BreakdownRow = { asset: 'Asset', total: 'Total', long: 'Long', short: 'Short', share: 'Share' };
-export const LOWER_BOUND_NOTE = 'The data covers only part of the market, so every amount is a lower bound: at least the figure shown.';
 
 /** Ours, for the footer of a style whose body has none. */
 export const DISCLAIMER =
@@ -66,15 +59,15 @@ export const DISCLAIMER =
 export function mailContent(ctx: FormatContext): MailContent {
   const { facts, text, page } = ctx;
   const tokens = markdownTokens(text.body);
-  const hasTldr = tokens.some(isTldrHeading);
+  const hasTldr = tokens.some(isTldrMarker);
   const quiet = facts.total.value === 0;
   return {
     headline: defang(text.headline),
     dateText: facts.window.endDate,
     preheader: defang(text.description),
     tldr: hasTldr || quiet ? null : tldrLines(facts),
-    body: splitAfterTldr(withoutTableOfContents(tokens)),
-    breakdown: quiet ? null : breakdown(facts),
+    body: splitAfterTldr(withoutNumbers(withoutTableOfContents(tokens))),
+    tables: quiet ? [] : mailTables(facts),
     disclaimer: /^\*\*Disclaimer:\*\*/m.test(text.body) ? null : DISCLAIMER,
     credit: facts.source ? `liquidation data from ${defang(facts.source.name)}` : 'the liquidation data snapshot this article was generated from',
     sourceUrl: facts.source?.url ? mailUrl(facts.source.url) : null,
@@ -154,11 +147,39 @@ function withoutTableOfContents(tokens: Token[]): Token[] {
 }
 
 const isTldrHeading = (t: Token): boolean => t.type === 'heading' && /^TL;DR$/i.test((t as Tokens.Heading).text.trim());
+/** The label of the key takeaways of a style without sections (templates/partials/takeaways.hbs): "**TL;DR:**" alone. */
+const isTldrLabel = (t: Token): boolean => t.type === 'paragraph' && t.raw.trim() === '**TL;DR:**';
+const isTldrMarker = (t: Token): boolean => isTldrHeading(t) || isTldrLabel(t);
 
-/** What comes before the TL;DR section, the section's content (up to the next heading of the same level or higher), and what follows it. */
+/**
+ * The tokens without the body's "By the numbers" section (partials/numbers.hbs): its heading, its tables,
+ * the venue table's heading and the tables' notes, and nothing after them (bulletin's hashtags follow it).
+ */
+function withoutNumbers(tokens: Token[]): Token[] {
+  const at = tokens.findIndex((t) => t.type === 'heading' && (t as Tokens.Heading).depth === 2 && (t as Tokens.Heading).text.trim() === ASSET_TABLE_TITLE);
+  if (at < 0) return tokens;
+  const ours = (t: Token): boolean =>
+    t.type === 'space' ||
+    t.type === 'table' ||
+    (t.type === 'heading' && (t as Tokens.Heading).depth === 3 && (t as Tokens.Heading).text.trim() === VENUE_TABLE_TITLE) ||
+    (t.type === 'paragraph' && TABLE_NOTES.includes(t.raw.trim()));
+  let end = at + 1;
+  while (end < tokens.length && ours(tokens[end]!)) end++;
+  return [...tokens.slice(0, at), ...tokens.slice(end)];
+}
+
+/**
+ * What comes before the TL;DR section, the section's content (up to the next heading of the same level or
+ * higher; after a bold label, the list that follows it), and what follows it.
+ */
 function splitAfterTldr(tokens: Token[]): { lead: string; tldr: string; rest: string } {
-  const at = tokens.findIndex(isTldrHeading);
+  const at = tokens.findIndex(isTldrMarker);
   if (at < 0) return { lead: '', tldr: '', rest: markdownOf(tokens) };
+  if (isTldrLabel(tokens[at]!)) {
+    const list = tokens.findIndex((t, i) => i > at && t.type === 'list');
+    const end = list < 0 ? at + 1 : list + 1;
+    return { lead: markdownOf(tokens.slice(0, at)), tldr: markdownOf(tokens.slice(at + 1, end)), rest: markdownOf(tokens.slice(end)) };
+  }
   const depth = (tokens[at] as Tokens.Heading).depth;
   const after = tokens.findIndex((t, i) => i > at && t.type === 'heading' && (t as Tokens.Heading).depth <= depth);
   const end = after < 0 ? tokens.length : after;
@@ -209,16 +230,25 @@ function tldrLines(f: StoryFacts): string[] {
 }
 
 /**
- * One row per asset in the data, then the whole market. Partial coverage
- * says "at least" once, above the table, so each cell is the bare display
- * of its claim; a side with nothing liquidated says "none", never "$0".
+ * The facts' tables (facts/table.ts, the rows the page's Markdown prints),
+ * a coin by its ticker (mail columns are narrow) and a venue by its name,
+ * defanged. Partial coverage says "at least" once, in the notes, so each cell
+ * is the bare display of its claim; a side with nothing liquidated is a dash.
  */
-function breakdown(f: StoryFacts): Breakdown | null {
-  if (f.assets.length === 0) return null;
-  const amount = (m: Money | null): string => (m === null ? 'n/a' : m.value === 0 ? 'none' : m.text.replace(/^at least /i, ''));
-  return {
-    lowerBound: f.partial,
-    rows: f.assets.map((a) => ({ asset: a.symbol, total: amount(a.total), long: amount(a.long), short: amount(a.short), share: a.share.text })),
-    all: { asset: 'All markets', total: amount(f.total), long: amount(f.long.usd), short: amount(f.short.usd), share: '' },
-  };
+function mailTables(f: StoryFacts): MailTable[] {
+  return [f.tables.assets, f.tables.venues].flatMap((t) =>
+    t
+      ? [
+          {
+            title: t.title,
+            columns: t.columns,
+            rows: t.rows.map((r) => ({
+              kind: r.kind,
+              cells: t.columns.map((c) => (c.key === 'label' ? (r.kind === 'item' ? defang(r.symbol ?? r.name ?? r.label) : r.label) : (r.cells[c.key] ?? ''))),
+            })),
+            notes: t.notes,
+          },
+        ]
+      : [],
+  );
 }

@@ -11,7 +11,7 @@
 import { escapeHtml } from '../../render/escape.js';
 import { markdownToHtml, titleHtml } from '../../render/html.js';
 import { STAMP_PLACEHOLDER } from '../../output/stamp.js';
-import { BREAKDOWN_HEADERS, BREAKDOWN_TITLE, LOWER_BOUND_NOTE, defangMarkers, noBraces, type Breakdown, type BreakdownRow, type MailContent } from './content.js';
+import { defangMarkers, noBraces, type MailContent, type MailTable } from './content.js';
 
 const CSS = `body{margin:0;padding:0;background-color:#f1f1ec}
 .preheader{display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all}
@@ -35,9 +35,9 @@ blockquote{margin:0 0 16px 0;padding:0 0 0 14px;border-left:3px solid #cccccc;co
 .note{font-size:14px;color:#5f5f5a}
 .breakdown{width:100%;margin:0 0 16px 0;border-collapse:collapse;font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.4}
 .breakdown th{padding:6px 8px;border-bottom:2px solid #d8d8d2;text-align:left;font-weight:700}
-.breakdown td{padding:6px 8px;border-bottom:1px solid #e6e6e0;text-align:left}
+.breakdown td,.breakdown .row{padding:6px 8px;border-bottom:1px solid #e6e6e0;text-align:left;font-weight:400}
 .breakdown .num{text-align:right;white-space:nowrap}
-.breakdown .all td{font-weight:700;border-bottom:0}
+.breakdown .all td,.breakdown .all .row{font-weight:700;border-bottom:0}
 .footer p{margin:0 0 10px 0}
 .footer a{color:#5f5f5a}`;
 
@@ -59,7 +59,7 @@ export function emailLayout(c: MailContent): string {
     mailBodyHtml(c.body.lead),
     c.tldr ? tldrBox(['<ul>', ...c.tldr.map((l) => `<li>${e(l)}</li>`), '</ul>'].join('\n')) : '',
     c.body.tldr ? tldrBox(mailBodyHtml(c.body.tldr)) : '',
-    c.breakdown ? breakdownTable(c.breakdown) : '',
+    ...c.tables.map((t, i) => tableHtml(t, i === 0 ? 'h2' : 'h3')),
     mailBodyHtml(c.body.rest),
   ].filter(Boolean);
   return [
@@ -125,20 +125,20 @@ function tldrBox(inner: string): string {
   ].join('\n');
 }
 
-function breakdownTable(b: Breakdown): string {
-  const fields = ['asset', 'total', 'long', 'short', 'share'] as const;
-  const cls = (f: (typeof fields)[number]): string => (f === 'asset' ? 'asset' : 'num');
-  const row = (r: BreakdownRow, extra = ''): string => `<tr${extra}>${fields.map((f) => `<td class="${cls(f)}">${e(r[f])}</td>`).join('')}</tr>`;
+/** A table of the facts (the page's rows): column headers and each row's label as headers, figures right-aligned, notes under it. */
+function tableHtml(t: MailTable, heading: 'h2' | 'h3'): string {
+  const cls = (i: number): string => (t.columns[i]!.numeric ? 'num' : 'row');
+  const row = (r: MailTable['rows'][number]): string =>
+    `<tr${r.kind === 'total' ? ' class="all"' : ''}>${r.cells.map((c, i) => (i === 0 ? `<th scope="row" class="row">${e(c)}</th>` : `<td class="${cls(i)}">${e(c)}</td>`)).join('')}</tr>`;
   return [
-    `<h2>${BREAKDOWN_TITLE}</h2>`,
-    ...(b.lowerBound ? [`<p class="note">${e(LOWER_BOUND_NOTE)}</p>`] : []),
+    `<${heading}>${e(t.title)}</${heading}>`,
     '<table class="breakdown" width="100%" cellpadding="0" cellspacing="0" border="0">',
-    `<thead><tr>${fields.map((f) => `<th scope="col" class="${cls(f)}">${BREAKDOWN_HEADERS[f]}</th>`).join('')}</tr></thead>`,
+    `<thead><tr>${t.columns.map((c, i) => `<th scope="col" class="${cls(i)}">${e(c.header)}</th>`).join('')}</tr></thead>`,
     '<tbody>',
-    ...b.rows.map((r) => row(r)),
-    row(b.all, ' class="all"'),
+    ...t.rows.map(row),
     '</tbody>',
     '</table>',
+    ...t.notes.map((n) => `<p class="note">${e(n)}</p>`),
   ].join('\n');
 }
 

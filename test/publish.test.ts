@@ -1,0 +1,88 @@
+// Publishing from the command line: --publish, an editor's `draft: false` surviving a re-render,
+// --keep-edited, and the byline / publisher / category / locale options (issue 14, item 3).
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate, LiqnewsError } from '../src/index.js';
+import { ROOT, runCli } from './helpers.js';
+
+const SNAP = join(ROOT, 'fixtures', 'golden', '000-bulletin-long-flush', 'snapshot.json');
+const NOW = '2026-12-01T00:00:00Z';
+const work = mkdtempSync(join(tmpdir(), 'liqnews-publish-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+let n = 0;
+const fresh = (): string => join(work, `out-${++n}`);
+const mdIn = (dir: string): string => join(dir, readdirSync(dir).find((f) => f.endsWith('.md'))!);
+const render = (out: string, ...extra: string[]) => runCli(['render', SNAP, '--out', out, '--now', NOW, ...extra]);
+
+describe('publishing', () => {
+  it('--publish writes draft: false, and Jekyll published: true', async () => {
+    const out = fresh();
+    expect((await render(out, '--publish')).code).toBe(0);
+    expect(readFileSync(mdIn(out), 'utf8')).toMatch(/^draft: false$/m);
+    const jekyll = fresh();
+    expect((await render(jekyll, '--publish', '--site', 'jekyll')).code).toBe(0);
+    expect(readFileSync(mdIn(jekyll), 'utf8')).toMatch(/^published: true$/m);
+    expect((await render(fresh())).code).toBe(0);
+  });
+
+  it('an article the editor only published is updated on re-render and stays published', async () => {
+    const out = fresh();
+    await render(out, '--style', 'bulletin');
+    const md = mdIn(out);
+    writeFileSync(md, readFileSync(md, 'utf8').replace(/^draft: true$/m, 'draft: false'));
+    // Another style: new text for the same file, so the re-render must write it.
+    const r = await render(out, '--style', 'recap');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`wrote ${md}\n`);
+    expect(r.out).toContain('published by an editor');
+    const after = readFileSync(md, 'utf8');
+    expect(after).toMatch(/^draft: false$/m);
+    expect(after).toContain(generate(readFileSync(SNAP, 'utf8'), { style: 'recap', now: new Date(NOW), draft: false }).files.md.split('\n---\n')[1]!.slice(0, 200));
+    // The file written carries a valid stamp again: a later render sees it as its own.
+    expect((await render(out, '--style', 'recap')).out).toContain(`unchanged ${md}`);
+  });
+
+  it('an article edited beyond publishing is kept: exit 1, or exit 0 with --keep-edited', async () => {
+    const out = fresh();
+    await render(out);
+    const md = mdIn(out);
+    const edited = readFileSync(md, 'utf8').replace(/^draft: true$/m, 'draft: false') + '\nAn editor wrote this.\n';
+    writeFileSync(md, edited);
+    const r = await render(out, '--style', 'recap');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`kept ${md} (edited since generated`);
+    const k = await render(out, '--style', 'recap', '--keep-edited');
+    expect(k.code).toBe(0);
+    expect(k.err).toContain(`kept ${md}`);
+    expect(readFileSync(md, 'utf8')).toBe(edited);
+    expect((await render(out, '--force', '--keep-edited')).code).toBe(2);
+  });
+
+  it('--author, --publisher and --category reach the front matter and the page', async () => {
+    const out = fresh();
+    expect((await render(out, '--author', 'Jane Doe', '--publisher', 'Example Wire', '--category', 'Derivatives')).code).toBe(0);
+    const md = readFileSync(mdIn(out), 'utf8');
+    const html = readFileSync(mdIn(out).replace(/\.md$/, '.html'), 'utf8');
+    expect(md).toMatch(/^categories: \["derivatives"\]$/m);
+    expect(html).toContain('Example Wire');
+    expect(html).toContain('Jane Doe');
+    const bad = await render(fresh(), '--author', '   ');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--author must not be empty');
+  });
+
+  it('supports en-US and en-GB and refuses other locales', async () => {
+    const gb = generate(readFileSync(SNAP, 'utf8'), { now: new Date(NOW), locale: 'en-GB' });
+    const us = generate(readFileSync(SNAP, 'utf8'), { now: new Date(NOW), locale: 'en-US' });
+    expect(/<time[^>]*>([^<]*)/.exec(gb.files.html)?.[1]).toBe('5 February 2026');
+    expect(/<time[^>]*>([^<]*)/.exec(us.files.html)?.[1]).toBe('February 5, 2026');
+    expect(gb.files.txt).toContain('5 February 2026');
+    const r = await render(fresh(), '--locale', 'de-DE');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unsupported locale "de-DE"; locales: en-US, en-GB');
+    expect(() => generate(readFileSync(SNAP, 'utf8'), { now: new Date(NOW), locale: 'de-DE' })).toThrow(LiqnewsError);
+  });
+});
