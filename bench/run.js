@@ -7,7 +7,8 @@
 // 4. the history store (issue 9): a BENCH_HISTORY_BATCH (1,000) snapshot batch with a fresh store
 //    (`--history FILE` in a temp folder) against the same batch with `--no-history` (target <= 1.3x), and
 //    bench/history.js: contextFor over ten years of hourly rows (target < 2 ms per snapshot);
-// 5. the ingest adapters (bench/ingest.js; BENCH_SKIP_INGEST=1 skips them).
+// 5. the ingest adapters (bench/ingest.js; BENCH_SKIP_INGEST=1 skips them);
+// 6. the social card (bench/card.js; BENCH_SKIP_CARD=1 skips it): cost per card (target < 30 ms).
 // The batch and memory measures render with `--no-history`, as the reference has none: what the store
 // adds is measure 4.
 // BENCH_RUNS (5) pairs for the 1,000 batch and the cold start (twice as many), BENCH_RUNS_LARGE (3) for the large batch.
@@ -179,4 +180,10 @@ rmSync(work, { recursive: true, force: true });
 if (process.env.BENCH_SKIP_INGEST !== '1' && !ONLY_HISTORY) {
   const ingest = spawnSync(process.execPath, [join(root, 'bench', 'ingest.js')], { cwd: root, stdio: 'inherit' });
   if (ingest.status !== 0) process.exit(ingest.status ?? 1);
+}
+
+// 6. The social card (bench/card.js): milliseconds a card, alone and as the command adds it to md, html, json.
+if (process.env.BENCH_SKIP_CARD !== '1' && !ONLY_HISTORY) {
+  const card = spawnSync(process.execPath, [join(root, 'bench', 'card.js')], { cwd: root, stdio: 'inherit' });
+  if (card.status !== 0) console.log(`  card: ${card.status === 1 ? 'NOT under 30 ms a card' : `failed (exit ${card.status})`}`);
 }

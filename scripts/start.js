@@ -3,6 +3,8 @@
 // fixtures/edge into output/ through the built CLI, one case at a time so that each
 // gets its own settings from case.json: `style` (else auto), `now` (else the clock)
 // and `timeZone` (else UTC). Prints the files written; exits non-zero if any case failed.
+// Besides the default md, html and json, each case gets its social card (<date>-<slug>.card.png),
+// which the page's og:image points at.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +31,7 @@ for (const set of SETS) {
     const caseDir = join(setDir, name);
     const settings = readCase(join(caseDir, 'case.json'));
     // The fixtures are unrelated stories, each with its own expected output: no history store, so none compares with another.
-    const argv = ['render', shown(join(caseDir, 'snapshot.json')), '--out', outDir, '--style', settings.style ?? 'auto', '--no-history'];
+    const argv = ['render', shown(join(caseDir, 'snapshot.json')), '--out', outDir, '--style', settings.style ?? 'auto', '--format', 'md,html,json,card', '--no-history'];
     if (settings.now) argv.push('--now', settings.now);
     if (settings.timeZone) argv.push('--tz', settings.timeZone);
 

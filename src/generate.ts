@@ -16,7 +16,8 @@ import { checkStatements, type Statement } from './check/statements.js';
 import { quotesOf } from './check/quotes.js';
 import { articleFragment, markdownToHtml, type HtmlPage } from './render/html.js';
 import { applyStamp, STAMP_PLACEHOLDER } from './output/stamp.js';
-import { FORMAT_WRITERS, FORMATS } from './formats/registry.js';
+import { BINARY_FORMATS, FORMAT_WRITERS, FORMATS, type FileContents } from './formats/registry.js';
+import { cardAlt, cardContent, CARD_HEIGHT, CARD_WIDTH } from './card/svg.js';
 import type { FormatContext } from './formats/context.js';
 import { rfc3339, slugify, utcDate } from './output/filename.js';
 import { RECENT_LIMIT, variationFor, type Choices, type Variation } from './render/variation.js';
@@ -27,7 +28,7 @@ import { decide } from './history/decide.js';
 import type { HistoryContext } from './history/context-types.js';
 import { historyVariation, uniqueSlug } from './history/session.js';
 import type { History } from './history/store.js';
-import { resolveOptions, type Format, type GenerateOptions, type ResolvedOptions } from './options.js';
+import { resolveOptions, type GenerateOptions, type ResolvedOptions } from './options.js';
 
 export interface Article {
   id: string;
@@ -50,9 +51,18 @@ export interface Article {
   /**
    * Complete file contents by format, each stamped with its content hash.
    * Each is built on first read (and kept), so a caller asking only for
-   * Markdown does not pay for the HTML page and the sidecar.
+   * Markdown does not pay for the HTML page and the sidecar. `files.card`
+   * (PNG bytes) is the one that is not enumerable: serialising an article
+   * never draws its card.
    */
-  readonly files: Readonly<Record<Format, string>>;
+  readonly files: Readonly<FileContents>;
+  /**
+   * The card's file name (`<basename>.card.png`) when the article was
+   * generated with `card: true`: the page, the front matter and the feeds
+   * point at it, so it is written with the article (writeArticle refuses a
+   * page without it). Null otherwise.
+   */
+  cardFile: string | null;
   facts: StoryFacts;
   /** The claims whose figures appear in the text. */
   claims: Claim[];
@@ -232,6 +242,8 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
     // `<date>-<slug>`, the file name: slugs come from rounded figures and repeat on another day.
     canonicalUrl: o.baseUrl ? `${o.baseUrl}/${date}-${slug}/` : null,
     draft: o.draft,
+    image: o.card ? cardImage(`${date}-${slug}`, text.headline, facts, o) : null,
+    publisherLogo: o.publisherLogo,
   };
   const ctx: FormatContext = { snap, facts, plan, text, claims, statements, choices, options: o, slug, date, when, tags, page };
   let fragment: string | undefined;
@@ -253,6 +265,7 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
       return (fragment ??= articleFragment(page));
     },
     files: lazyFiles(ctx),
+    cardFile: page.image ? `${date}-${slug}.card.png` : null,
     facts,
     claims,
     statements,
@@ -265,17 +278,34 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
  * Every format's file, built on first read and kept; enumerable, so the
  * object still serialises. A file that can carry a stamp gets its hash.
  */
-function lazyFiles(ctx: FormatContext): Record<Format, string> {
-  const out = {} as Record<Format, string>;
+function lazyFiles(ctx: FormatContext): FileContents {
+  const out = {} as FileContents;
   for (const key of FORMATS) {
-    let value: string | undefined;
-    const make = (): string => {
+    let value: string | Uint8Array | undefined;
+    const make = (): string | Uint8Array => {
       const built = FORMAT_WRITERS[key].build(ctx);
-      return built.includes(STAMP_PLACEHOLDER) ? applyStamp(built) : built;
+      return typeof built === 'string' && built.includes(STAMP_PLACEHOLDER) ? applyStamp(built) : built;
     };
-    Object.defineProperty(out, key, { enumerable: true, get: () => (value ??= make()) });
+    // The card is bytes and costs tens of milliseconds: only a reader who names it draws it.
+    Object.defineProperty(out, key, { enumerable: !BINARY_FORMATS.includes(key), get: () => (value ??= make()) });
   }
   return out;
+}
+
+/**
+ * Where the page says its card is: `<baseUrl>/<basename>.card.png` with a
+ * base URL (the card sits beside the page's files), else the bare file name,
+ * which resolves beside the `.html` when the page is opened from its folder.
+ */
+function cardImage(basename: string, headline: string, facts: StoryFacts, o: ResolvedOptions): NonNullable<HtmlPage['image']> {
+  const file = `${basename}.card.png`;
+  return {
+    url: o.baseUrl ? `${o.baseUrl}/${file}` : file,
+    absolute: o.baseUrl !== null,
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    alt: cardAlt(cardContent({ headline, facts, publisher: o.publisher })),
+  };
 }
 
 /**

@@ -20,7 +20,8 @@ export { FORMATS, DEFAULT_FORMATS, resolveOptions, type Format, type GenerateOpt
 export { LiqnewsError, ERROR_CODES, formatIssues, type ErrorCode, type SnapshotIssue } from './errors.js';
 export { writeArticle, type WriteOptions, type WriteResult, type WriteStatus, type WritableArticle } from './output/write.js';
 export { FORMAT_WRITERS } from './formats/registry.js';
-export type { FormatContext, FormatWriter } from './formats/context.js';
+export type { FileContent, FormatContext, FormatWriter } from './formats/context.js';
+export type { FileContents } from './formats/registry.js';
 // Raw data to snapshot (`liqnews ingest`): stream, CoinGlass and context adapters.
 export * from './ingest/index.js';
 // The history store (story memory): better-sqlite3 is loaded on the first openHistory, not on import.

@@ -36,6 +36,15 @@ export interface GenerateOptions {
   /** Add a schema.org FAQPage JSON-LD block to the HTML page when the article has a FAQ section; default false. */
   faqJsonLd?: boolean;
   /**
+   * The article has a social card (`<date>-<slug>.card.png`, format `card`):
+   * the page gets `og:image`, `twitter:card` and, with a base URL, JSON-LD
+   * `image`; the front matter gets `image`. Write the card with the article
+   * (formats including 'card'). Default false: every file as without a card.
+   */
+  card?: boolean;
+  /** The publisher's logo, an http(s) URL: JSON-LD `publisher.logo` (an ImageObject). Default none. */
+  publisherLogo?: string | null;
+  /**
    * Hugo's `expiryDate`: the window end plus this many whole days, after which
    * Hugo leaves the page out of a build. Only with `site: 'hugo'`; default
    * null (no expiry: a report of a past window stays true).
@@ -74,6 +83,8 @@ export interface ResolvedOptions {
   category: string;
   site: SiteName | null;
   faqJsonLd: boolean;
+  card: boolean;
+  publisherLogo: string | null;
   expiryDays: number | null;
   variation: VariationMemory | null;
   history: History | null;
@@ -119,6 +130,8 @@ export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
     category: (o.category ?? 'markets').toLowerCase(),
     site: resolveSite(o.site),
     faqJsonLd: o.faqJsonLd ?? false,
+    card: o.card ?? false,
+    publisherLogo: resolveLogo(o.publisherLogo),
     expiryDays: resolveExpiry(o.expiryDays, o.site),
     variation: o.variation ?? null,
     history: o.history ?? null,
@@ -137,6 +150,31 @@ function resolveExpiry(days: number | null | undefined, site: SiteName | null | 
   if (!Number.isInteger(days) || days < 1 || days > 36_500) throw new LiqnewsError('INVALID_OPTION', `expiryDays must be a whole number of days from 1 to 36500, got ${String(days)}`);
   if (site !== 'hugo') throw new LiqnewsError('INVALID_OPTION', 'expiryDays sets Hugo\'s expiryDate', { hint: "use it with site: 'hugo'" });
   return days;
+}
+
+function resolveLogo(logo: string | null | undefined): string | null {
+  if (logo === undefined || logo === null) return null;
+  const problem = imageUrlProblem(logo, 'publisherLogo');
+  if (problem) throw new LiqnewsError('INVALID_OPTION', problem, { hint: 'give the logo as an absolute address, such as https://example.com/logo.png' });
+  // Braces are percent-encoded like the snapshot's URLs: no output holds a template opener.
+  return new URL(logo).href.replace(/[{}]/g, (c) => encodeURIComponent(c));
+}
+
+/**
+ * What is wrong with an image address given as an option, or null: it must
+ * be an absolute http(s) URL without a user name or password (it goes into
+ * every page's JSON-LD, where a reader's crawler fetches it).
+ */
+export function imageUrlProblem(value: string, option: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `${option} "${value}" is not an absolute URL`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${option} must be an http or https address, got "${value}"`;
+  if (url.username || url.password) return `${option} "${value}" must not carry a user name or password`;
+  return null;
 }
 
 function resolveSite(site: SiteName | null | undefined): SiteName | null {

@@ -22,7 +22,7 @@ function fingerprints(cases: FixtureCase[]): Record<string, string[]> {
   return Object.fromEntries(
     cases.map((c) => {
       try {
-        return [c.id, Object.values(generateCase(c).files).map(hash)];
+        return [c.id, Object.values(generateCase(c).files).map((f) => hash(f as string))];
       } catch (e) {
         return [c.id, [`error: ${(e as { code?: string }).code ?? String(e)}`]];
       }

@@ -338,6 +338,52 @@ describe('liqnews feed: drafts, broken folders and usage', () => {
   });
 });
 
+describe('liqnews feed with social cards', () => {
+  // render --format card writes <basename>.card.png beside the .md: the feed finds it there and carries it as the
+  // entry's image (RSS enclosure, Atom link rel="enclosure", JSON Feed image); an article without a card gets none.
+  let dir: string;
+  let out: string;
+  let withCard: string;
+  let without: string;
+  beforeAll(() => {
+    dir = join(tmp, 'cards');
+    out = join(tmp, 'cards-feed');
+    const [first, second] = allCases();
+    const a = generateCase(first!, undefined, { card: true, baseUrl: SITE, draft: false });
+    writeArticle(a, { outDir: dir, formats: ['md', 'html', 'json', 'card'] });
+    const b = generateCase(second!, undefined, { draft: false });
+    writeArticle(b, { outDir: dir });
+    withCard = a.basename;
+    without = b.basename;
+  });
+
+  it('puts the card in each feed, with its type and size, and only for the article that has one', async () => {
+    const r = await run(['feed', dir, '--site-url', SITE, '--out', out]);
+    expect(r.code, r.err).toBe(0);
+    const url = `${SITE}/${withCard}.card.png`;
+    const bytes = readFileSync(join(dir, `${withCard}.card.png`)).length;
+    const rss = readFileSync(join(out, 'feed.xml'), 'utf8');
+    expect(rss).toContain(`<enclosure url="${url}" length="${bytes}" type="image/png"/>`);
+    expect(rss.match(/<enclosure /g)).toHaveLength(1);
+    const atomXml = readFileSync(join(out, 'atom.xml'), 'utf8');
+    expect(atomXml).toContain(`<link rel="enclosure" type="image/png" length="${bytes}" href="${url}"/>`);
+    for (const [name, version] of [['feed.xml', 'rss20'], ['atom.xml', 'atom10']] as const) {
+      const parsed = feedparser(join(out, name));
+      expect(parsed.bozo, `${name}: ${parsed.bozo_exception}`).toBe(false);
+      expect(parsed.version).toBe(version);
+      const byLink = new Map(parsed.entries.map((e) => [e.link, e.enclosures]));
+      const entryOf = (basename: string): ParsedEntry['enclosures'] => [...byLink.entries()].find(([link]) => link.includes(basename.slice(11)))![1];
+      expect(entryOf(withCard), name).toEqual([{ href: url, type: 'image/png', length: String(bytes) }]);
+      expect(entryOf(without), name).toEqual([]);
+    }
+    for (const name of ['feed.xml', 'atom.xml']) expect(spawnSync('xmllint', ['--noout', join(out, name)], { encoding: 'utf8' }).status, name).toBe(0);
+    const json = JSON.parse(readFileSync(join(out, 'feed.json'), 'utf8')) as { items: { url: string; image?: string }[] };
+    expect(json.items.filter((i) => i.image).map((i) => i.image)).toEqual([url]);
+    const validate = jsonFeedValidator();
+    expect(validate(json) ? [] : validate.errors).toEqual([]);
+  });
+});
+
 describe('front matter as editors leave it', () => {
   it('reads quoted, plain and single-quoted scalars, flow and block lists, and Jekyll published: false', () => {
     const doc = readMarkdownDoc(
@@ -401,6 +447,8 @@ interface ParsedEntry {
   summary: string;
   content: string;
   published: string;
+  /** RSS <enclosure> / Atom link rel="enclosure", as feedparser reads them. */
+  enclosures: { href: string; type: string; length: string }[];
 }
 
 interface ParsedFeed {
@@ -420,7 +468,8 @@ print(json.dumps({
   'bozo': bool(d.bozo), 'bozo_exception': str(d.get('bozo_exception', '')), 'version': d.version,
   'feedUpdated': iso(d.feed.get('updated_parsed')),
   'entries': [{'id': e.get('id'), 'link': e.get('link'), 'title': e.get('title'), 'summary': e.get('summary', ''),
-               'content': e.content[0].value if e.get('content') else '', 'published': iso(e.get('published_parsed'))}
+               'content': e.content[0].value if e.get('content') else '', 'published': iso(e.get('published_parsed')),
+               'enclosures': [{'href': x.get('href'), 'type': x.get('type'), 'length': x.get('length')} for x in e.get('enclosures', [])]}
               for e in d.entries],
 }))
 `;

@@ -12,6 +12,7 @@ import { generate } from '../src/generate.js';
 import { validateSnapshot } from '../src/snapshot/parse.js';
 import { STYLE_NAMES } from '../src/plan/styles.js';
 import { FORMATS } from '../src/options.js';
+import { cardContent, cardSvg } from '../src/card/svg.js';
 import { LEAKS, NOW, whitespaceProblems } from './helpers.js';
 import { randomSnapshot } from './random-snapshots.js';
 import { readingProblems } from './text-defects.js';
@@ -51,8 +52,10 @@ describe('random valid snapshots', () => {
         if (LEAKS.test(text)) problems.push(`seed ${seed}: a missing value reached the text: ${LEAKS.exec(text)![0]}`);
         for (const p of [...whitespaceProblems(md), ...readingProblems(article.body)]) problems.push(`seed ${seed}: ${p}`);
         if (!article.title.trim() || article.title.includes('\n')) problems.push(`seed ${seed}: the headline is empty or not one line`);
-        // Every other file builds too (e-mail aside: juice makes it slow, and test/email.test.ts covers it).
-        for (const f of FORMATS) if (f !== 'email' && f !== 'md') void article.files[f];
+        // Every other file builds too (e-mail aside: juice makes it slow, and test/email.test.ts covers it;
+        // the card's PNG too, at tens of milliseconds a card: its SVG, where the words are laid out, is built here).
+        for (const f of FORMATS) if (f !== 'email' && f !== 'md' && f !== 'card') void article.files[f];
+        void cardSvg(cardContent({ headline: article.title, facts: article.facts, publisher: 'liquidation-news' }));
       }
       expect(problems).toEqual([]);
     });

@@ -82,7 +82,7 @@ describe.each(allCases().map((c) => [c.id, c] as const))('%s in every style', (_
     expect(fm.yaml).toContain(`\nlastmod: ${end}\n`);
     expect(fm.data['style']).toBe(style);
 
-    for (const [name, text] of Object.entries(files)) expect(whitespaceProblems(text), name).toEqual([]);
+    for (const [name, text] of Object.entries(files)) expect(whitespaceProblems(text as string), name).toEqual([]);
 
     if (a.facts.window.kind === 'hour') {
       for (const [name, text] of Object.entries(texts)) expect(text, `${name} of a one-hour window`).not.toMatch(/24[ -]hours?/i);

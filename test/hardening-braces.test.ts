@@ -45,8 +45,9 @@ const OPENERS = /\{[{%#]/;
 
 describe.each(STYLE_NAMES.map((s) => [s] as [StyleName]))('template braces in %s', (style) => {
   const article = generate(BRACES_SNAPSHOT, { style, now: NOW, baseUrl: 'https://news.example.com' });
-  it.each(FORMATS.map((f) => [f]))('the %s file holds no {{, {% or {#', (format) => {
-    const file = article.files[format];
+  // The card is a PNG (its SVG's text is escaped: test/card.test.ts); every text format is read here.
+  it.each(FORMATS.filter((f) => f !== 'card').map((f) => [f]))('the %s file holds no {{, {% or {#', (format) => {
+    const file = article.files[format] as string;
     expect(file.match(OPENERS)?.[0] ?? null).toBeNull();
   });
 });

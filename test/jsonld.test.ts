@@ -3,7 +3,9 @@
  * NewsArticle with the recommended properties (headline of at most 110
  * characters, description, datePublished, dateModified, author, publisher
  * with a name, and mainEntityOfPage when the article has a URL). `image` is
- * recommended too, but articles have no image to give, so it is absent.
+ * recommended too: it is the social card (`card: true`, CLI `--format card`),
+ * given only as an absolute address (with a base URL); without a card there
+ * is no image to give, so it is absent. `publisherLogo` adds publisher.logo.
  *
  * With `faqJsonLd` (CLI `--faq-jsonld`), an article with a FAQ section (the
  * explainer) gets a second block, a FAQPage whose questions and answers are
@@ -57,8 +59,26 @@ describe.each(allCases().map((c) => [c.id, c] as const))('JSON-LD of %s', (_id, 
     expect(ld['author']).toEqual({ '@type': 'Organization', name: 'Desk' });
     expect(ld['publisher']).toEqual({ '@type': 'Organization', name: 'Liquidation News' });
     expect(ld['mainEntityOfPage']).toBe(`${BASE}/${a.basename}/`);
-    // No image: the articles carry none, and an invented one would be worse than none.
+    // No image without a card: an invented one would be worse than none.
     expect(ld['image']).toBeUndefined();
+  });
+});
+
+describe('NewsArticle with the social card and a publisher logo', () => {
+  // Google's NewsArticle fields, required and recommended: headline, image, datePublished, dateModified, author
+  // (with a name), publisher (with a name and a logo), and the page it describes.
+  it.each(allCases().map((c) => [c.id, c] as const))('%s: every recommended field, image the absolute card URL', (_id, c) => {
+    const a = generateCase(c, undefined, { baseUrl: BASE, card: true, publisherLogo: 'https://news.example.com/logo.png', publisher: 'Liquidation News' });
+    const ld = ldBlocks(a.files.html)[0]!;
+    expect(ld['image']).toBe(`${BASE}/${a.basename}.card.png`);
+    expect(ld['publisher']).toEqual({ '@type': 'Organization', name: 'Liquidation News', logo: { '@type': 'ImageObject', url: 'https://news.example.com/logo.png' } });
+    for (const key of ['headline', 'image', 'datePublished', 'dateModified', 'author', 'publisher', 'mainEntityOfPage', 'description']) expect(ld, key).toHaveProperty(key);
+  });
+
+  it('gives no image without a base URL (a relative address means nothing to a crawler), but keeps the logo', () => {
+    const ld = ldBlocks(generateCase(listCases('golden')[0]!, undefined, { card: true, publisherLogo: 'https://news.example.com/logo.png' }).files.html)[0]!;
+    expect(ld['image']).toBeUndefined();
+    expect((ld['publisher'] as Ld)['logo']).toEqual({ '@type': 'ImageObject', url: 'https://news.example.com/logo.png' });
   });
 });
 

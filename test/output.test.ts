@@ -130,7 +130,7 @@ describe.each(renders)('%s', (_name, a) => {
   it('every file that can hold a stamp carries an intact one; verbatim formats carry none', () => {
     // Plain text and social posts are sent out as they are: their hash sits beside them (write.test.ts).
     const verbatim = new Set(['txt', 'thread', 'telegram']);
-    for (const [format, text] of Object.entries(a.files)) expect(readStamp(text), format).toBe(verbatim.has(format) ? 'unstamped' : 'intact');
+    for (const [format, text] of Object.entries(a.files)) expect(readStamp(text as string), format).toBe(verbatim.has(format) ? 'unstamped' : 'intact');
   });
 });
 

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { findProblems, figuresIn } from '../src/check/figures.js';
 import type { Claim } from '../src/facts/ledger.js';
 import { STYLE_NAMES } from '../src/plan/styles.js';
-import { defang } from '../src/formats/social.js';
+import { defang, socialLines } from '../src/formats/social.js';
+import type { FormatContext } from '../src/formats/context.js';
 import { POST_LIMIT, xLength } from '../src/formats/thread.js';
 import { TELEGRAM_LIMIT } from '../src/formats/telegram.js';
 import { FORMATS, generate, type Article } from '../src/index.js';
@@ -80,6 +81,19 @@ describe('--format telegram', () => {
     expect(findProblems(parsed.text, sidecarClaims(article))).toEqual([]);
     // The same figures as the thread (both come from the same stated facts).
     expect(figureSet(parsed.text)).toEqual(figureSet(postsOf(article.files.thread).map(withoutNumber).join('\n')));
+  });
+});
+
+describe('the side split when only its share is stated', () => {
+  // The barest wording of the split: the article states the share but neither side's amount. Liquidated is not
+  // lost (test/wording-truth.test.ts): the post says "of the liquidations", never "of the losses".
+  it('says the dominant side took its share of the liquidations', () => {
+    const a = generateCase(findCase('golden/000-bulletin-long-flush'), 'bulletin');
+    const amounts = new Set([a.facts.long.usd.text, a.facts.short.usd.text]);
+    const ctx = { facts: a.facts, claims: a.claims.filter((c) => !amounts.has(c.display)), text: { headline: a.title }, page: { canonicalUrl: null } } as unknown as FormatContext;
+    const split = socialLines(ctx).facts[0];
+    expect(split).toBe(`Longs took ${a.facts.long.share.text} of the liquidations`);
+    expect(split).not.toMatch(/loss/i);
   });
 });
 
@@ -166,9 +180,9 @@ describe('the publishing formats on the command line', () => {
   it('render --help and --help name every format and the publishing options', async () => {
     const render = (await cli(['render', '--help'])).out;
     const general = (await cli(['--help'])).out;
-    expect(FORMATS).toEqual(['md', 'html', 'json', 'thread', 'telegram', 'txt', 'email']);
+    expect(FORMATS).toEqual(['md', 'html', 'json', 'thread', 'telegram', 'txt', 'email', 'card']);
     for (const f of FORMATS) expect(render).toMatch(new RegExp(`^ {19}${f} +\\S`, 'm'));
-    for (const option of ['--site NAME', '--base-url URL', '--expire-after DAYS', '--faq-jsonld']) expect(render).toContain(option);
+    for (const option of ['--site NAME', '--base-url URL', '--expire-after DAYS', '--faq-jsonld', '--publisher-logo URL']) expect(render).toContain(option);
     expect(general).toContain(`Formats (render --format): ${FORMATS.join(', ')}.`);
     for (const option of ['--site hugo|eleventy|astro|jekyll', '--base-url', '--faq-jsonld']) expect(general).toContain(option);
     expect(general).toContain('liqnews feed <dir> --site-url URL');

@@ -3,7 +3,7 @@
  * a person can act on. Parsing reads no file and no clock: it only turns argv
  * into either a request or a usage error.
  */
-import { DEFAULT_FORMATS, FORMATS, LOCALES, SITES, isFormat, isLocale, isSiteName, isValidZone, nameProblem, type Format, type SiteName } from '../options.js';
+import { DEFAULT_FORMATS, FORMATS, LOCALES, SITES, imageUrlProblem, isFormat, isLocale, isSiteName, isValidZone, nameProblem, type Format, type SiteName } from '../options.js';
 import { STYLE_NAMES, isStyleName, type StyleName } from '../plan/styles.js';
 import { closest } from './suggest.js';
 import { parseSections } from '../plan/sections.js';
@@ -30,6 +30,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--faq-jsonld': { value: false, commands: ['render'] },
   '--sections': { value: true, commands: ['render'] },
   '--base-url': { value: true, commands: ['render'] },
+  '--publisher-logo': { value: true, commands: ['render'] },
   '--expire-after': { value: true, commands: ['render'] },
   '--stdout': { value: false, commands: ['render'] },
   '--now': { value: true, commands: ['render', 'validate', 'ingest', 'history', 'decide'] },
@@ -73,6 +74,8 @@ export interface RunOptions {
   baseUrl?: string | null;
   /** Hugo `expiryDate`: the window end plus this many days (with --site hugo only). */
   expiryDays?: number | null;
+  /** The publisher's logo (http or https): JSON-LD publisher.logo. */
+  publisherLogo?: string | null;
   stdout: boolean;
   /** Null: the caller reads the clock. */
   now: Date | null;
@@ -193,6 +196,9 @@ export function parseArgv(argv: readonly string[]): Parsed {
   const baseUrlText = text('--base-url');
   const baseUrl = baseUrlText === undefined ? null : checkSiteUrl(baseUrlText, '--base-url');
   if (baseUrl !== null && 'problem' in baseUrl) return usage(baseUrl.problem);
+  const publisherLogo = text('--publisher-logo') ?? null;
+  const logoProblem = publisherLogo === null ? null : imageUrlProblem(publisherLogo, '--publisher-logo');
+  if (logoProblem) return usage(`${logoProblem}; give the logo's absolute address, for example https://example.com/logo.png`);
   const expiryText = text('--expire-after');
   const expiryDays = expiryText === undefined ? null : Number(expiryText);
   if (expiryDays !== null && (!/^\d+$/.test(expiryText ?? '') || expiryDays < 1 || expiryDays > 36_500)) return usage(`--expire-after takes a whole number of days from 1, got "${expiryText}"`);
@@ -227,6 +233,7 @@ export function parseArgv(argv: readonly string[]): Parsed {
   if (noHistory && text('--history') !== undefined) return usage('--history and --no-history contradict each other: give one');
   if (noHistory && flag('--only-newsworthy')) return usage('--only-newsworthy measures against the history store: it cannot be used with --no-history');
   const stdout = flag('--stdout');
+  if (stdout && formats.includes('card')) return usage('--stdout cannot write the card: it is a PNG image; write it to a folder with --out DIR (the file is <date>-<slug>.card.png)');
   if (stdout && (inputs.length !== 1 || formats.length !== 1)) {
     return usage('--stdout writes one format of one input: give exactly one input and one --format (for example --format md)');
   }
@@ -244,6 +251,7 @@ export function parseArgv(argv: readonly string[]): Parsed {
       sections,
       baseUrl: baseUrl?.url ?? null,
       expiryDays,
+      publisherLogo,
       stdout,
       now,
       timeZone,
@@ -263,7 +271,7 @@ export function parseArgv(argv: readonly string[]): Parsed {
   };
 }
 
-const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--site': 'NAME', '--sections': 'LIST', '--base-url': 'URL', '--expire-after': 'DAYS', '--now': 'ISO', '--tz': 'ZONE', '--jobs': 'N', '--locale': 'TAG', '--author': 'NAME', '--publisher': 'NAME', '--category': 'NAME', ...INGEST_VALUE_NAMES, ...FEED_VALUE_NAMES, ...HISTORY_VALUE_NAMES, ...DECIDE_VALUE_NAMES };
+const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--site': 'NAME', '--sections': 'LIST', '--base-url': 'URL', '--publisher-logo': 'URL', '--expire-after': 'DAYS', '--now': 'ISO', '--tz': 'ZONE', '--jobs': 'N', '--locale': 'TAG', '--author': 'NAME', '--publisher': 'NAME', '--category': 'NAME', ...INGEST_VALUE_NAMES, ...FEED_VALUE_NAMES, ...HISTORY_VALUE_NAMES, ...DECIDE_VALUE_NAMES };
 
 const usage = (message: string): Parsed => ({ kind: 'usage', message });
 

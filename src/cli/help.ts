@@ -37,7 +37,7 @@ Usage:
 
 Formats (render --format): ${FORMAT_NAMES}.
 The default is md,html,json; email,txt are the newsletter pair and
-thread,telegram the social posts. --site hugo|eleventy|astro|jekyll adds that
+thread,telegram the social posts, card the 1200x630 share image. --site hugo|eleventy|astro|jekyll adds that
 generator's front-matter keys, --base-url gives each article its canonical
 URL, --sections adds or removes the TL;DR, the "By the numbers" table and the
 FAQ in any style, --faq-jsonld adds a FAQPage block to pages with a FAQ
@@ -76,8 +76,10 @@ ${FORMAT_LINES}
                    table. (chart is not available yet.)
   --faq-jsonld     add a schema.org FAQPage JSON-LD block to HTML pages whose
                    article has a FAQ (explainer, or --sections +faq); default off
+  --publisher-logo URL
+                   the publisher's logo (http or https): JSON-LD publisher.logo
   --stdout         write the one format of the one input to standard output
-                   (needs exactly one input and one --format)
+                   (needs exactly one input and one --format; not the card)
   --now ISO        what "now" is for the future-date check, with an offset,
                    e.g. 2026-11-21T00:00:00Z (default: the clock)
   --tz ZONE        time zone for dates in the text (default: UTC)

@@ -7,6 +7,7 @@
  */
 import { generateEach, generatePrepared, prepareEach, type Article } from '../generate.js';
 import type { Format } from '../formats/registry.js';
+import type { FileContent } from '../formats/context.js';
 import type { GenerateOptions } from '../options.js';
 import { describeFsError } from '../output/write.js';
 import { problemLines } from './problems.js';
@@ -28,7 +29,7 @@ export interface GroupJob {
 }
 
 /** `skipped`: the file is not a snapshot to render but one the product wrote (a sidecar), with the reason to print. */
-export type ItemResult = { ok: true; basename: string; files: Partial<Record<Format, string>>; /** The whole article, for the history store (on this thread only: it does not cross to a worker). */ article?: Article } | { ok: false; lines: string[]; skipped?: string };
+export type ItemResult = { ok: true; basename: string; files: Partial<Record<Format, FileContent>>; cardFile: string | null; /** The whole article, for the history store (on this thread only: it does not cross to a worker). */ article?: Article } | { ok: false; lines: string[]; skipped?: string };
 
 export interface GroupResult {
   seq: number;
@@ -107,9 +108,10 @@ export function* runGroupInTurn(job: GroupJob): Generator<ItemResult> {
 
 function resultOf(job: GroupJob, i: number, article: Article): ItemResult {
   try {
-    const files: Partial<Record<Format, string>> = {};
+    const files: Partial<Record<Format, FileContent>> = {};
     for (const f of job.formats) files[f] = article.files[f];
-    return job.options.history ? { ok: true, basename: article.basename, files, article } : { ok: true, basename: article.basename, files };
+    const { basename, cardFile } = article;
+    return job.options.history ? { ok: true, basename, files, cardFile, article } : { ok: true, basename, files, cardFile };
   } catch (e) {
     return { ok: false, lines: problemLines(job.items[i]!.label, e, job.debug) };
   }

@@ -290,7 +290,7 @@ const isFile = (i: ListedInput): i is FileItem => i.kind === 'file';
 const jobItem = (i: FileItem): { path: string; label: string } => ({ path: i.path, label: i.label });
 const outcomeOf = (item: FileItem, r: ItemResult): Outcome =>
   r.ok
-    ? { kind: 'article', item, article: r.article ?? { basename: r.basename, files: r.files } }
+    ? { kind: 'article', item, article: r.article ?? { basename: r.basename, files: r.files, cardFile: r.cardFile } }
     : r.skipped !== undefined
       ? { kind: 'skipped', item, reason: r.skipped }
       : { kind: 'failed', item, lines: r.lines };
@@ -311,7 +311,8 @@ async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, history: 
   }
   try {
     const article = generate(await readInput(item, io.stdin), articleOptions(o, now, history));
-    io.stdout.write(article.files[format]);
+    // Never the card: the parser refuses --stdout with it (PNG bytes on a terminal).
+    io.stdout.write(article.files[format] as string);
     return 0;
   } catch (e) {
     for (const line of problemLines(item.label, e, o.debug)) report.err(line);
@@ -332,6 +333,8 @@ function articleOptions(o: RunOptions, now: Date, history: History | null = null
     ...(o.category ? { category: o.category } : {}),
     site: o.site ?? null,
     faqJsonLd: o.faqJsonLd ?? false,
+    card: o.formats.includes('card'),
+    publisherLogo: o.publisherLogo ?? null,
     sections: o.sections ?? null,
     baseUrl: o.baseUrl ?? null,
     expiryDays: o.expiryDays ?? null,

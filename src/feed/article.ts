@@ -16,4 +16,6 @@ export interface FeedArticle {
   tags: string[];
   /** The Markdown body converted to HTML by the same converter as the `.html` page. */
   contentHtml: string;
+  /** The social card `render --format card` wrote beside the article (`<basename>.card.png`), with its size in bytes; null: none. */
+  card?: { file: string; bytes: number } | null;
 }

@@ -100,6 +100,7 @@ export function buildFeeds(articles: readonly FeedArticle[], options: FeedOption
     published: articles.map((a) => a.published).reduce((x, y) => (y > x ? y : x)),
   };
   const url = (a: FeedArticle): string => `${site}/${articlePath(a)}/`;
+  // The card sits beside the page's files under its own file name (as `render --base-url` points the page at it).
   return { 'feed.xml': rss(articles, meta, url), 'atom.xml': atom(articles, meta, url), 'feed.json': jsonFeed(articles, meta, url) };
 }
 
@@ -117,6 +118,9 @@ interface FeedMeta {
 }
 
 type UrlOf = (a: FeedArticle) => string;
+
+/** The card's address: `<site>/<basename>.card.png`, the file name `render` gave it. */
+const cardUrl = (m: FeedMeta, file: string): string => `${m.site}/${encodeURIComponent(file)}`;
 
 /**
  * The body with its in-page links (the table of contents' `#section`) made
@@ -136,6 +140,7 @@ function rss(articles: readonly FeedArticle[], m: FeedMeta, url: UrlOf): string 
       ...(a.description ? [element('      ', 'description', a.description)] : []),
       element('      ', 'content:encoded', contentOf(a, url(a))),
       element('      ', 'dc:creator', m.author),
+      ...(a.card ? [`      <enclosure url="${xmlAttr(cardUrl(m, a.card.file))}" length="${a.card.bytes}" type="image/png"/>`] : []),
       ...a.tags.map((t) => element('      ', 'category', t)),
       '    </item>',
     ].join('\n'),
@@ -170,6 +175,7 @@ function atom(articles: readonly FeedArticle[], m: FeedMeta, url: UrlOf): string
       element('    ', 'published', a.published),
       element('    ', 'updated', a.updated),
       ...(a.description ? [`    <summary type="text">${xmlText(a.description)}</summary>`] : []),
+      ...(a.card ? [`    <link rel="enclosure" type="image/png" length="${a.card.bytes}" href="${xmlAttr(cardUrl(m, a.card.file))}"/>`] : []),
       `    <content type="html">${xmlText(contentOf(a, url(a)))}</content>`,
       ...a.tags.map((t) => `    <category term="${xmlAttr(t)}"/>`),
       '  </entry>',
@@ -210,6 +216,7 @@ function jsonFeed(articles: readonly FeedArticle[], m: FeedMeta, url: UrlOf): st
       title: a.title,
       ...(a.description ? { summary: a.description } : {}),
       content_html: contentOf(a, url(a)),
+      ...(a.card ? { image: cardUrl(m, a.card.file) } : {}),
       date_published: a.published,
       date_modified: a.updated,
       ...(a.tags.length > 0 ? { tags: a.tags } : {}),

@@ -3,10 +3,11 @@
  * `<base>.json` (the facts sidecar: id and window end) and `<base>.md` (title,
  * description, slug, draft, tags and the body, as the editor left them). The
  * `.html` file is not read: the feed converts the same Markdown with the same
- * converter, so the two never disagree. Other JSON files (snapshots, feed.json
+ * converter, so the two never disagree. A `<base>.card.png` beside them is
+ * the article's social card: the feeds carry it as the entry's image. Other JSON files (snapshots, feed.json
  * itself) are not sidecars and are passed over without a word.
  */
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { LiqnewsError } from '../errors.js';
 import { describeFsError } from '../output/write.js';
@@ -45,7 +46,7 @@ export function readArticleFolder(dir: string): FolderArticles {
   for (const name of names) {
     if (!name.endsWith('.json') || name.startsWith('.')) continue;
     const base = name.slice(0, -'.json'.length);
-    const result = readArticle(dir, base, present.has(`${base}.md`));
+    const result = readArticle(dir, base, present.has(`${base}.md`), present.has(`${base}.card.png`));
     if (result === null) continue;
     if ('message' in result) problems.push(result);
     else articles.push(result);
@@ -58,7 +59,7 @@ interface SidecarPart {
   end: string;
 }
 
-function readArticle(dir: string, base: string, hasMarkdown: boolean): FeedArticle | FolderProblem | null {
+function readArticle(dir: string, base: string, hasMarkdown: boolean, hasCard: boolean): FeedArticle | FolderProblem | null {
   const jsonFile = join(dir, `${base}.json`);
   const sidecar = readSidecar(jsonFile);
   if (sidecar === null) return null;
@@ -96,7 +97,18 @@ function readArticle(dir: string, base: string, hasMarkdown: boolean): FeedArtic
     draft,
     tags: tagsOf(fm.get('tags')),
     contentHtml: markdownToHtml(doc.body),
+    card: hasCard ? cardOf(dir, `${base}.card.png`) : null,
   };
+}
+
+/** The card's name and size (RSS enclosures state the length); null when it cannot be read, so no entry points at it. */
+function cardOf(dir: string, file: string): { file: string; bytes: number } | null {
+  try {
+    const st = statSync(join(dir, file));
+    return st.isFile() && st.size > 0 ? { file, bytes: st.size } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The sidecar's id and window end; null for JSON that is not a sidecar; a sentence for a broken one. */

@@ -36,11 +36,14 @@ export interface FormatContext {
   page: HtmlPage;
 }
 
-export interface FormatWriter {
+/** A file's content: text for every format but the card, whose PNG is bytes. */
+export type FileContent = string | Uint8Array;
+
+export interface FormatWriter<C extends FileContent = string> {
   /** File extension without the dot; may be compound (`email.html`). */
   ext: string;
   /** One line for `--help` and the README. */
   description: string;
   /** The whole file. Text formats that can carry a stamp embed `STAMP_PLACEHOLDER` once; see output/stamp.ts. */
-  build(ctx: FormatContext): string;
+  build(ctx: FormatContext): C;
 }

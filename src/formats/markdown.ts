@@ -5,7 +5,7 @@ import { frontMatter } from '../output/frontmatter.js';
 export const markdownFormat: FormatWriter = {
   ext: 'md',
   description: 'Markdown with YAML front matter, for static sites and editors',
-  build: ({ text, when, slug, tags, options, plan, facts }) =>
+  build: ({ text, when, slug, tags, options, plan, facts, page }) =>
     frontMatter({
       title: text.headline,
       description: text.description,
@@ -20,5 +20,6 @@ export const markdownFormat: FormatWriter = {
       snapshotId: facts.id,
       site: options.site,
       expiryDays: options.expiryDays,
+      image: page.image?.url ?? null,
     }) + text.body,
 };

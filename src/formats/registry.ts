@@ -2,7 +2,7 @@
  * The output formats, by `--format` name. Adding a format is one module
  * exporting a FormatWriter and one line here.
  */
-import type { FormatWriter } from './context.js';
+import type { FileContent, FormatWriter } from './context.js';
 import { markdownFormat } from './markdown.js';
 import { htmlFormat } from './html.js';
 import { sidecarFormat } from './sidecar.js';
@@ -10,6 +10,7 @@ import { threadFormat } from './thread.js';
 import { telegramFormat } from './telegram.js';
 import { textFormat } from './text.js';
 import { emailFormat } from './email.js';
+import { cardFormat } from './card.js';
 
 export const FORMAT_WRITERS = {
   md: markdownFormat,
@@ -19,9 +20,17 @@ export const FORMAT_WRITERS = {
   telegram: telegramFormat,
   txt: textFormat,
   email: emailFormat,
-} satisfies Record<string, FormatWriter>;
+  card: cardFormat,
+} satisfies Record<string, FormatWriter<FileContent>>;
 
 export type Format = keyof typeof FORMAT_WRITERS;
+
+/** What each format's file holds: text, or bytes for the card. */
+export type FileOf<F extends Format> = ReturnType<(typeof FORMAT_WRITERS)[F]['build']>;
+export type FileContents = { [F in Format]: FileOf<F> };
+
+/** Formats whose content is bytes (no stamp inside: the writer keeps theirs beside them). */
+export const BINARY_FORMATS: readonly Format[] = ['card'];
 
 /** Every format, in registry order. */
 export const FORMATS = Object.keys(FORMAT_WRITERS) as Format[];

@@ -57,7 +57,7 @@ export function socialLines(ctx: FormatContext): SocialLines {
         `Longs: ${f.long.usd.text} · Shorts: ${f.short.usd.text}`,
         `${sideName(f.dominant.side)}: ${f.dominant.usd.text} (${f.dominant.share.text} of the total)`,
         `${sideName(f.dominant.side)}: ${f.dominant.usd.text}`,
-        `${sideName(f.dominant.side)} took ${f.dominant.share.text} of the losses`,
+        `${sideName(f.dominant.side)} took ${f.dominant.share.text} of the liquidations`,
       ),
     );
   } else if (f.dominant) {

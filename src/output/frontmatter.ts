@@ -24,6 +24,8 @@ export interface FrontMatter {
   site: SiteName | null;
   /** Hugo's expiryDate as days after the window end; null: none. */
   expiryDays: number | null;
+  /** The social card's address (absolute with a base URL, else its file name); null: no card, no key. */
+  image?: string | null;
 }
 
 export function frontMatter(fm: FrontMatter): string {
@@ -41,6 +43,8 @@ export function frontMatter(fm: FrontMatter): string {
     `style: ${yamlString(fm.style)}`,
     `angle: ${yamlString(fm.angle)}`,
     `snapshotId: ${yamlString(fm.snapshotId)}`,
+    // The name Jekyll's SEO tag and most themes read for a page's share image; the other generators keep it as a param.
+    ...(fm.image ? [`image: ${yamlString(fm.image)}`] : []),
     `contentHash: "${STAMP_PLACEHOLDER}"`,
     ...siteKeys(fm.site, fm),
     '---',

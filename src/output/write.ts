@@ -8,7 +8,8 @@
  * - Concurrent runs on one folder take turns per article (lock.ts), so every
  *   file of an article comes from the same run.
  * - A format that carries its stamp inline (Markdown, HTML, JSON, e-mail)
- *   is one write. A format that cannot (plain text, social posts) has a side
+ *   is one write. A format that cannot (plain text, social posts, the card's
+ *   PNG bytes) has a side
  *   stamp `.<file>.sha256`, a list of the hashes it accepts, and the stamp
  *   always moves first: before the file is replaced, the stamp is rewritten
  *   to accept both the file now on disk (when that one was intact) and the
@@ -24,9 +25,10 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { LiqnewsError } from '../errors.js';
 import { DEFAULT_FORMATS, FORMATS, FORMAT_WRITERS, isFormat, type Format } from '../formats/registry.js';
+import type { FileContent } from '../formats/context.js';
 import { carriesStamp, readStamp } from './stamp.js';
 import { asPublished, onlyPublished } from './published.js';
-import { sha256 } from '../util/hash.js';
+import { sha256, sha256Bytes } from '../util/hash.js';
 import { writeAtomic } from './atomic.js';
 import { LOCK_WAIT_MS, LockTimeout, lockArticle } from './lock.js';
 
@@ -62,8 +64,13 @@ export interface WriteOptions {
 export interface WritableArticle {
   basename: string;
   /** At least the formats being written. */
-  files: Readonly<Partial<Record<Format, string>>>;
+  files: Readonly<Partial<Record<Format, FileContent>>>;
+  /** The card file the article's page and front matter point at (`generate` with `card: true`); then it is written with them. */
+  cardFile?: string | null;
 }
+
+/** Formats whose file points at the card. */
+const POINTS_AT_CARD: readonly Format[] = ['md', 'html'];
 
 /** Writes one article's files; one result per format, in the order asked. Throws `LiqnewsError` (`WRITE_FAILED`, `UNKNOWN_FORMAT`). */
 export function writeArticle(article: WritableArticle, options: WriteOptions): WriteResult[] {
@@ -76,6 +83,13 @@ export function writeArticle(article: WritableArticle, options: WriteOptions): W
   if (!name || name !== basename(name) || name.startsWith('.')) {
     throw new LiqnewsError('WRITE_FAILED', `refusing to write a file named "${name}"`, { hint: 'a base name is `<date>-<slug>` with no path in it' });
   }
+  // A page that names its card is never written without it: a missing image would show as a broken share.
+  if (article.cardFile && !formats.includes('card') && formats.some((f) => POINTS_AT_CARD.includes(f))) {
+    throw new LiqnewsError('INVALID_OPTION', `the page and front matter of ${name} point at ${article.cardFile}, but "card" is not among the formats to write`, {
+      hint: "add 'card' to the formats, or generate the article without card: true",
+    });
+  }
+  // Every file is built before any is written: a card that fails to draw leaves nothing behind that points at it.
   const planned = formats.map((format) => {
     const path = inDir(options.outDir, `${name}.${FORMAT_WRITERS[format].ext}`);
     const content = article.files[format];
@@ -119,22 +133,23 @@ const madeDirs = new Set<string>();
 
 type Outcome = 'written' | 'unchanged' | { found: 'edited' | 'unstamped' } | { status: 'written' | 'unchanged'; keptPublished: true };
 
-function writeOne(path: string, content: string, force: boolean, markdown: boolean): Outcome {
-  const existing = readExisting(path);
-  // Formats sent out verbatim (plain text, social posts) cannot hold a stamp: theirs sits beside them.
-  const inline = carriesStamp(content);
-  const hash = inline ? '' : `sha256:${sha256(content)}`;
+function writeOne(path: string, content: FileContent, force: boolean, markdown: boolean): Outcome {
+  const binary = typeof content !== 'string';
+  const existing = binary ? readExistingBytes(path) : readExisting(path);
+  // Formats sent out verbatim (plain text, social posts, the card's bytes) cannot hold a stamp: theirs sits beside them.
+  const inline = !binary && carriesStamp(content);
+  const hash = inline ? '' : `sha256:${hashOf(content)}`;
   const side = inline ? null : readSideStamp(path);
-  if (existing === content) {
+  if (existing !== null && same(existing, content)) {
     if (!inline && (side === null || !sameList(side, [hash]))) recordHashes(path, [hash]);
     return 'unchanged';
   }
   let intact = false;
   if (existing !== null) {
-    const state = inline ? readStamp(existing) : sideState(side, existing);
+    const state = inline ? readStamp(existing as string) : sideState(side, existing);
     intact = state === 'intact';
     // Published by the editor and otherwise untouched: the new render, published the same way (src/output/published.ts).
-    if (state === 'edited' && markdown && !force && onlyPublished(existing)) {
+    if (state === 'edited' && markdown && !force && typeof existing === 'string' && typeof content === 'string' && onlyPublished(existing)) {
       const published = asPublished(content);
       if (existing === published) return { status: 'unchanged', keptPublished: true };
       replace(path, published);
@@ -147,7 +162,7 @@ function writeOne(path: string, content: string, force: boolean, markdown: boole
     return 'written';
   }
   // The stamp first, accepting the file now there and the one to come, so no moment leaves a file its stamp refuses.
-  const before = existing !== null && intact ? [hash, `sha256:${sha256(existing)}`] : [hash];
+  const before = existing !== null && intact ? [hash, `sha256:${hashOf(existing)}`] : [hash];
   if (side === null || !sameList(side, before)) recordHashes(path, before);
   replace(path, content);
   if (before.length > 1) recordHashes(path, [hash]);
@@ -179,9 +194,27 @@ function readSideStamp(path: string): string[] | null {
   return text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 }
 
-function sideState(side: string[] | null, existing: string): 'intact' | 'edited' | 'unstamped' {
+function sideState(side: string[] | null, existing: FileContent): 'intact' | 'edited' | 'unstamped' {
   if (side === null) return 'unstamped';
-  return side.includes(`sha256:${sha256(existing)}`) ? 'intact' : 'edited';
+  return side.includes(`sha256:${hashOf(existing)}`) ? 'intact' : 'edited';
+}
+
+const hashOf = (c: FileContent): string => (typeof c === 'string' ? sha256(c) : sha256Bytes(c));
+
+function same(a: FileContent, b: FileContent): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  return Buffer.compare(a, b) === 0;
+}
+
+/** The bytes of a file on disk (the card), or null when there is none. */
+function readExistingBytes(path: string): Uint8Array | null {
+  if (!existsSync(path)) return null;
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return null;
+    throw writeFailed(path, e);
+  }
 }
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -206,7 +239,7 @@ function readExisting(path: string): string | null {
 /** Errors about the directory rather than one file: they would recur for every file after. */
 const directoryWide = new WeakSet<Error>();
 
-function replace(path: string, content: string): void {
+function replace(path: string, content: FileContent): void {
   try {
     writeAtomic(path, content);
   } catch (e) {

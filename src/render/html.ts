@@ -282,6 +282,21 @@ export interface HtmlPage {
   tags: string[];
   canonicalUrl: string | null;
   draft: boolean;
+  /** The social card, when the article has one: og:image, twitter:image and (absolute only) JSON-LD image. */
+  image?: PageImage | null;
+  /** An http(s) URL: JSON-LD publisher.logo. */
+  publisherLogo?: string | null;
+}
+
+export interface PageImage {
+  /** Absolute with a base URL, else the card's file name (beside the page). */
+  url: string;
+  /** Whether `url` is absolute: JSON-LD `image` must be, so it is left out otherwise. */
+  absolute: boolean;
+  width: number;
+  height: number;
+  /** The figures the card shows, as a sentence. */
+  alt: string;
 }
 
 const STYLE = `body{margin:0;background:#fafaf7;color:#1d1d1b;font:18px/1.6 Georgia,'Times New Roman',serif}
@@ -386,11 +401,14 @@ export function htmlDocument(p: HtmlPage, options: DocumentOptions = {}): string
     description: p.description,
     datePublished: p.published,
     dateModified: p.modified,
+    // Only an absolute address: structured-data readers resolve nothing against the page.
+    ...(p.image?.absolute ? { image: p.image.url } : {}),
     author: { '@type': 'Organization', name: p.author },
-    publisher: { '@type': 'Organization', name: p.publisher },
+    publisher: { '@type': 'Organization', name: p.publisher, ...(p.publisherLogo ? { logo: { '@type': 'ImageObject', url: p.publisherLogo } } : {}) },
     keywords: p.tags.join(', '),
     ...(p.canonicalUrl ? { mainEntityOfPage: p.canonicalUrl, url: p.canonicalUrl } : {}),
   };
+  const img = p.image ?? null;
   const faqLd = options.faqJsonLd ? faqPageLd(p.bodyHtml) : null;
   const e = escapeHtml;
   const head = [
@@ -412,6 +430,20 @@ export function htmlDocument(p: HtmlPage, options: DocumentOptions = {}): string
     `<meta property="article:published_time" content="${p.published}">`,
     `<meta property="article:modified_time" content="${p.modified}">`,
     ...p.tags.map((t) => `<meta property="article:tag" content="${e(t)}">`),
+    ...(img
+      ? [
+          `<meta property="og:image" content="${e(img.url)}">`,
+          '<meta property="og:image:type" content="image/png">',
+          `<meta property="og:image:width" content="${img.width}">`,
+          `<meta property="og:image:height" content="${img.height}">`,
+          `<meta property="og:image:alt" content="${e(img.alt)}">`,
+          '<meta name="twitter:card" content="summary_large_image">',
+          `<meta name="twitter:title" content="${e(p.title)}">`,
+          `<meta name="twitter:description" content="${e(p.description)}">`,
+          `<meta name="twitter:image" content="${e(img.url)}">`,
+          `<meta name="twitter:image:alt" content="${e(img.alt)}">`,
+        ]
+      : []),
     `<script type="application/ld+json">${safeJson(ld)}</script>`,
     ...(faqLd ? [`<script type="application/ld+json">${safeJson(faqLd)}</script>`] : []),
     `<style>${STYLE}</style>`,

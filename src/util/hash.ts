@@ -54,6 +54,11 @@ export function sha256(text: string): string {
   return hash('sha256', text, 'hex');
 }
 
+/** Hex SHA-256 of bytes (the card's PNG). */
+export function sha256Bytes(bytes: Uint8Array): string {
+  return hash('sha256', bytes, 'hex');
+}
+
 /** 32-bit FNV-1a: a cheap, stable hash for choosing among phrasings. `from` continues a hash: fnv1a(b, fnv1a(a)) === fnv1a(a + b). */
 export function fnv1a(text: string, from = 0x811c9dc5): number {
   let h = from;
