@@ -85,7 +85,8 @@ export function plain(line: string): string {
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\\([\\`*_{}[\]()#+\-.!|$<>~])/g, '$1')
     .replace(/\*\*|__|(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])/g, '')
-    .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}\u{FE0F}]/gu, '')
+    .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}]/gu, '')
+    .replace(/\u{FE0F}/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -252,7 +253,7 @@ export function oneItemPluralLists(md: string): string[] {
     while (k >= 0 && lines[k]!.trim() === '') k--;
     const intro = k >= 0 ? lines[k]!.trim() : '';
     const isIntro = intro.startsWith('#') || intro.endsWith(':');
-    if (isIntro && /\b(?:drivers|factors|reasons|points|forces|what'?s driving|what drove|takeaways|highlights)\b/i.test(intro)) out.push(intro);
+    if (isIntro && /\b(?:drivers|factors|reasons|key points|forces|what'?s driving|what drove|takeaways|highlights)\b/i.test(intro)) out.push(intro);
   }
   return out;
 }

@@ -27,6 +27,13 @@ function of(style: (typeof STYLES)[number]): { arts: Article[]; ms: ArticleMeasu
   return c;
 }
 
+/**
+ * Repeats that are the data's, not the prose's: in snapshot 40, Bitcoin's total happens to equal the short
+ * side's ($25.8 million), so the split and the leading coin state one figure for two facts. Listed so that a new
+ * repeat still fails.
+ */
+const DATA_COINCIDENCES = new Set(['editorial-40 $25.8 million']);
+
 const over = (ms: readonly ArticleMeasures[], f: (m: ArticleMeasures) => string | null): string[] => ms.map(f).filter((x): x is string => x !== null);
 
 describe('the measures read what an editor reads', () => {
@@ -61,7 +68,8 @@ describe.each(STYLES)('%s over the varied set', (style) => {
 
   it('has no back-to-back repeat (a figure or a 4-word phrase in two sentences in a row)', () => {
     const { ms } = of(style);
-    expect(over(ms, (m) => (m.repeats.length > 0 ? `${m.id}: ${m.repeats.map((r) => `"${r.phrase}": ${r.first} | ${r.second}`).join(' / ')}` : null))).toEqual([]);
+    const real = (m: ArticleMeasures): ArticleMeasures['repeats'] => m.repeats.filter((r) => !DATA_COINCIDENCES.has(`${m.id} ${r.phrase}`));
+    expect(over(ms, (m) => (real(m).length > 0 ? `${m.id}: ${real(m).map((r) => `"${r.phrase}": ${r.first} | ${r.second}`).join(' / ')}` : null))).toEqual([]);
   });
 
   it("does not echo a headline word in the lead's first sentence", () => {
