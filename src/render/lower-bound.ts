@@ -11,11 +11,15 @@
 /** "at least" right before a figure ("at least $1.2 billion", "at least 6,173 traders"), in any case. */
 const HEDGE = /\b[Aa]t least (?=[$\d])/g;
 
-/** The body with its first "at least" before a figure kept and the later ones removed. */
+/**
+ * The body with its first "at least" before a dollar figure kept (the lead's total, as a rule) and every other
+ * "at least" before a figure removed: a count said before it ("at least 6,173 traders") loses its hedge too,
+ * since the sentence after the lead covers every figure.
+ */
 export function keepFirstLowerBound(md: string): string {
   let seen = false;
-  return md.replace(HEDGE, (m) => {
-    if (!seen) {
+  return md.replace(HEDGE, (m, offset: number) => {
+    if (!seen && md[offset + m.length] === '$') {
       seen = true;
       return m;
     }
