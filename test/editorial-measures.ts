@@ -214,8 +214,8 @@ const IRREGULAR =
   'taken given shown seen done made hit held set paid driven thrown left caught brought built kept told sold found put cut run ' +
   'beaten broken chosen drawn eaten fallen forgotten frozen gotten hidden known led lost meant read ridden risen shaken shut spent ' +
   'split spread stolen struck swept torn understood won worn written wound borne blown';
-const PARTICIPLE = `(?:\\w+ed|${IRREGULAR.split(' ').join('|')})`;
-const PASSIVE = new RegExp(`\\b(?:am|is|are|was|were|be|been|being|get|gets|got|getting)\\s+(?:(?:not|also|still|then|quickly|largely|mostly|mainly|already|all|just|often)\\s+)*${PARTICIPLE}\\b`, 'i');
+const PARTICIPLE = `(?:(?:\\w+-)?\\w+ed|(?:\\w+-)?(?:${IRREGULAR.split(' ').join('|')}))`;
+const PASSIVE = new RegExp(`\\b(?:am|is|are|was|were|be|been|being|get|gets|got|getting)\\s+(?:(?:not|also|still|then|all|just|often|\\w+ly)\\s+)*${PARTICIPLE}\\b`, 'i');
 
 /** Whether a sentence has a be-verb (or get) followed by a past participle: "was wiped out", "were forced". */
 export function isPassive(sentence: string): boolean {
@@ -274,7 +274,8 @@ export function closingSentence(md: string): string {
     l.startsWith('* [') ||
     /^\*(?:Disclaimer|This article|Generated|Data:|Source)/i.test(l) ||
     /^(?:Disclaimer|This article was|Generated|Also Read|Related)/i.test(plain(l)) ||
-    /^\[[^\]]*\]\([^)]*\)$/.test(l);
+    /^\[[^\]]*\]\([^)]*\)$/.test(l) ||
+    /\bautomat(?:ic|ically|ed)\b/i.test(l); // the explainer's generated-from-data line
   for (let i = lines.length - 1; i >= 0; i--) {
     const l = lines[i]!;
     if (furniture(l)) continue;
