@@ -83,6 +83,15 @@ describe.each(STYLES)('%s over the varied set', (style) => {
     expect(over(ms, (m) => (m.oneItemLists.length > 0 ? `${m.id}: ${m.oneItemLists.join(', ')}` : null))).toEqual([]);
   });
 
+  it('opens each bold lead-in paragraph ("**The twist** — …") after a blank line, never mid-paragraph', () => {
+    const { arts } = of(style);
+    const glued = arts.flatMap((a) => {
+      const lines = a.body.split('\n');
+      return lines.flatMap((l, k) => (k > 0 && /^\*\*[^*]+\*\* —/.test(l) && lines[k - 1]!.trim() !== '' ? [`${a.id}: ${l.slice(0, 60)}`] : []));
+    });
+    expect(glued).toEqual([]);
+  });
+
   it('keeps passive sentences at or under 25 %', () => {
     const s = summarise(style, of(style).ms, null);
     expect(s.passivePct).toBeLessThanOrEqual(25);
