@@ -215,7 +215,7 @@ const IRREGULAR =
   'beaten broken chosen drawn eaten fallen forgotten frozen gotten hidden known led lost meant read ridden risen shaken shut spent ' +
   'split spread stolen struck swept torn understood won worn written wound borne blown';
 const PARTICIPLE = `(?:(?:\\w+-)?\\w+ed|(?:\\w+-)?(?:${IRREGULAR.split(' ').join('|')}))`;
-const PASSIVE = new RegExp(`\\b(?:am|is|are|was|were|be|been|being|get|gets|got|getting)\\s+(?:(?:not|also|still|then|all|just|often|\\w+ly)\\s+)*${PARTICIPLE}\\b`, 'i');
+const PASSIVE = new RegExp(`\\b(?:am|is|are|was|were|be|been|being|get|gets|got|getting)\\s+(?:(?:not|also|still|then|all|both|just|often|now|being|\\w+ly)\\s+)*${PARTICIPLE}\\b`, 'i');
 
 /** Whether a sentence has a be-verb (or get) followed by a past participle: "was wiped out", "were forced". */
 export function isPassive(sentence: string): boolean {
