@@ -23,6 +23,8 @@ export const PREDICATES = {
   longsLarger: (f: StoryFacts): boolean => f.long.usd.value > f.short.usd.value,
   /** More shorts than longs liquidated, by any margin (false on a tie). */
   shortsLarger: (f: StoryFacts): boolean => f.short.usd.value > f.long.usd.value,
+  /** Both sides had liquidations (long and short above zero): "bulls and bears were both forced out". */
+  bothSides: (f: StoryFacts): boolean => f.long.usd.value > 0 && f.short.usd.value > 0,
   /** The dominant side held at least 80 % of the total. */
   lopsided: (f: StoryFacts): boolean => f.lopsided,
   /** The coins past the top two held at least 10 % of the total (facts.wideTail). */

@@ -11,6 +11,7 @@ import { registry, type Compiled } from './templates.js';
 import { viewOf, type View } from './view.js';
 import type { Variation } from './variation.js';
 import type { SectionRequest, Sections } from '../plan/sections.js';
+import { keepFirstLowerBound } from './lower-bound.js';
 
 export interface RenderedText {
   headline: string;
@@ -46,7 +47,8 @@ export function renderPart(part: Part, facts: StoryFacts, plan: Plan, views: Vie
   } catch (e) {
     throw new LiqnewsError('TEMPLATE_ERROR', `could not render the ${part} of style "${plan.style}" for story ${facts.id}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
-  return part === 'body' ? tidy(oneStop(out)) : oneLine(out);
+  if (part !== 'body') return oneLine(out);
+  return tidy(oneStop(facts.partial ? keepFirstLowerBound(out) : out));
 }
 
 export function renderMarkdown(facts: StoryFacts, plan: Plan): RenderedText {
