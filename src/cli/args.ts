@@ -108,9 +108,35 @@ export type Parsed =
   | { kind: 'feed'; options: FeedRunOptions }
   | { kind: 'history'; options: HistoryRunOptions }
   | { kind: 'decide'; options: DecideRunOptions }
-  | { kind: 'usage'; message: string };
+  | { kind: 'usage'; message: string; command?: Command };
+
+/**
+ * The command a line is for, read before the options are checked, so a
+ * mistake can point to that command's help and suggest only its options.
+ * Skips the values of options that take one (`--out render` is not `render`).
+ */
+export function commandOf(argv: readonly string[]): Command | null {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return isCommand(argv[i + 1]) ? (argv[i + 1] as Command) : null;
+    if (arg !== '-' && arg.startsWith('-')) {
+      const name = ALIASES[arg] ?? arg;
+      if (OPTIONS[name]?.value && !arg.includes('=')) i++;
+      continue;
+    }
+    return isCommand(arg) ? arg : null;
+  }
+  return null;
+}
 
 export function parseArgv(argv: readonly string[]): Parsed {
+  const parsed = parseLine(argv);
+  if (parsed.kind !== 'usage') return parsed;
+  const command = commandOf(argv);
+  return command ? { ...parsed, command } : parsed;
+}
+
+function parseLine(argv: readonly string[]): Parsed {
   // Help and version win over everything else on the line, even over mistakes, as people expect.
   const beforeDashDash = argv.indexOf('--') < 0 ? argv : argv.slice(0, argv.indexOf('--'));
   if (beforeDashDash[0] === 'help') return { kind: 'help', topic: isCommand(beforeDashDash[1]) ? beforeDashDash[1] : null };
@@ -121,6 +147,8 @@ export function parseArgv(argv: readonly string[]): Parsed {
   const given = new Map<string, string | true>();
   // Every option in order, with how many positionals came before it: `ingest` reads --source per input from this.
   const events: OptionEvent[] = [];
+  // The first value option given twice: ingest reads per-file options in order; elsewhere the last would win silently.
+  let repeated: { name: string; first: string; second: string } | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--') {
@@ -134,7 +162,12 @@ export function parseArgv(argv: readonly string[]): Parsed {
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = ALIASES[arg] ?? (eq > 0 ? arg.slice(0, eq) : arg);
     const spec = OPTIONS[name];
-    if (!spec) return usage(`unknown option ${name}${didYouMean(name, Object.keys(OPTIONS))}`);
+    if (!spec) {
+      // Suggest only what the command takes: a near miss that another command accepts would be refused next.
+      const command = commandOf(argv);
+      const candidates = Object.keys(OPTIONS).filter((o) => command === null || OPTIONS[o]!.commands.includes(command));
+      return usage(`unknown option ${name}${didYouMean(name, candidates)}`);
+    }
     if (!spec.value) {
       if (eq > 0) return usage(`${name} takes no value`);
       given.set(name, true);
@@ -149,6 +182,8 @@ export function parseArgv(argv: readonly string[]): Parsed {
       if (value !== undefined) i++;
     }
     if (value === undefined || value === '') return usage(`${name} needs a value (${name} ${VALUE_NAMES[name] ?? 'VALUE'})`);
+    const earlier = given.get(name);
+    if (typeof earlier === 'string') repeated ??= { name, first: earlier, second: value };
     given.set(name, value);
     events.push({ name, value, at: positionals.length });
   }
@@ -159,6 +194,11 @@ export function parseArgv(argv: readonly string[]): Parsed {
   const command = first;
   for (const name of given.keys()) {
     if (!OPTIONS[name]?.commands.includes(command)) return usage(`${command} does not take ${name}`);
+  }
+  if (repeated && command !== 'ingest') {
+    const { name, first: a, second: b } = repeated;
+    const list = name === '--format' || name === '--sections' ? `; give one comma-separated list, e.g. ${name} ${a},${b}` : '; give it once';
+    return usage(`${name} is given twice ("${a}" and "${b}")${list}`);
   }
   if (command === 'ingest') {
     const options = ingestOptions(positionals, events);

@@ -32,7 +32,7 @@ export async function main(io: MainIO): Promise<number> {
         io.stdout.write(`${packageVersion()}\n`);
         return 0;
       case 'usage':
-        io.stderr.write(`liqnews: ${parsed.message}\nsee liqnews --help\n`);
+        io.stderr.write(`liqnews: ${parsed.message}\nsee liqnews ${parsed.command ? `${parsed.command} ` : ''}--help\n`);
         return 2;
       case 'run':
         // LIQNEWS_HISTORY=off: no default store (a test run or a throwaway render); --history FILE still opens one.

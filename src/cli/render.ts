@@ -301,7 +301,7 @@ async function renderToStdout(o: RunOptions, now: Date, io: CommandIO, history: 
   const format = o.formats[0];
   // The parser guarantees one input and one format; a directory may still hold several snapshots.
   if (items.length !== 1 || !item || !format) {
-    io.stderr.write(`liqnews: --stdout needs exactly one snapshot, but ${o.inputs[0]} holds ${items.length}\nsee liqnews --help\n`);
+    io.stderr.write(`liqnews: --stdout needs exactly one snapshot, but ${o.inputs[0]} holds ${items.length}\nsee liqnews render --help\n`);
     return 2;
   }
   const report = new Reporter(io.stdout, io.stderr, false);
