@@ -22,7 +22,7 @@ interface OptionSpec {
   commands: readonly Command[];
 }
 
-const OPTIONS: Record<string, OptionSpec> = {
+export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--out': { value: true, commands: ['render', 'ingest', 'feed', 'history', 'decide'] },
   '--style': { value: true, commands: ['render'] },
   '--format': { value: true, commands: ['render'] },

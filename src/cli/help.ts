@@ -48,6 +48,11 @@ An input is a snapshot file (.json), a directory (every .json inside, sorted;
 directories named "expected" or "node_modules" and files named "case.json" are
 skipped), or - for one snapshot on standard input.
 
+Settings: liqnews.config.json in the working directory or a parent (or
+--config FILE; --no-config ignores it) gives defaults for the flags: publisher,
+author, site, baseUrl, timeZone, locale, style, formats, sections, category,
+publish, out, history, newsworthiness. Flags on the command line win.
+
 Exit codes: 0 success, 1 some input invalid or some file not written,
 2 usage error, 3 (decide only) a snapshot to skip.
 `;
