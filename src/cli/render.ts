@@ -160,12 +160,18 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
       }
     }
     const article = outcome.article;
-    if (item.kind === 'file' && item.link) guard.remember(item.path, item.label);
-    const source = item.kind === 'file' ? resolve(item.path) : item.label;
-    const earlier = seen.claim(article.basename, source);
-    if (earlier !== null) {
-      report.err(`${item.label}: gives the same file name as ${labels.of(earlier)} (${article.basename}.*); not written, so that one is not overwritten`);
-      report.err(`${item.label}: hint: give the snapshots distinct "id"s`);
+    try {
+      if (item.kind === 'file' && item.link) guard.remember(item.path, item.label);
+      const source = item.kind === 'file' ? resolve(item.path) : item.label;
+      const earlier = seen.claim(article.basename, source);
+      if (earlier !== null) {
+        report.err(`${item.label}: gives the same file name as ${labels.of(earlier)} (${article.basename}.*); not written, so that one is not overwritten`);
+        report.err(`${item.label}: hint: give the snapshots distinct "id"s`);
+        counts.failed++;
+        continue;
+      }
+    } catch (e) {
+      for (const line of problemLines(item.label, e, o.debug)) report.err(line);
       counts.failed++;
       continue;
     }
