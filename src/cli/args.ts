@@ -82,6 +82,8 @@ export interface RunOptions {
   timeZone: string;
   /** en-US or en-GB: how dates are written. */
   locale?: string;
+  /** One JSON line per input on stdout (status, files, problems) instead of the human lines. */
+  json?: boolean;
   /** `draft: false` in the front matter (default: every article is a draft). */
   publish?: boolean;
   /** Files kept because an editor changed them are reported, but do not make the exit code 1. */
@@ -273,6 +275,7 @@ function parseLine(argv: readonly string[]): Parsed {
   if (noHistory && text('--history') !== undefined) return usage('--history and --no-history contradict each other: give one');
   if (noHistory && flag('--only-newsworthy')) return usage('--only-newsworthy measures against the history store: it cannot be used with --no-history');
   const stdout = flag('--stdout');
+  if (stdout && flag('--json')) return usage('--json reports on files written to a folder; --stdout writes the article itself: give one');
   if (stdout && formats.includes('card')) return usage('--stdout cannot write the card: it is a PNG image; write it to a folder with --out DIR (the file is <date>-<slug>.card.png)');
   if (stdout && (inputs.length !== 1 || formats.length !== 1)) {
     return usage('--stdout writes one format of one input: give exactly one input and one --format (for example --format md)');
@@ -297,6 +300,7 @@ function parseLine(argv: readonly string[]): Parsed {
       timeZone,
       locale,
       publish: flag('--publish'),
+      json: flag('--json'),
       keepEdited: flag('--keep-edited'),
       author: text('--author') ?? null,
       publisher: text('--publisher') ?? null,

@@ -112,6 +112,10 @@ ${FORMAT_LINES}
   --only-newsworthy
                    render only what 'liqnews decide' would publish; the rest
                    are reported as skipped
+  --json           one JSON line per input on standard output instead of the
+                   "wrote" lines: {"input","status","files","problems"}
+                   (status rendered, failed or skipped; problems also go to
+                   standard error)
   --quiet          print only problems
   --debug          print stack traces for unexpected errors
 

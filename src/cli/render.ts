@@ -22,6 +22,7 @@ import { NamesSeen, sourceHash } from './names-seen.js';
 import { jobsFor, runInOrder } from './pool.js';
 import { GROUP, buildFiles, runGroup, runGroupInTurn, type GroupJob, type ItemResult } from './render-job.js';
 import { problemLines } from './problems.js';
+import { JsonResults, type InputResult } from './json-results.js';
 import { PROGRESS_FROM, Reporter, SUMMARY_ABOVE, plural, type CommandIO } from './report.js';
 
 export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promise<number> {
@@ -57,7 +58,9 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
 
   const total = countInputs(o.inputs, o.out);
   const summarise = total > SUMMARY_ABOVE;
-  const report = new Reporter(io.stdout, io.stderr, io.isTTY && total >= PROGRESS_FROM && !o.quiet);
+  // --json: one line per input on stdout instead of the human lines (json-results.ts).
+  const json = o.json ? new JsonResults(io.stdout) : null;
+  const report = new Reporter(json ? json.silent : io.stdout, json ? json.tee(io.stderr) : io.stderr, io.isTTY && total >= PROGRESS_FROM && !o.quiet);
   const counts = { rendered: 0, failed: 0, skipped: 0, written: 0, unchanged: 0, kept: 0 };
   // Which input each base name came from, so two snapshots that get the same name do not silently overwrite each other.
   const seen = new NamesSeen();
@@ -86,7 +89,7 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
    * the store again (the group's rows are undone and the written ones
    * recorded anew). Without a store each article is written at once.
    */
-  let ready: { item: InputItem; article: WritableArticle }[] = [];
+  let ready: { item: InputItem; article: WritableArticle; rec: InputResult | null }[] = [];
   const flush = (): void => {
     const group = ready;
     ready = [];
@@ -94,12 +97,14 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
     let unwritten = 0;
     // With a store, the group's files were left to build here, stage by stage across the group (a failure shows where the file is written).
     if (history) buildFiles(group.map((g) => g.article as Article), o.formats);
-    for (const [k, { item, article }] of group.entries()) {
+    for (const [k, { item, article, rec }] of group.entries()) {
       let results: WriteResult[];
+      json?.focus(rec);
       try {
         results = writeArticle(article, { outDir: o.out, formats: o.formats, force: o.force, refuse });
       } catch (e) {
         for (const line of problemLines(item.label, e, o.debug)) report.err(line);
+        if (rec) json?.end(rec, 'failed');
         counts.failed++;
         unwritten++;
         if (isDirectoryWideFailure(e)) {
@@ -114,6 +119,7 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
       }
       counts.rendered++;
       if (history) written.push(article as Article);
+      if (rec) json?.end(rec, 'rendered', results);
       for (const r of results) {
         if (r.status === 'kept-edited') {
           counts.kept++;
@@ -143,13 +149,16 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
     const item = outcome.item;
     const at = index++;
     report.progress('rendering', at, total);
+    const rec = json?.begin(item.label) ?? null;
     if (outcome.kind === 'skipped') {
       report.err(`skipped ${item.label}: ${outcome.reason}`);
+      if (rec) json?.end(rec, 'skipped');
       counts.skipped++;
       continue;
     }
     if (outcome.kind === 'failed') {
       for (const line of outcome.lines) report.err(line);
+      if (rec) json?.end(rec, 'failed');
       counts.failed++;
       continue;
     }
@@ -157,6 +166,7 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
       const verdict = await newsworthiness(history, outcome.article as Article);
       if (!verdict.publish) {
         report.err(`skipped ${item.label}: not newsworthy: ${verdict.reason}`);
+        if (rec) json?.end(rec, 'skipped');
         counts.skipped++;
         continue;
       }
@@ -169,11 +179,13 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
       if (earlier !== null) {
         report.err(`${item.label}: gives the same file name as ${labels.of(earlier)} (${article.basename}.*); not written, so that one is not overwritten`);
         report.err(`${item.label}: hint: give the snapshots distinct "id"s`);
+        if (rec) json?.end(rec, 'failed');
         counts.failed++;
         continue;
       }
     } catch (e) {
       for (const line of problemLines(item.label, e, o.debug)) report.err(line);
+      if (rec) json?.end(rec, 'failed');
       counts.failed++;
       continue;
     }
@@ -182,11 +194,13 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
       // Recorded at once (a savepoint in the batch's transaction), so the next article compares with this one.
       if (!recordAll(history, [article as Article], report)) recordFailed = true;
     }
-    ready.push({ item: outcome.item, article });
+    json?.focus(null);
+    ready.push({ item: outcome.item, article, rec });
     if (!history || ready.length >= GROUP) flush();
     if (stopped) break;
   }
   if (!stopped && ready.length > 0) flush();
+  json?.finish();
   report.done();
   try {
     history?.endBatch(true);
