@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generate, readStamp, LiqnewsError, type Article } from '../src/index.js';
 import { SITES, idPath, sitePath, type SiteName } from '../src/output/sites.js';
+import { markdownToHtml, markdownToHtmlByMarked } from '../src/render/html.js';
 import { FRONT_MATTER_KEYS, NOW, allCases, findCase, generateCase, listCases, splitFrontMatter, runCli } from './helpers.js';
 
 const PROFILE_KEYS: Record<SiteName, string[]> = {
@@ -166,6 +167,17 @@ describe('Eleventy heading anchors (the tldr table of contents)', () => {
       expect(generateCase(c, 'tldr', { site: 'hugo' }).files.md, c.id).not.toContain('<a id=');
     }
     expect(seen).toBeGreaterThan(0);
+  });
+
+  it("read back by liqnews' own Markdown (liqnews feed), they are the heading's id, not text", () => {
+    for (const c of allCases()) {
+      const anchored = splitFrontMatter(generateCase(c, 'tldr', { site: 'eleventy' }).files.md).body;
+      const plain = splitFrontMatter(generateCase(c, 'tldr').files.md).body;
+      expect(markdownToHtml(anchored), c.id).toBe(markdownToHtml(plain));
+      expect(markdownToHtmlByMarked(anchored), c.id).toBe(markdownToHtml(plain));
+    }
+    // Only that exact form: other HTML at a heading's start stays text.
+    expect(markdownToHtml('## <a id="x" onclick="y"></a>Hi\n')).toContain('&lt;a id=');
   });
 });
 
