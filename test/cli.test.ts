@@ -168,7 +168,7 @@ describe('render --stdout', () => {
       const r = await run(argv);
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
-      expect(lines(r.err).at(-1)).toBe('see liqnews --help');
+      expect(lines(r.err).at(-1)).toBe('see liqnews render --help');
     }
   });
 
@@ -324,8 +324,39 @@ describe('usage errors', () => {
     const [hint, see, ...rest] = lines(r.err);
     expect(hint).toMatch(/^liqnews: /);
     expect(hint).toMatch(message);
-    expect(see).toBe('see liqnews --help');
+    // The hint points to the help of the command the line is for.
+    const known = ['render', 'validate', 'styles', 'ingest', 'feed', 'history', 'decide'].includes(String(argv[0]));
+    expect(see).toBe(known ? `see liqnews ${String(argv[0])} --help` : 'see liqnews --help');
     expect(rest).toEqual([]);
+  });
+
+  it('without a command, points to the general help', async () => {
+    const r = await run(['--bogus']);
+    expect(r.code).toBe(2);
+    expect(lines(r.err).at(-1)).toBe('see liqnews --help');
+  });
+
+  it('suggests only options the command takes', async () => {
+    // --strict is ingest's: render must not suggest it for --stric.
+    const r = await run(['render', 'x.json', '--stric']);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toContain('--strict');
+    expect((await run(['ingest', 'x.ndjson', '--stric'])).err).toContain('did you mean --strict');
+  });
+
+  it('refuses a value option given twice rather than keeping the last silently', async () => {
+    const r = await run(['render', 'x.json', '--format', 'md', '--format', 'html']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--format is given twice ("md" and "html"); give one comma-separated list, e.g. --format md,html');
+    expect((await run(['render', 'x.json', '--out', 'a', '--out=b'])).err).toContain('--out is given twice ("a" and "b"); give it once');
+  });
+
+  it('keeps every help text within 80 columns', async () => {
+    for (const topic of [[], ['render'], ['validate'], ['styles'], ['ingest'], ['feed'], ['history'], ['decide']]) {
+      const text = (await run([...topic, '--help'])).out;
+      const wide = text.split('\n').filter((l) => [...l].length > 80);
+      expect(wide, `liqnews ${topic.join(' ')} --help`).toEqual([]);
+    }
   });
 
   it('writes nothing on a usage error', async () => {

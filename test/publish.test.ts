@@ -86,3 +86,32 @@ describe('publishing', () => {
     expect(() => generate(readFileSync(SNAP, 'utf8'), { now: new Date(NOW), locale: 'de-DE' })).toThrow(LiqnewsError);
   });
 });
+
+describe('render --json', () => {
+  it('prints one JSON line per input, in input order, with its files and problems', async () => {
+    const dir = join(work, 'json-in');
+    rmSync(dir, { recursive: true, force: true });
+    const { mkdirSync, copyFileSync } = await import('node:fs');
+    mkdirSync(dir);
+    copyFileSync(SNAP, join(dir, 'a.json'));
+    writeFileSync(join(dir, 'b.json'), '{"schemaVersion": 1}');
+    copyFileSync(join(ROOT, 'fixtures', 'golden', '001-recap-all-time-high', 'snapshot.json'), join(dir, 'c.json'));
+    const out = fresh();
+    const r = await runCli(['render', dir, '--out', out, '--now', NOW, '--json']);
+    expect(r.code).toBe(1);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as { input: string; status: string; files: { path: string; format: string; status: string }[]; problems: string[] });
+    expect(lines.map((l) => [l.input.split('/').pop(), l.status])).toEqual([['a.json', 'rendered'], ['b.json', 'failed'], ['c.json', 'rendered']]);
+    expect(lines[0]!.files.map((f) => [f.format, f.status])).toEqual([['md', 'written'], ['html', 'written'], ['json', 'written']]);
+    expect(lines[1]!.problems.length).toBeGreaterThan(0);
+    expect(r.err).toContain(lines[1]!.problems[0]!);
+    expect(r.out).not.toContain('wrote ');
+    // A second run: unchanged files, exit 0 for the good inputs alone.
+    const again = await runCli(['render', join(dir, 'a.json'), '--out', out, '--now', NOW, '--json']);
+    expect(again.code).toBe(0);
+    expect((JSON.parse(again.out) as { files: { status: string }[] }).files.every((f) => f.status === 'unchanged')).toBe(true);
+    expect((await runCli(['render', SNAP, '--stdout', '--format', 'md', '--json'])).code).toBe(2);
+    // With a history store a group's files are written after the group renders: the lines keep input order.
+    const withStore = await runCli(['render', dir, '--out', fresh(), '--now', NOW, '--json', '--history', join(work, 'json.sqlite')]);
+    expect(withStore.out.trim().split('\n').map((l) => (JSON.parse(l) as { status: string }).status)).toEqual(['rendered', 'failed', 'rendered']);
+  });
+});

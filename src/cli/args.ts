@@ -22,7 +22,7 @@ interface OptionSpec {
   commands: readonly Command[];
 }
 
-const OPTIONS: Record<string, OptionSpec> = {
+export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--out': { value: true, commands: ['render', 'ingest', 'feed', 'history', 'decide'] },
   '--style': { value: true, commands: ['render'] },
   '--format': { value: true, commands: ['render'] },
@@ -82,6 +82,8 @@ export interface RunOptions {
   timeZone: string;
   /** en-US or en-GB: how dates are written. */
   locale?: string;
+  /** One JSON line per input on stdout (status, files, problems) instead of the human lines. */
+  json?: boolean;
   /** `draft: false` in the front matter (default: every article is a draft). */
   publish?: boolean;
   /** Files kept because an editor changed them are reported, but do not make the exit code 1. */
@@ -108,9 +110,35 @@ export type Parsed =
   | { kind: 'feed'; options: FeedRunOptions }
   | { kind: 'history'; options: HistoryRunOptions }
   | { kind: 'decide'; options: DecideRunOptions }
-  | { kind: 'usage'; message: string };
+  | { kind: 'usage'; message: string; command?: Command };
+
+/**
+ * The command a line is for, read before the options are checked, so a
+ * mistake can point to that command's help and suggest only its options.
+ * Skips the values of options that take one (`--out render` is not `render`).
+ */
+export function commandOf(argv: readonly string[]): Command | null {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return isCommand(argv[i + 1]) ? (argv[i + 1] as Command) : null;
+    if (arg !== '-' && arg.startsWith('-')) {
+      const name = ALIASES[arg] ?? arg;
+      if (OPTIONS[name]?.value && !arg.includes('=')) i++;
+      continue;
+    }
+    return isCommand(arg) ? arg : null;
+  }
+  return null;
+}
 
 export function parseArgv(argv: readonly string[]): Parsed {
+  const parsed = parseLine(argv);
+  if (parsed.kind !== 'usage') return parsed;
+  const command = commandOf(argv);
+  return command ? { ...parsed, command } : parsed;
+}
+
+function parseLine(argv: readonly string[]): Parsed {
   // Help and version win over everything else on the line, even over mistakes, as people expect.
   const beforeDashDash = argv.indexOf('--') < 0 ? argv : argv.slice(0, argv.indexOf('--'));
   if (beforeDashDash[0] === 'help') return { kind: 'help', topic: isCommand(beforeDashDash[1]) ? beforeDashDash[1] : null };
@@ -121,6 +149,8 @@ export function parseArgv(argv: readonly string[]): Parsed {
   const given = new Map<string, string | true>();
   // Every option in order, with how many positionals came before it: `ingest` reads --source per input from this.
   const events: OptionEvent[] = [];
+  // The first value option given twice: ingest reads per-file options in order; elsewhere the last would win silently.
+  let repeated: { name: string; first: string; second: string } | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--') {
@@ -134,7 +164,12 @@ export function parseArgv(argv: readonly string[]): Parsed {
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = ALIASES[arg] ?? (eq > 0 ? arg.slice(0, eq) : arg);
     const spec = OPTIONS[name];
-    if (!spec) return usage(`unknown option ${name}${didYouMean(name, Object.keys(OPTIONS))}`);
+    if (!spec) {
+      // Suggest only what the command takes: a near miss that another command accepts would be refused next.
+      const command = commandOf(argv);
+      const candidates = Object.keys(OPTIONS).filter((o) => command === null || OPTIONS[o]!.commands.includes(command));
+      return usage(`unknown option ${name}${didYouMean(name, candidates)}`);
+    }
     if (!spec.value) {
       if (eq > 0) return usage(`${name} takes no value`);
       given.set(name, true);
@@ -149,6 +184,8 @@ export function parseArgv(argv: readonly string[]): Parsed {
       if (value !== undefined) i++;
     }
     if (value === undefined || value === '') return usage(`${name} needs a value (${name} ${VALUE_NAMES[name] ?? 'VALUE'})`);
+    const earlier = given.get(name);
+    if (typeof earlier === 'string') repeated ??= { name, first: earlier, second: value };
     given.set(name, value);
     events.push({ name, value, at: positionals.length });
   }
@@ -159,6 +196,11 @@ export function parseArgv(argv: readonly string[]): Parsed {
   const command = first;
   for (const name of given.keys()) {
     if (!OPTIONS[name]?.commands.includes(command)) return usage(`${command} does not take ${name}`);
+  }
+  if (repeated && command !== 'ingest') {
+    const { name, first: a, second: b } = repeated;
+    const list = name === '--format' || name === '--sections' ? `; give one comma-separated list, e.g. ${name} ${a},${b}` : '; give it once';
+    return usage(`${name} is given twice ("${a}" and "${b}")${list}`);
   }
   if (command === 'ingest') {
     const options = ingestOptions(positionals, events);
@@ -233,6 +275,7 @@ export function parseArgv(argv: readonly string[]): Parsed {
   if (noHistory && text('--history') !== undefined) return usage('--history and --no-history contradict each other: give one');
   if (noHistory && flag('--only-newsworthy')) return usage('--only-newsworthy measures against the history store: it cannot be used with --no-history');
   const stdout = flag('--stdout');
+  if (stdout && flag('--json')) return usage('--json reports on files written to a folder; --stdout writes the article itself: give one');
   if (stdout && formats.includes('card')) return usage('--stdout cannot write the card: it is a PNG image; write it to a folder with --out DIR (the file is <date>-<slug>.card.png)');
   if (stdout && (inputs.length !== 1 || formats.length !== 1)) {
     return usage('--stdout writes one format of one input: give exactly one input and one --format (for example --format md)');
@@ -257,6 +300,7 @@ export function parseArgv(argv: readonly string[]): Parsed {
       timeZone,
       locale,
       publish: flag('--publish'),
+      json: flag('--json'),
       keepEdited: flag('--keep-edited'),
       author: text('--author') ?? null,
       publisher: text('--publisher') ?? null,

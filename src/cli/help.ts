@@ -22,30 +22,36 @@ const GENERAL = `liqnews: news articles about crypto liquidations from a data sn
 
 Usage:
   liqnews render <input…> [options]     write article files for each snapshot
-  liqnews validate <input…> [options]   check snapshots without writing anything
+  liqnews validate <input…> [options]   check snapshots, writing nothing
   liqnews styles                        list the article styles
-  liqnews ingest <file…> --source NAME  build a snapshot from recorded exchange
-                                        streams or saved CoinGlass answers
+  liqnews ingest <file…> --source NAME  build a snapshot from recorded
+                                        exchange streams or CoinGlass answers
   liqnews feed <dir> --site-url URL     RSS, Atom and JSON feeds over the
                                         articles render wrote into a folder
   liqnews history import|list|show|stats|remove
                                         the history store: past windows that
                                         articles are compared with
   liqnews decide <input…>               publish or skip, per snapshot
-  liqnews --help, -h                    this help (liqnews <command> --help for one command)
+  liqnews --help, -h                    this help
+  liqnews <command> --help              one command's help
   liqnews --version, -v                 the version
 
 Formats (render --format): ${FORMAT_NAMES}.
-The default is md,html,json; email,txt are the newsletter pair and
-thread,telegram the social posts, card the 1200x630 share image. --site hugo|eleventy|astro|jekyll adds that
-generator's front-matter keys, --base-url gives each article its canonical
-URL, --sections adds or removes the TL;DR, the "By the numbers" table and the
-FAQ in any style, --faq-jsonld adds a FAQPage block to pages with a FAQ
-(liqnews render --help for all options).
+The default is md,html,json; email,txt are the newsletter pair,
+thread,telegram the social posts, card the 1200x630 share image.
+--site hugo|eleventy|astro|jekyll adds that generator's front-matter keys,
+--base-url gives each article its canonical URL, --sections adds or removes
+the TL;DR, the "By the numbers" table and the FAQ in any style, --faq-jsonld
+adds a FAQPage block to pages with a FAQ (liqnews render --help for all).
 
 An input is a snapshot file (.json), a directory (every .json inside, sorted;
 directories named "expected" or "node_modules" and files named "case.json" are
 skipped), or - for one snapshot on standard input.
+
+Settings: liqnews.config.json in the working directory or a parent (or
+--config FILE; --no-config ignores it) gives defaults for the flags: publisher,
+author, site, baseUrl, timeZone, locale, style, formats, sections, category,
+publish, out, history, newsworthiness. Flags on the command line win.
 
 Exit codes: 0 success, 1 some input invalid or some file not written,
 2 usage error, 3 (decide only) a snapshot to skip.
@@ -57,7 +63,8 @@ Renders each snapshot to article files named <date>-<slug>.<ext>.
 
 Options:
   --out DIR        where files go; created if missing (default: output)
-  --style NAME     auto, bulletin, recap, tldr, analysis or explainer (default: auto)
+  --style NAME     auto, bulletin, recap, tldr, analysis or explainer
+                   (default: auto)
   --format LIST    comma-separated formats (default: md,html,json):
 ${FORMAT_LINES}
   --site NAME      add the front-matter keys of hugo, eleventy, astro or jekyll
@@ -65,8 +72,8 @@ ${FORMAT_LINES}
                    goes to the path of --base-url + /<date>-<slug>/
                    (/posts/<date>-<slug>/ without --base-url)
   --base-url URL   where the articles are published: each one's canonical URL
-                   is <URL>/<date>-<slug>/ (page, email, thread and Telegram link it;
-                   give liqnews feed the same URL as --site-url)
+                   is <URL>/<date>-<slug>/ (page, email, thread and Telegram
+                   link it; give liqnews feed the same URL as --site-url)
   --expire-after DAYS
                    with --site hugo: expiryDate is the window end plus DAYS
                    (default: no expiryDate)
@@ -77,7 +84,8 @@ ${FORMAT_LINES}
                    all three. Defaults: tldr in tldr, faq in explainer, no
                    table. (chart is not available yet.)
   --faq-jsonld     add a schema.org FAQPage JSON-LD block to HTML pages whose
-                   article has a FAQ (explainer, or --sections +faq); default off
+                   article has a FAQ (explainer, or --sections +faq);
+                   default off
   --publisher-logo URL
                    the publisher's logo (http or https): JSON-LD publisher.logo
   --stdout         write the one format of the one input to standard output
@@ -98,11 +106,18 @@ ${FORMAT_LINES}
   --jobs N         threads that render the batch, the main one included
                    (default: 1; more can help on machines whose cores do not
                    share their caches, and use more memory)
-  --history FILE   the history store (default .liqnews/history.sqlite beside --out):
-                   comparisons with earlier windows, varied wording, unique slugs;
-                   every article written is recorded (LIQNEWS_HISTORY=off: no default)
+  --history FILE   the history store (default: .liqnews/history.sqlite
+                   beside --out): comparisons with earlier windows, varied
+                   wording, unique slugs; every article written is recorded
+                   (LIQNEWS_HISTORY=off: no default store)
   --no-history     render without the store
-  --only-newsworthy  render only what 'liqnews decide' would publish; the rest are skipped
+  --only-newsworthy
+                   render only what 'liqnews decide' would publish; the rest
+                   are reported as skipped
+  --json           one JSON line per input on standard output instead of the
+                   "wrote" lines: {"input","status","files","problems"}
+                   (status rendered, failed or skipped; problems also go to
+                   standard error)
   --quiet          print only problems
   --debug          print stack traces for unexpected errors
 
@@ -114,7 +129,8 @@ a re-render updates it and keeps it published.
 Examples:
   liqnews render snapshot.json
   liqnews render data/ --out site/content/posts --format md --site hugo
-  liqnews render snapshot.json --format email,txt --base-url https://example.com/news
+  liqnews render snapshot.json --format email,txt \\
+    --base-url https://example.com/news
   cat snapshot.json | liqnews render - --stdout --format html
 `;
 
@@ -142,14 +158,15 @@ Builds a snapshot (contract v1) from raw data and writes it as JSON to
 standard output, ready for: liqnews render - --stdout --format md
 
 Sources (--source applies to the files after it; one --source applies to all):
-  binance         Binance USDⓈ-M forceOrder, recorded NDJSON (COIN-M rows of the
-                  merged stream are converted with their contract size)
+  binance         Binance USDⓈ-M forceOrder, recorded NDJSON (COIN-M rows of
+                  the merged stream are converted with their contract size)
   binance-coinm   Binance COIN-M forceOrder, recorded NDJSON
   bybit           Bybit v5 allLiquidation.<symbol>, recorded NDJSON
   okx             OKX liquidation-orders, recorded NDJSON
   coinglass-coin-list, coinglass-exchange-list, coinglass-history,
   coinglass-aggregated-history, coinglass-order
-                  a saved CoinGlass v4 answer (the whole {"code","msg","data"} body)
+                  a saved CoinGlass v4 answer (the whole body:
+                  {"code","msg","data"})
   fear-greed, open-interest, funding
                   context added to a liquidation source (market.*)
 One stream line is one frame, as sent or in a {"stream":…,"data":…} wrapper.
@@ -157,24 +174,27 @@ One stream line is one frame, as sent or in a {"stream":…,"data":…} wrapper.
 Window (required; stream events are counted by their own time,
 start <= time < end; CoinGlass coin-list and exchange-list are rolling
 1h/4h/12h/24h totals, so --window must be one of those, ending at the fetch):
-  --from ISO --to ISO          e.g. --from 2026-02-04T00:00:00Z --to 2026-02-05T00:00:00Z
+  --from ISO --to ISO          e.g. --from 2026-02-04T00:00:00Z
+                                    --to 2026-02-05T00:00:00Z
   --window DURATION [--end ISO]  e.g. --window 24h --end 2026-02-05T00:00:00Z
                                (30m, 4h, 24h, 7d; --end defaults to now)
 
 Options:
   --instruments FILE  the venue's saved instrument list, for contract sizes
-                      (Binance /dapi/v1/exchangeInfo, OKX /api/v5/public/instruments,
-                      Bybit /v5/market/instruments-info); repeatable. Without it a
-                      built-in table covers the major instruments only
+                      (Binance /dapi/v1/exchangeInfo, OKX
+                      /api/v5/public/instruments, Bybit
+                      /v5/market/instruments-info); repeatable. Without it
+                      a built-in table covers the major instruments only
   --strict            any bad line (malformed, unknown side, missing price,
-                      another stream's frame…) is fatal: exit 1, nothing written
+                      another stream's frame…) is fatal: exit 1, nothing
+                      written
   --combine sum       add up different sources (e.g. binance and bybit); without
                       it mixed sources are refused. Exchange streams are never
                       added to CoinGlass totals (they would count twice)
   --exchange NAME     what a CoinGlass answer was fetched for (the body does not
-  --symbol NAME       say): coin-list's exchange, history's exchange and pair,
-                      exchange-list's or aggregated-history's coin; like --source,
-                      it applies to the files after it
+  --symbol NAME       say): coin-list's exchange, history's exchange and
+                      pair, exchange-list's or aggregated-history's coin;
+                      like --source, it applies to the files after it
   --coverage partial  mark the result a lower bound even for a complete feed
                       (a recording with gaps, or only some symbols)
   --out FILE          write the snapshot to FILE (whole or not at all) instead
@@ -184,15 +204,18 @@ Options:
   --debug             print stack traces for unexpected errors
 
 Binance and OKX feeds are samples, and CoinGlass adds up such feeds, so their
-snapshots say coverage "partial" and the article says "at least". Trader counts never come from exchange feeds.
+snapshots say coverage "partial" and the article says "at least". Trader
+counts never come from exchange feeds.
 Bad lines are reported with their line numbers (the first 5, then a count) and
 never summed; repeated frames are skipped; an empty window is an error.
 
 Examples:
-  liqnews ingest day.ndjson --source binance --window 24h --end 2026-02-05T00:00:00Z
-  liqnews ingest okx.ndjson --source okx --instruments okx-swap.json --from … --to … --out snap.json
-  liqnews ingest --source binance b.ndjson --source bybit y.ndjson --combine sum --window 24h --end … \\
-    | liqnews render - --stdout --format md
+  liqnews ingest day.ndjson --source binance --window 24h \\
+    --end 2026-02-05T00:00:00Z
+  liqnews ingest okx.ndjson --source okx --instruments okx-swap.json \\
+    --from … --to … --out snap.json
+  liqnews ingest --source binance b.ndjson --source bybit y.ndjson \\
+    --combine sum --window 24h --end … | liqnews render - --stdout --format md
 `;
 
 const FEED = `Usage: liqnews feed <dir> --site-url URL [options]
@@ -202,12 +225,14 @@ Writes feed.xml (RSS 2.0, full text), atom.xml (Atom 1.0) and feed.json
 <date>-<slug>.json sidecar with its <date>-<slug>.md beside it, as render
 writes them by default; the .html is not needed. Titles, slugs, drafts and
 the text come from the .md (editors' changes included), dates and ids from
-the sidecar. Each article's id and link is <URL>/<date>-<slug>/, the canonical URL
-its page names when rendered with --base-url URL (give both the same URL).
+the sidecar. Each article's id and link is <URL>/<date>-<slug>/, the
+canonical URL its page names when rendered with --base-url URL (give both
+the same URL).
 
 Options:
-  --site-url URL   where the articles are published, e.g. https://example.com/news
-                   (required); the feeds link themselves as <URL>/feed.xml etc.
+  --site-url URL   where the articles are published (required), e.g.
+                   https://example.com/news; the feeds link themselves as
+                   <URL>/feed.xml etc.
   --out DIR        where the feed files go (default: <dir>)
   --title TEXT     the feeds' title (default: Crypto liquidations)
   --limit N        only the newest N articles (default: all)

@@ -11,7 +11,8 @@ import { plural, type CommandIO } from './report.js';
 
 export const HISTORY_OPTIONS = {
   '--history': { value: true, commands: ['render', 'history', 'decide'] },
-  '--json': { value: false, commands: ['history', 'decide'] },
+  // Shared with render (one line per input) and decide (one array).
+  '--json': { value: false, commands: ['history', 'decide', 'render'] },
   '--skip-bad': { value: false, commands: ['history'] },
   '--interval': { value: true, commands: ['history'] },
 } as const;

@@ -8,6 +8,8 @@ import { helpText } from './help.js';
 import { stylesText } from './styles.js';
 import { packageVersion } from './version.js';
 import type { CommandIO, TextSink } from './report.js';
+import { configFlags, findConfig, withConfig } from './config.js';
+import { forTerminal } from '../util/terminal.js';
 
 export interface MainIO {
   argv: readonly string[];
@@ -17,13 +19,22 @@ export interface MainIO {
   env?: Readonly<Record<string, string | undefined>>;
   /** Whether stderr is a terminal (progress display). */
   isTTY?: boolean;
+  /** Where a relative path starts and the config file is looked for (default: process.cwd()). */
+  cwd?: string;
 }
 
 /** 0 success · 1 some input invalid or some file not written · 2 usage error · 3 decide: a snapshot to skip. */
 export async function main(io: MainIO): Promise<number> {
   const debug = io.argv.includes('--debug');
   try {
-    const parsed = parseArgv(io.argv);
+    const line = await argvWithConfig(io.argv, io.cwd ?? process.cwd(), io.stderr);
+    if (line === null) return 2;
+    const parsed = parseArgv(line.argv);
+    if (parsed.kind === 'usage' && line.file) {
+      // A value the config file set is refused like one on the line: say which setting, and where it came from.
+      const culprit = line.added.find((a) => parseArgv(line.argv.filter((x) => x !== a)).kind !== 'usage');
+      if (culprit) parsed.message += ` (${culprit.split('=')[0]} set in ${line.file})`;
+    }
     switch (parsed.kind) {
       case 'help':
         io.stdout.write(helpText(parsed.topic));
@@ -32,7 +43,7 @@ export async function main(io: MainIO): Promise<number> {
         io.stdout.write(`${packageVersion()}\n`);
         return 0;
       case 'usage':
-        io.stderr.write(`liqnews: ${parsed.message}\nsee liqnews --help\n`);
+        io.stderr.write(`liqnews: ${parsed.message}\nsee liqnews ${parsed.command ? `${parsed.command} ` : ''}--help\n`);
         return 2;
       case 'run':
         // LIQNEWS_HISTORY=off: no default store (a test run or a throwaway render); --history FILE still opens one.
@@ -54,6 +65,32 @@ export async function main(io: MainIO): Promise<number> {
     io.stderr.write(debug && e instanceof Error && e.stack ? `${e.stack}\n` : 'run with --debug for details\n');
     return 1;
   }
+}
+
+/**
+ * The command line with the config file's settings in front (config.ts), or
+ * null after saying why the config cannot be used. Help and version never
+ * read it, so a broken config cannot hide the help that explains it.
+ */
+async function argvWithConfig(argv: readonly string[], cwd: string, stderr: TextSink): Promise<{ argv: string[]; file: string | null; added: string[] } | null> {
+  if (argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-v') || argv[0] === 'help') {
+    return { argv: withConfig(argv, []), file: null, added: [] };
+  }
+  const found = findConfig(argv, cwd);
+  if (found !== null && typeof found === 'object') {
+    stderr.write(`liqnews: ${found.problem}\nsee liqnews --help\n`);
+    return null;
+  }
+  if (found === null) return { argv: withConfig(argv, []), file: null, added: [] };
+  const loaded = (await import('./config-file.js')).loadConfig(found);
+  if ('problems' in loaded) {
+    for (const p of loaded.problems) stderr.write(`liqnews: ${forTerminal(found, 300)}: ${p}\n`);
+    stderr.write(`hint: fix the file, name another with --config FILE, or ignore it with --no-config\n`);
+    return null;
+  }
+  const plain = withConfig(argv, []);
+  const full = withConfig(argv, configFlags(loaded.config, found));
+  return { argv: full, file: found, added: full.filter((a) => !plain.includes(a)) };
 }
 
 async function run(command: Exclude<Command, 'ingest' | 'feed' | 'history' | 'decide'>, options: RunOptions, io: CommandIO): Promise<number> {

@@ -84,7 +84,9 @@ function readGroup(job: GroupJob): { results: ItemResult[]; texts: string[]; rea
  * and slug). What needs nothing from the store (parsing and the snapshot's
  * own facts) is done for the whole group first, so those stages stay warm;
  * the rest of an article is generated only when the caller asks for its
- * result, that is once the article before it has been written and recorded.
+ * result, that is once the article before it has been recorded. Its files
+ * are left to build on first read (buildFiles over the group, before the
+ * group is written).
  */
 export function* runGroupInTurn(job: GroupJob): Generator<ItemResult> {
   const { results, texts, readAt } = readGroup(job);
@@ -101,8 +103,8 @@ export function* runGroupInTurn(job: GroupJob): Generator<ItemResult> {
       yield { ok: false, lines: problemLines(job.items[i]!.label, g!.error, job.debug) };
       continue;
     }
-    buildFiles([g!.article], job.formats);
-    yield resultOf(job, i, g!.article);
+    // Its files are built later, with the rest of its group's, just before they are written (render.ts): they need nothing from the store.
+    yield { ok: true, basename: g!.article.basename, files: g!.article.files, cardFile: g!.article.cardFile, article: g!.article };
   }
 }
 

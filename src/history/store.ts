@@ -210,6 +210,27 @@ export class History {
     this.#guard(() => this.#db.exec(commit ? 'COMMIT' : 'ROLLBACK'));
   }
 
+  /**
+   * Marks the start of a group inside a batch (a savepoint): a render records
+   * a group's articles in turn and writes their files after, and if a write
+   * fails, `undoGroup` takes the group's rows back so only the written ones
+   * are recorded again. `keepGroup` ends the group and keeps its rows.
+   */
+  beginGroup(): void {
+    this.#guard(() => this.#db.exec('SAVEPOINT liqnews_group'));
+  }
+
+  keepGroup(): void {
+    if (!this.#db.inTransaction) return;
+    this.#guard(() => this.#db.exec('RELEASE liqnews_group'));
+  }
+
+  undoGroup(): void {
+    if (!this.#db.inTransaction) return;
+    this.#guard(() => this.#db.exec('ROLLBACK TO liqnews_group; RELEASE liqnews_group'));
+    clearPending(this);
+  }
+
   /** The facts for a snapshot from the earlier windows of its length (see context-types.ts). */
   contextFor(snapshot: ContextSubject): HistoryContext {
     return this.#guard(() => buildContext(this.#queries, snapshot));

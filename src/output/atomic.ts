@@ -16,7 +16,7 @@
  *   process no longer exists, and nothing else.
  */
 import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, opendirSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
 export interface AtomicOptions {
@@ -35,7 +35,24 @@ const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (
 /** Our temporary names and nothing else: the pid is group 1. */
 export const TEMP_PATTERN = /^\..+\.liqnews-([1-9][0-9]{0,9})-[0-9a-f]{16}\.tmp$/;
 
-export const tempNameFor = (target: string): string => `.${target}.liqnews-${process.pid}-${randomBytes(8).toString('hex')}.tmp`;
+export const tempNameFor = (target: string): string => `.${target}.liqnews-${process.pid}-${randomHex16()}.tmp`;
+
+/**
+ * 64 random bits as 16 hex digits, cut from a pool the system's CSPRNG fills
+ * 4 KiB at a time: as unpredictable as a `randomBytes(8)` per name, without a
+ * call into the RNG for each of a batch's files (two or three per article).
+ */
+function randomHex16(): string {
+  if (poolAt + 8 > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  const hex = pool.toString('hex', poolAt, poolAt + 8);
+  poolAt += 8;
+  return hex;
+}
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
 
 /**
  * Writes `content` to `path` whole. Creates the directory when it is

@@ -81,6 +81,35 @@ describe('render with history', () => {
     expect(readFileSync(bad, 'utf8')).toBe('not a database at all, just text');
   });
 
+  it('an article whose files cannot be written is not recorded; the rest of its group are written and recorded', async () => {
+    const inputs = writeFeed(6);
+    // Where each story goes, from a run that writes them all.
+    const first = join(dir, 'first');
+    expect((await cli(['render', inputs, '--out', first, '--history', join(dir, 'first.sqlite'), '--format', 'md', ...NOW])).code).toBe(0);
+    const h0 = openHistory(join(dir, 'first.sqlite'), { readonly: true });
+    const all = h0.list().map((r) => ({ id: r.id, slug: r.slug, end: r.window.end }));
+    h0.close();
+    expect(all.length).toBe(6);
+    const names = readdirSync(first).filter((f) => f.endsWith('.md')).sort();
+    // A folder where the third story's Markdown goes: that write fails, the others do not.
+    const out = join(dir, 'output');
+    const blocked = names[2]!;
+    mkdirSync(join(out, blocked), { recursive: true });
+    const r = await cli(['render', inputs, '--out', out, '--history', join(dir, 'h.sqlite'), '--format', 'md', ...NOW]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(blocked);
+    expect(readdirSync(out).filter((f) => f.endsWith('.md') && f !== blocked).sort()).toEqual(names.filter((n) => n !== blocked));
+    const h = openHistory(join(dir, 'h.sqlite'), { readonly: true });
+    const recorded = h.list().map((row) => row.slug);
+    h.close();
+    const lost = readFileSync(join(first, blocked), 'utf8');
+    const lostSlug = /^slug: "?([^"\n]+)"?$/m.exec(lost)?.[1];
+    expect(lostSlug).toBeTruthy();
+    expect(recorded.length).toBe(5);
+    expect(recorded).not.toContain(lostSlug);
+    expect(new Set(recorded)).toEqual(new Set(all.map((a) => a.slug).filter((s) => s !== lostSlug)));
+  });
+
   it('--only-newsworthy renders what decide publishes and reports the rest as skipped', async () => {
     const inputs = writeFeed(12);
     const out = join(dir, 'output');
