@@ -7,13 +7,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generate, readStamp, LiqnewsError, type Article } from '../src/index.js';
 import { SITES, idPath, sitePath, type SiteName } from '../src/output/sites.js';
+import { markdownToHtml, markdownToHtmlByMarked } from '../src/render/html.js';
 import { FRONT_MATTER_KEYS, NOW, allCases, findCase, generateCase, listCases, splitFrontMatter, runCli } from './helpers.js';
 
 const PROFILE_KEYS: Record<SiteName, string[]> = {
-  hugo: ['aliases'],
-  eleventy: ['permalink', 'templateEngineOverride'],
+  hugo: ['url', 'aliases'],
+  eleventy: ['permalink', 'templateEngineOverride', 'eleventyExcludeFromCollections'],
   astro: ['pubDate', 'updatedDate'],
-  jekyll: ['layout', 'published', 'render_with_liquid'],
+  jekyll: ['layout', 'published', 'render_with_liquid', 'permalink'],
 };
 const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const BULLETIN = findCase('golden/000-bulletin-long-flush');
@@ -38,13 +39,16 @@ describe('without --site: the portable base set of OUTPUT.md', () => {
 describe.each(SITES)('--site %s', (site) => {
   const cases = allCases().map((c) => ({ c, base: generateCase(c), draft: generateCase(c, undefined, { site }), published: generateCase(c, undefined, { site, draft: false }) }));
 
-  it("adds only its keys, after the base keys, in a fixed order; base keys' values and the body unchanged", () => {
+  it("adds only its keys, after the base keys, in a fixed order; base keys' values and the body unchanged but Astro's slug and Eleventy's anchors", () => {
     for (const { c, base, draft } of cases) {
       const fm = splitFrontMatter(draft.files.md);
       const b = splitFrontMatter(base.files.md);
       expect(fm.keys, c.id).toEqual([...FRONT_MATTER_KEYS, ...PROFILE_KEYS[site]]);
-      for (const k of FRONT_MATTER_KEYS.filter((k) => k !== 'contentHash')) expect(fm.data[k], `${c.id} ${k}`).toEqual(b.data[k]);
-      expect(fm.body, c.id).toBe(b.body);
+      for (const k of FRONT_MATTER_KEYS.filter((k) => k !== 'contentHash' && k !== 'slug')) expect(fm.data[k], `${c.id} ${k}`).toEqual(b.data[k]);
+      // Astro's glob loader takes the id from `slug`: the file name, unique where the slug repeats across days.
+      expect(fm.data['slug'], c.id).toBe(site === 'astro' ? base.basename : b.data['slug']);
+      expect(fm.body.replace(/<a id="[^"]+"><\/a>/g, ''), c.id).toBe(b.body);
+      if (site !== 'eleventy') expect(fm.body, c.id).toBe(b.body);
     }
   });
 
@@ -75,10 +79,13 @@ describe.each(SITES)('--site %s', (site) => {
       const end = Date.parse(d['date'] as string);
       switch (site) {
         case 'hugo':
+          expect(d['url'], c.id).toBe(`/posts/${draft.basename}/`);
           expect(d['aliases'], c.id).toEqual([`/id/${draft.id}/`]);
           break;
         case 'eleventy':
-          expect(d['permalink'], c.id).toBe(`/posts/${draft.basename}/`);
+          // Eleventy has no drafts: a draft gets no page and stays off collections.
+          expect([d['permalink'], d['eleventyExcludeFromCollections']], c.id).toEqual([false, true]);
+          expect([p['permalink'], p['eleventyExcludeFromCollections']], c.id).toEqual([`/posts/${draft.basename}/`, false]);
           expect(d['templateEngineOverride'], c.id).toBe('md');
           break;
         case 'astro':
@@ -90,6 +97,7 @@ describe.each(SITES)('--site %s', (site) => {
           expect(d['layout'], c.id).toBe('post');
           expect([d['published'], p['published']], c.id).toEqual([false, true]);
           expect(d['render_with_liquid'], c.id).toBe(false);
+          expect(d['permalink'], c.id).toBe(`/posts/${draft.basename}/`);
           break;
       }
     }
@@ -103,7 +111,7 @@ describe('Hugo expiryDate (expiryDays, --expire-after)', () => {
       expect(plain.keys.at(-1), c.id).toBe('aliases');
       const md = generateCase(c, undefined, { site: 'hugo', expiryDays: 30 }).files.md;
       const fm = splitFrontMatter(md);
-      expect(fm.keys, c.id).toEqual([...FRONT_MATTER_KEYS, 'aliases', 'expiryDate']);
+      expect(fm.keys, c.id).toEqual([...FRONT_MATTER_KEYS, 'url', 'aliases', 'expiryDate']);
       const line = profileLines(md).at(-1)!;
       expect(line, c.id).toMatch(/^expiryDate: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
       expect(Date.parse(line.slice('expiryDate: '.length)) - Date.parse(fm.data['date'] as string), c.id).toBe(30 * 86_400_000);
@@ -125,6 +133,17 @@ describe('site paths', () => {
     expect(sitePath('2026-02-05T00:00:00Z', 'x')).toBe('/posts/2026-02-05-x/');
   });
 
+  it('are the path of --base-url, so the canonical URL <base>/<date>-<slug>/ is the page', () => {
+    expect(sitePath('2026-02-05T00:00:00Z', 'x', 'https://example.org')).toBe('/2026-02-05-x/');
+    expect(sitePath('2026-02-05T00:00:00Z', 'x', 'https://example.org/markets/news')).toBe('/markets/news/2026-02-05-x/');
+    for (const site of ['hugo', 'jekyll', 'eleventy'] as const) {
+      const a = generateCase(BULLETIN, undefined, { site, draft: false, baseUrl: 'https://example.org/news' });
+      const key = site === 'hugo' ? 'url' : 'permalink';
+      const path = splitFrontMatter(a.files.md).data[key] as string;
+      expect(`https://example.org${path}`, site).toBe(/<link rel="canonical" href="([^"]+)">/.exec(a.files.html ?? '')?.[1] ?? `https://example.org/news/${a.basename}/`);
+      expect(path, site).toBe(`/news/${a.basename}/`);
+    }
+  });
   it('keep a snapshot id to one safe path segment under /id/, clear of the site\'s own pages', () => {
     expect(idPath('liq-20260205-7d678080')).toBe('/id/liq-20260205-7d678080/');
     expect(idPath('../../Posts/<b>Ünïcode</b>')).toBe('/id/posts-b-unicode-b/');
@@ -132,6 +151,33 @@ describe('site paths', () => {
     const snap = JSON.parse(BULLETIN.snapshotText) as Record<string, unknown>;
     const a: Article = generate({ ...snap, id: 'posts' }, { now: NOW, site: 'hugo' });
     expect(splitFrontMatter(a.files.md).data['aliases']).toEqual(['/id/posts/']);
+  });
+});
+
+describe('Eleventy heading anchors (the tldr table of contents)', () => {
+  it('every link of the table of contents has an anchor of that id, and only linked headings get one', () => {
+    let seen = 0;
+    for (const c of allCases()) {
+      const body = splitFrontMatter(generateCase(c, 'tldr', { site: 'eleventy' }).files.md).body;
+      const targets = [...body.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!);
+      const anchors = [...body.matchAll(/^#{1,6} <a id="([^"]+)"><\/a>/gm)].map((m) => m[1]!);
+      expect(anchors.sort(), c.id).toEqual([...new Set(targets)].sort());
+      seen += targets.length;
+      // The other profiles keep GitHub-style ids to their own Markdown (Goldmark, kramdown, Astro do make them).
+      expect(generateCase(c, 'tldr', { site: 'hugo' }).files.md, c.id).not.toContain('<a id=');
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+
+  it("read back by liqnews' own Markdown (liqnews feed), they are the heading's id, not text", () => {
+    for (const c of allCases()) {
+      const anchored = splitFrontMatter(generateCase(c, 'tldr', { site: 'eleventy' }).files.md).body;
+      const plain = splitFrontMatter(generateCase(c, 'tldr').files.md).body;
+      expect(markdownToHtml(anchored), c.id).toBe(markdownToHtml(plain));
+      expect(markdownToHtmlByMarked(anchored), c.id).toBe(markdownToHtml(plain));
+    }
+    // Only that exact form: other HTML at a heading's start stays text.
+    expect(markdownToHtml('## <a id="x" onclick="y"></a>Hi\n')).toContain('&lt;a id=');
   });
 });
 
@@ -177,6 +223,8 @@ describe('choosing a profile', () => {
     expect(r.err).toBe('');
     const files = readdirSync(out);
     expect(files).toHaveLength(listCases('golden').length);
-    for (const f of files) expect(profileLines(readFileSync(join(out, f), 'utf8')), f).toEqual(['layout: "post"', 'published: false', 'render_with_liquid: false']);
+    for (const f of files) {
+      expect(profileLines(readFileSync(join(out, f), 'utf8')), f).toEqual(['layout: "post"', 'published: false', 'render_with_liquid: false', `permalink: "/posts/${f.replace(/\.md$/, '')}/"`]);
+    }
   });
 });

@@ -68,7 +68,9 @@ Options:
   --format LIST    comma-separated formats (default: md,html,json):
 ${FORMAT_LINES}
   --site NAME      add the front-matter keys of hugo, eleventy, astro or jekyll
-                   to the Markdown (default: the portable keys only)
+                   to the Markdown (default: the portable keys only); the page
+                   goes to the path of --base-url + /<date>-<slug>/
+                   (/posts/<date>-<slug>/ without --base-url)
   --base-url URL   where the articles are published: each one's canonical URL
                    is <URL>/<date>-<slug>/ (page, email, thread and Telegram
                    link it; give liqnews feed the same URL as --site-url)

@@ -1,6 +1,7 @@
 /** `md`: front matter (OUTPUT.md's keys, in order, then the `--site` profile's) and the Markdown body. */
 import type { FormatWriter } from './context.js';
 import { frontMatter } from '../output/frontmatter.js';
+import { withHeadingAnchors } from '../output/anchors.js';
 
 export const markdownFormat: FormatWriter = {
   ext: 'md',
@@ -20,6 +21,7 @@ export const markdownFormat: FormatWriter = {
       snapshotId: facts.id,
       site: options.site,
       expiryDays: options.expiryDays,
+      baseUrl: options.baseUrl,
       image: page.image?.url ?? null,
-    }) + text.body,
+    }) + (options.site === 'eleventy' ? withHeadingAnchors(text.body) : text.body),
 };

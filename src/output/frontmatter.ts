@@ -6,7 +6,7 @@
  */
 import { yamlString } from '../render/escape.js';
 import { STAMP_PLACEHOLDER } from './stamp.js';
-import { siteKeys, type SiteName } from './sites.js';
+import { siteKeys, siteSlug, type SiteName } from './sites.js';
 
 export interface FrontMatter {
   title: string;
@@ -24,6 +24,8 @@ export interface FrontMatter {
   site: SiteName | null;
   /** Hugo's expiryDate as days after the window end; null: none. */
   expiryDays: number | null;
+  /** `--base-url`: the site path's folder (output/sites.ts `sitePath`); null: none given. */
+  baseUrl: string | null;
   /** The social card's address (absolute with a base URL, else its file name); null: no card, no key. */
   image?: string | null;
 }
@@ -37,7 +39,7 @@ export function frontMatter(fm: FrontMatter): string {
     `date: ${fm.date}`,
     `lastmod: ${fm.lastmod}`,
     `draft: ${fm.draft}`,
-    `slug: ${yamlString(fm.slug)}`,
+    `slug: ${yamlString(siteSlug(fm.site, fm.date, fm.slug))}`,
     `tags: ${list(fm.tags)}`,
     `categories: ${list(fm.categories)}`,
     `style: ${yamlString(fm.style)}`,

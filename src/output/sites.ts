@@ -22,16 +22,37 @@ export interface SiteKeyInput {
   snapshotId: string;
   /** Hugo only: expiryDate is the window end plus this many days; null: no expiryDate. */
   expiryDays: number | null;
+  /** `--base-url` (no trailing slash): its path is the folder the pages go in; null: `/posts`. */
+  baseUrl: string | null;
 }
 
 /**
- * The page's path on a site: `/posts/<date>-<slug>/`. The date is in it
- * because slugs come from rounded figures and repeat across days (two
- * "$1.2 billion long flush" days get the same slug), while `<date>-<slug>`
- * is the file name, which the CLI already keeps unique.
+ * The page's path on a site: `<folder>/<date>-<slug>/`, where the folder is
+ * the path of `--base-url` (`https://example.org/news` → `/news`,
+ * `https://example.org` → none) so that the canonical URL
+ * `<base>/<date>-<slug>/` is the page, and `/posts` without a base URL. The
+ * date is in it because slugs come from rounded figures and repeat across
+ * days (two "$1.2 billion long flush" days get the same slug), while
+ * `<date>-<slug>` is the file name, which the CLI already keeps unique.
  */
-export function sitePath(date: string, slug: string): string {
-  return `/posts/${date.slice(0, 10)}-${slug}/`;
+export function sitePath(date: string, slug: string, baseUrl: string | null = null): string {
+  return `${siteFolder(baseUrl)}/${date.slice(0, 10)}-${slug}/`;
+}
+
+/** The base URL's path without its trailing slash (`""` for a site root); `/posts` without one. */
+function siteFolder(baseUrl: string | null): string {
+  if (baseUrl === null) return '/posts';
+  return new URL(baseUrl).pathname.replace(/\/+$/, '');
+}
+
+/**
+ * The front matter's `slug` value. Astro's glob loader takes a page's id from
+ * `slug` when there is one, and a stock loader would drop every page but one
+ * of two days whose figures round to the same slug ("Duplicate id"): under
+ * `--site astro` the slug is `<date>-<slug>`, the file name, which is unique.
+ */
+export function siteSlug(site: SiteName | null, date: string, slug: string): string {
+  return site === 'astro' ? `${date.slice(0, 10)}-${slug}` : slug;
 }
 
 /**
@@ -49,15 +70,29 @@ const PROFILES: Record<SiteName, (a: SiteKeyInput) => string[]> = {
   // window has no natural date after which it stops being true. A desk that
   // keeps market notes up for a month says so; the date is counted from the
   // window end, never the clock, so a rebuild gives the same bytes.
-  hugo: (a) => [`aliases: [${yamlString(idPath(a.snapshotId))}]`, ...(a.expiryDays === null ? [] : [`expiryDate: ${addDays(a.date, a.expiryDays)}`])],
+  // `url` because Hugo's default scheme is `/<section>/<slug>/`, which two
+  // days with one slug share; `url` wins over any [permalinks] a site has.
+  hugo: (a) => [
+    `url: ${yamlString(sitePath(a.date, a.slug, a.baseUrl))}`,
+    `aliases: [${yamlString(idPath(a.snapshotId))}]`,
+    ...(a.expiryDays === null ? [] : [`expiryDate: ${addDays(a.date, a.expiryDays)}`]),
+  ],
   // Without the override Eleventy runs Liquid over the body first; the body
   // holds no template syntax by contract, and this makes that hold for good.
-  eleventy: (a) => [`permalink: ${yamlString(sitePath(a.date, a.slug))}`, 'templateEngineOverride: "md"'],
+  // Eleventy has no drafts: `permalink: false` writes no page and the
+  // exclusion keeps a draft off every collection (home page, feeds).
+  eleventy: (a) => [
+    `permalink: ${a.draft ? 'false' : yamlString(sitePath(a.date, a.slug, a.baseUrl))}`,
+    'templateEngineOverride: "md"',
+    `eleventyExcludeFromCollections: ${a.draft}`,
+  ],
   astro: (a) => [`pubDate: ${a.date}`, `updatedDate: ${a.lastmod}`],
   // Jekyll has no `draft` key for posts: `published: false` is what keeps one out.
   // render_with_liquid (Jekyll 4+; older versions ignore it) does for Jekyll what
   // templateEngineOverride does for Eleventy, so an editor's `{{` stays text.
-  jekyll: (a) => ['layout: "post"', `published: ${!a.draft}`, 'render_with_liquid: false'],
+  // A literal permalink: Jekyll's default and `:day` use the date in the build
+  // machine's zone (TZ=America/Los_Angeles files a 00:00Z window the day before).
+  jekyll: (a) => ['layout: "post"', `published: ${!a.draft}`, 'render_with_liquid: false', `permalink: ${yamlString(sitePath(a.date, a.slug, a.baseUrl))}`],
 };
 
 /** An RFC 3339 UTC date-time plus whole days, in the same form (`…Z`, no fraction). */

@@ -100,14 +100,22 @@ export function headingId(html: string): string {
  */
 const SCRIPT_SCHEME = /\b(javascript|vbscript|data)(\s*):/gi;
 
+/**
+ * The empty anchors `--site eleventy` starts a linked heading with
+ * (output/anchors.ts), in exactly that form: read as what they are, since
+ * the heading's own id is the same one. Any other HTML stays text.
+ */
+const HEADING_ANCHOR = /^(#{1,6}) <a id="[\p{L}\p{N}-]+"><\/a>/gmu;
+const withoutAnchors = (md: string): string => (md.includes('<a id="') ? md.replace(HEADING_ANCHOR, '$1 ') : md);
+
 export function markdownToHtml(md: string): string {
   // marked turns the Markdown's `\{` back into `{`: the opener of a template tag becomes an entity again.
-  return convertBlocks(md).replace(SCRIPT_SCHEME, '$1$2&#58;').replace(TEMPLATE_OPENER, '&#123;');
+  return convertBlocks(withoutAnchors(md)).replace(SCRIPT_SCHEME, '$1$2&#58;').replace(TEMPLATE_OPENER, '&#123;');
 }
 
 /** The body through marked alone, without the plain-block path: what `markdownToHtml` must equal (test/markdown-html.test.ts). */
 export function markdownToHtmlByMarked(md: string): string {
-  return marked.parse(md, { async: false }).replace(SCRIPT_SCHEME, '$1$2&#58;').replace(TEMPLATE_OPENER, '&#123;');
+  return marked.parse(withoutAnchors(md), { async: false }).replace(SCRIPT_SCHEME, '$1$2&#58;').replace(TEMPLATE_OPENER, '&#123;');
 }
 
 /**

@@ -10,7 +10,8 @@ describe('Eleventy', () => {
   let edited: string;
   beforeAll(async () => {
     s = await prepareSite('eleventy', 'articles');
-    cross = writeCrossArticles(s, 'eleventy', 'cross');
+    // Jekyll's literal permalink is honoured by Eleventy too, and would clash with its own copy of the article.
+    cross = writeCrossArticles(s, 'eleventy', 'cross', ['jekyll']);
     edited = addEditorNote(s, 'articles');
   });
   afterAll(() => s?.cleanup());
@@ -26,7 +27,7 @@ describe('Eleventy', () => {
   });
 
   it('articles made for the other generators (and the base set) build in Eleventy too', () => {
-    expect(cross.map((c) => c.profile)).toEqual(['base', 'hugo', 'astro', 'jekyll']);
+    expect(cross.map((c) => c.profile)).toEqual(['base', 'hugo', 'astro']);
     expect(crossProblems(s.outProd, 'cross', cross)).toEqual([]);
   });
 

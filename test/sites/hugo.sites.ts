@@ -18,7 +18,8 @@ describe('Hugo', () => {
     s = await prepareSite('hugo', 'content/posts');
     cross = writeCrossArticles(s, 'hugo', 'content/cross');
     // --expire-after 1 on the first golden fixture, published, in a section of its own.
-    const a = generateCase(listCases('golden')[0]!, undefined, { site: 'hugo', draft: false, expiryDays: 1 });
+    // Its own base URL puts its `url` in that section, clear of the same article in posts/.
+    const a = generateCase(listCases('golden')[0]!, undefined, { site: 'hugo', draft: false, expiryDays: 1, baseUrl: 'https://example.org/expiring' });
     mkdirSync(join(s.root, 'content', 'expiring'), { recursive: true });
     writeFileSync(join(s.root, 'content', 'expiring', `${a.basename}.md`), a.files.md);
     expiring = { title: a.title, expiry: Date.parse(/^expiryDate: (\S+)$/m.exec(a.files.md)![1]!) };
