@@ -79,7 +79,9 @@ export function selectForFeed(all: readonly FeedArticle[], o: SelectOptions = {}
  * (`/posts/<date>-<slug>/`). The date keeps apart two days whose rounded
  * figures give the same slug.
  */
-export const articlePath = (a: FeedArticle): string => `${a.published.slice(0, 10)}-${a.slug}`;
+export const articlePath = (a: FeedArticle): string =>
+  // Astro's profile writes the whole `<date>-<slug>` as its slug (the id its glob loader uses): do not date it twice.
+  a.slug === a.basename ? a.slug : `${a.published.slice(0, 10)}-${a.slug}`;
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
