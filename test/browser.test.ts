@@ -50,6 +50,8 @@ const rendered: Rendered[] = [];
 const jobs = [
   ...listCases('golden').map((c) => ({ c, table: false, name: c.name })),
   { c: listCases('golden').find((c) => c.name.startsWith('003'))!, table: true, name: '003-analysis-weekly-flush-table' },
+  // Long unbroken snapshot strings: they must wrap inside the column, not widen it.
+  { c: listCases('edge').find((c) => c.name === 'hostile-strings')!, table: true, name: 'edge-hostile-strings-table' },
 ];
 
 beforeAll(async () => {
