@@ -323,6 +323,7 @@ thead th{border-bottom:2px solid #c8c8c0;font-weight:600}
 tbody th{font-weight:400}
 td:not(:first-child),th:not(:first-child){text-align:right;white-space:nowrap}
 tbody tr:last-child th,tbody tr:last-child td{font-weight:600}
+.table-scroll + p{font:.9rem/1.5 system-ui,sans-serif;color:#5f5f5a}
 img,svg{max-width:100%;height:auto}
 a{color:#0b5cad}
 blockquote{border-left:3px solid #ccc;margin:0 0 1.1rem;padding-left:1rem;color:#444}
