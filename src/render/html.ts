@@ -311,7 +311,7 @@ article{max-width:42rem;margin:0 auto;padding:2.5rem 1.25rem 4rem;overflow-wrap:
 h1{font:700 2.1rem/1.2 system-ui,sans-serif;margin:0 0 .6rem;letter-spacing:-.01em}
 h2,h3{font-family:system-ui,sans-serif;line-height:1.3;margin:2.2rem 0 .6rem}
 h2{font-size:1.4rem}
-h3{font-size:1.12rem}
+h3{font-size:1.12rem;margin-top:1.6rem}
 p,ul,ol{margin:0 0 1.1rem}
 li{margin-bottom:.35rem}
 .meta{color:#5f5f5a;font:.9rem system-ui,sans-serif;margin-bottom:2rem;padding-bottom:1rem;border-bottom:1px solid #e3e3dc}
