@@ -44,6 +44,12 @@ export interface GenerateOptions {
   card?: boolean;
   /** The publisher's logo, an http(s) URL: JSON-LD `publisher.logo` (an ImageObject). Default none. */
   publisherLogo?: string | null;
+  /** The newsletter's masthead (`email`, `txt`): the publication's name, one line. Default none (no masthead). */
+  emailPublication?: string | null;
+  /** The newsletter's footer (`email`, `txt`): the sender's postal address, one line. Default none. */
+  emailAddress?: string | null;
+  /** The newsletter's footer (`email`, `txt`): the unsubscribe link, an http, https or mailto address. Default none. */
+  emailUnsubscribe?: string | null;
   /**
    * Hugo's `expiryDate`: the window end plus this many whole days, after which
    * Hugo leaves the page out of a build. Only with `site: 'hugo'`; default
@@ -85,6 +91,9 @@ export interface ResolvedOptions {
   faqJsonLd: boolean;
   card: boolean;
   publisherLogo: string | null;
+  emailPublication: string | null;
+  emailAddress: string | null;
+  emailUnsubscribe: string | null;
   expiryDays: number | null;
   variation: VariationMemory | null;
   history: History | null;
@@ -114,7 +123,7 @@ export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
   if (!isValidZone(timeZone)) throw new LiqnewsError('INVALID_OPTION', `unknown time zone "${timeZone}"`, { hint: 'use an IANA name such as "Europe/London"' });
   const locale = o.locale ?? 'en-US';
   if (!isLocale(locale)) throw new LiqnewsError('INVALID_OPTION', `unsupported locale "${String(locale)}"`, { hint: `locales: ${LOCALES.join(', ')}` });
-  for (const key of ['author', 'publisher', 'category'] as const) {
+  for (const key of ['author', 'publisher', 'category', 'emailPublication', 'emailAddress'] as const) {
     const problem = nameProblem(o[key]);
     if (problem) throw new LiqnewsError('INVALID_OPTION', `${key} ${problem}`);
   }
@@ -132,6 +141,9 @@ export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
     faqJsonLd: o.faqJsonLd ?? false,
     card: o.card ?? false,
     publisherLogo: resolveLogo(o.publisherLogo),
+    emailPublication: o.emailPublication ?? null,
+    emailAddress: o.emailAddress ?? null,
+    emailUnsubscribe: resolveUnsubscribe(o.emailUnsubscribe),
     expiryDays: resolveExpiry(o.expiryDays, o.site),
     variation: o.variation ?? null,
     history: o.history ?? null,
@@ -158,6 +170,30 @@ function resolveLogo(logo: string | null | undefined): string | null {
   if (problem) throw new LiqnewsError('INVALID_OPTION', problem, { hint: 'give the logo as an absolute address, such as https://example.com/logo.png' });
   // Braces are percent-encoded like the snapshot's URLs: no output holds a template opener.
   return new URL(logo).href.replace(/[{}]/g, (c) => encodeURIComponent(c));
+}
+
+function resolveUnsubscribe(url: string | null | undefined): string | null {
+  if (url === undefined || url === null) return null;
+  const problem = unsubscribeUrlProblem(url, 'emailUnsubscribe');
+  if (problem) throw new LiqnewsError('INVALID_OPTION', problem, { hint: 'give an absolute address, such as https://example.com/unsubscribe or mailto:leave@example.com' });
+  return new URL(url).href;
+}
+
+/**
+ * What is wrong with an unsubscribe address, or null: an absolute http,
+ * https or mailto URL without a user name or password (a reader's mail
+ * client opens it, and List-Unsubscribe takes only these schemes).
+ */
+export function unsubscribeUrlProblem(value: string, option: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `${option} "${value}" is not an absolute URL`;
+  }
+  if (!['https:', 'http:', 'mailto:'].includes(url.protocol)) return `${option} must be an http, https or mailto address, got "${value}"`;
+  if (url.username || url.password) return `${option} "${value}" must not carry a user name or password`;
+  return null;
 }
 
 /**

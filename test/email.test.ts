@@ -11,6 +11,7 @@ import PostalMime from 'postal-mime';
 import { STYLE_NAMES, readStamp, type Article, type StyleName } from '../src/index.js';
 import { figuresIn } from '../src/check/figures.js';
 import { decodeEntities } from '../src/render/html.js';
+import { parseArgv } from '../src/cli/args.js';
 import { allCases, generateCase, hrefs, htmlTags, listCases, whitespaceProblems, LEAKS, type FixtureCase } from './helpers.js';
 
 const BASE = 'https://news.example.com/liquidations';
@@ -58,8 +59,14 @@ describe.each(cases)('email of %s', (_name, { c, a, email }) => {
     expect(email).not.toMatch(/\sclass="(?:content|header|footer)"(?![^>]*style=)/);
   });
 
-  it('is a 600 px table layout with a hidden preheader from the description', () => {
-    expect(email).toMatch(/<table role="presentation" class="container" width="600"[^>]*style="[^"]*width: 600px; max-width: 100%/);
+  it('is a fluid-hybrid layout, 600 px at most (fixed 600 px for Outlook), with a hidden preheader from the description', () => {
+    // Fluid: the screen's width up to 600 px (test/browser.test.ts measures it at 375 px); Outlook for Windows,
+    // which ignores max-width, gets a fixed 600 px table in a conditional comment only it reads.
+    expect(email).toMatch(/<table role="presentation" class="container" width="100%"[^>]*style="[^"]*width: 100%; max-width: 600px/);
+    expect(email).toContain('<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->');
+    expect(email).toContain('<!--[if mso]></td></tr></table><![endif]-->');
+    // Outside that comment nothing is fixed at 600 px: a phone would have to scroll.
+    expect(email.replace(/<!--\[if mso\]>.*?<!\[endif\]-->/g, '')).not.toMatch(/(?<!max-)width(?:="|: )600(?:px)?[";]/);
     const pre = /<body[^>]*>\n<div class="preheader" style="([^"]*)">([^<]*)<\/div>/.exec(email);
     expect(pre, 'the preheader is the first thing in <body>').not.toBeNull();
     expect(pre![1]).toContain('display: none');
@@ -97,7 +104,8 @@ describe('email and hostile snapshot strings', () => {
   it('keeps snapshot text as text: no markup, no script scheme, no linkable address, no merge tag', () => {
     for (const { email } of hostile) {
       for (const tag of htmlTags(email)) expect(tag).not.toMatch(/^<(?:script|img|b)\b|\son\w+=/i);
-      expect(email).not.toContain('<!--');
+      // No comment but the two Outlook conditionals of the layout: snapshot text never opens one.
+      expect(email.replace(/<!--\[if mso\]>.*?<!\[endif\]-->/g, '')).not.toContain('<!--');
       expect(email).not.toMatch(/javascript:/i);
       const text = visibleText(email);
       expect(text).toContain('<script>alert(1)</script>');
@@ -175,5 +183,60 @@ describe.each(allCases().map((c) => [c.id, c] as const))('mail round trip of %s'
     const missing = (part: string): string[] => [...figures].filter((f) => !part.toLowerCase().includes(f.toLowerCase()));
     expect(missing(textPart), 'figures the text part lacks').toEqual([]);
     expect(missing(htmlPart), 'figures the html part lacks').toEqual([]);
+  });
+});
+
+describe('masthead, footer slots and the card in the email', () => {
+  const SLOTS = { emailPublication: 'The Liquidation Desk', emailAddress: 'Example Media Ltd, 1 Market Street, London EC1A 1AA', emailUnsubscribe: 'https://news.example.com/unsubscribe?list=daily' };
+
+  it.each(allCases().map((c) => [c.id, c] as const))('%s: the publication heads it, the address and unsubscribe link close it, in both parts, under 100 KB with the card', (_id, c) => {
+    const a = generateCase(c, undefined, { baseUrl: BASE, card: true, ...SLOTS });
+    const email = a.files.email;
+    expect(Buffer.byteLength(email)).toBeLessThan(100 * 1024);
+    expect(email).toMatch(/<td class="masthead"[^>]*>The Liquidation Desk<\/td>/);
+    // The masthead comes before the headline, the address and the link after the source.
+    expect(email.indexOf('The Liquidation Desk')).toBeLessThan(email.indexOf('<h1'));
+    expect(email.indexOf('Example Media Ltd')).toBeGreaterThan(email.indexOf('Source:'));
+    expect(hrefs(email)).toContain('https://news.example.com/unsubscribe?list=daily');
+    expect(email).toMatch(/<a href="https:\/\/news\.example\.com\/unsubscribe\?list=daily"[^>]*>Unsubscribe<\/a>/);
+    // The card, by its absolute address, with the figures as alt text, linked to the article on the web.
+    const img = /<a href="([^"]*)"[^>]*><img src="([^"]*)" alt="([^"]*)" width="552" height="290"/.exec(email);
+    expect(img, 'the card image').not.toBeNull();
+    expect(img![1]).toBe(`${BASE}/${a.basename}/`);
+    expect(img![2]).toBe(`${BASE}/${a.basename}.card.png`);
+    expect(img![3]!.length).toBeGreaterThan(20);
+    const txt = a.files.txt;
+    expect(txt.startsWith('THE LIQUIDATION DESK\n\n')).toBe(true);
+    expect(txt).toContain('Example Media Ltd, 1 Market Street, London EC1A 1AA');
+    expect(txt).toContain('Unsubscribe: <https://news.example.com/unsubscribe?list=daily>');
+  });
+
+  it('has no masthead, address, unsubscribe link or image unless asked (a relative card address would not load in a mail)', () => {
+    const c = listCases('golden')[0]!;
+    for (const email of [generateCase(c, undefined, { baseUrl: BASE }).files.email, generateCase(c, undefined, { card: true }).files.email]) {
+      expect(email).not.toContain('class="masthead"');
+      expect(email).not.toContain('Unsubscribe');
+      expect(email).not.toMatch(/<img\b/);
+    }
+  });
+
+  it('takes a mailto unsubscribe address, and keeps the operator\'s text as text', () => {
+    const a = generateCase(listCases('golden')[0]!, undefined, { emailPublication: '<b>Desk</b> {{name}} www.evil.example', emailUnsubscribe: 'mailto:leave@news.example.com?subject=unsubscribe' });
+    expect(a.files.email).toContain('href="mailto:leave@news.example.com?subject=unsubscribe"');
+    expect(a.files.email).toContain('&lt;b&gt;Desk&lt;/b&gt;');
+    expect(a.files.email).not.toMatch(/<b>|\{\{|www\.evil/);
+  });
+
+  it('refuses an unsubscribe address that is not http, https or mailto, from the library and the command line', () => {
+    const c = listCases('golden')[0]!;
+    for (const bad of ['javascript:alert(1)', 'ftp://example.com/x', 'unsubscribe', 'https://user:pw@example.com/u']) {
+      expect(() => generateCase(c, undefined, { emailUnsubscribe: bad }), bad).toThrow(/emailUnsubscribe/);
+      const parsed = parseArgv(['render', 'snap.json', '--email-unsubscribe', bad]);
+      expect(parsed.kind, bad).toBe('usage');
+      expect(parsed.kind === 'usage' && parsed.message).toMatch(/--email-unsubscribe/);
+    }
+    const ok = parseArgv(['render', 'snap.json', '--email-publication', 'Desk', '--email-address', '1 Market Street', '--email-unsubscribe', 'mailto:leave@example.com']);
+    expect(ok.kind === 'run' && [ok.options.emailPublication, ok.options.emailAddress, ok.options.emailUnsubscribe]).toEqual(['Desk', '1 Market Street', 'mailto:leave@example.com']);
+    expect(parseArgv(['render', 'snap.json', '--email-address', 'two\nlines']).kind).toBe('usage');
   });
 });

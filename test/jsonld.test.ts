@@ -75,6 +75,32 @@ describe('NewsArticle with the social card and a publisher logo', () => {
     for (const key of ['headline', 'image', 'datePublished', 'dateModified', 'author', 'publisher', 'mainEntityOfPage', 'description']) expect(ld, key).toHaveProperty(key);
   });
 
+  // The same fields as a structured-data checker reads them: each present with a usable value, none invented.
+  it.each(allCases().map((c) => [c.id, c] as const))('%s: each Google field has a value a checker accepts', (_id, c) => {
+    const a = generateCase(c, undefined, { baseUrl: BASE, card: true, publisherLogo: 'https://news.example.com/logo.png', publisher: 'Liquidation News', author: 'Markets Desk' });
+    const ld = ldBlocks(a.files.html)[0]!;
+    const headline = ld['headline'] as string;
+    expect(headline.length).toBeGreaterThan(0);
+    expect(headline.length).toBeLessThanOrEqual(110);
+    expect(a.title.startsWith(headline.replace(/…$/, ''))).toBe(true);
+    // image: an absolute URL of the card written beside the page (cardFile), a PNG.
+    expect(new URL(ld['image'] as string).protocol).toBe('https:');
+    expect((ld['image'] as string).endsWith(`/${a.cardFile}`)).toBe(true);
+    expect(ld['datePublished']).toMatch(RFC3339_UTC);
+    expect(ld['dateModified']).toMatch(RFC3339_UTC);
+    expect(Date.parse(ld['dateModified'] as string)).toBeGreaterThanOrEqual(Date.parse(ld['datePublished'] as string));
+    // author: a name; no url, because no option gives one and an invented profile page would be worse than none.
+    expect(ld['author']).toEqual({ '@type': 'Organization', name: 'Markets Desk' });
+    const publisher = ld['publisher'] as Ld;
+    expect(publisher['name']).toBe('Liquidation News');
+    expect(new URL(((publisher['logo'] as Ld)['url']) as string).protocol).toBe('https:');
+    expect(ld['mainEntityOfPage']).toBe(ld['url']);
+    // The og: and twitter: tags name the same image.
+    expect(a.files.html).toContain(`<meta property="og:image" content="${ld['image'] as string}">`);
+    expect(a.files.html).toContain(`<meta name="twitter:image" content="${ld['image'] as string}">`);
+    expect(a.files.html).toContain('<meta name="twitter:card" content="summary_large_image">');
+  });
+
   it('gives no image without a base URL (a relative address means nothing to a crawler), but keeps the logo', () => {
     const ld = ldBlocks(generateCase(listCases('golden')[0]!, undefined, { card: true, publisherLogo: 'https://news.example.com/logo.png' }).files.html)[0]!;
     expect(ld['image']).toBeUndefined();

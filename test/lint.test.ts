@@ -88,6 +88,12 @@ describe('html-validate', () => {
     expect(validate(readJson('test/htmlvalidate-email.json'), ALL.map(({ name, a }) => ({ name: `${name}.email.html`, html: a.files.email })))).toEqual([]);
   });
 
+  it('finds no problem in an email with the masthead, the footer slots and the card image', () => {
+    const slots = { card: true, emailPublication: 'The Desk', emailAddress: '1 Market Street, London', emailUnsubscribe: 'https://news.example.com/unsubscribe' };
+    const emails = allCases().map((c) => ({ name: `${c.group}-${c.name}-slots.email.html`, html: generateCase(c, undefined, { baseUrl: BASE, ...slots }).files.email }));
+    expect(validate(readJson('test/htmlvalidate-email.json'), emails)).toEqual([]);
+  });
+
   it('the email settings still reject what an email must not have', () => {
     const doc = (body: string, head = ''): string =>
       `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>t</title>\n${head}</head>\n<body>\n${body}\n</body>\n</html>\n`;
@@ -99,6 +105,7 @@ describe('html-validate', () => {
     expect(rules(doc('<p><a href="/posts/x/">x</a></p>'))).toContain('allowed-links');
     expect(rules(doc('<p><a href="posts/x/">x</a></p>'))).toContain('allowed-links');
     expect(rules(doc('<p align="center">x</p>'))).toContain('no-deprecated-attr');
+    expect(rules(doc('<p><a href="ftp://example.com/x">x</a></p>'))).toContain('allowed-links');
     // What a table layout needs passes.
     expect(rules(doc('<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" bgcolor="#ffffff"><tbody><tr><td align="center" valign="top" style="padding: 0;">x</td></tr></tbody></table>'))).toEqual([]);
   });

@@ -71,7 +71,7 @@ describe.each(STYLE_NAMES.map((s) => [s]))('the %s style', (style) => {
       expect(a.files.html, c.id).toMatch(/<h2 id="faqs">FAQs<\/h2>/);
       const tables = a.facts.tables.assets || a.facts.tables.venues;
       expect(hasTable(a.body), c.id).toBe(Boolean(tables));
-      if (tables) expect(a.files.html, c.id).toMatch(/<h2 id="by-the-numbers">By the numbers<\/h2>\n<table>/);
+      if (tables) expect(a.files.html, c.id).toMatch(/<h2 id="by-the-numbers">By the numbers<\/h2>\n<div class="table-scroll">\n<table>/);
     }
   });
 

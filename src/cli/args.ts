@@ -3,7 +3,7 @@
  * a person can act on. Parsing reads no file and no clock: it only turns argv
  * into either a request or a usage error.
  */
-import { DEFAULT_FORMATS, FORMATS, LOCALES, SITES, imageUrlProblem, isFormat, isLocale, isSiteName, isValidZone, nameProblem, type Format, type SiteName } from '../options.js';
+import { DEFAULT_FORMATS, FORMATS, LOCALES, SITES, imageUrlProblem, isFormat, isLocale, isSiteName, isValidZone, nameProblem, unsubscribeUrlProblem, type Format, type SiteName } from '../options.js';
 import { STYLE_NAMES, isStyleName, type StyleName } from '../plan/styles.js';
 import { closest } from './suggest.js';
 import { parseSections } from '../plan/sections.js';
@@ -31,6 +31,9 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--sections': { value: true, commands: ['render'] },
   '--base-url': { value: true, commands: ['render'] },
   '--publisher-logo': { value: true, commands: ['render'] },
+  '--email-publication': { value: true, commands: ['render'] },
+  '--email-address': { value: true, commands: ['render'] },
+  '--email-unsubscribe': { value: true, commands: ['render'] },
   '--expire-after': { value: true, commands: ['render'] },
   '--stdout': { value: false, commands: ['render'] },
   '--now': { value: true, commands: ['render', 'validate', 'ingest', 'history', 'decide'] },
@@ -76,6 +79,12 @@ export interface RunOptions {
   expiryDays?: number | null;
   /** The publisher's logo (http or https): JSON-LD publisher.logo. */
   publisherLogo?: string | null;
+  /** The newsletter's masthead: the publication's name. */
+  emailPublication?: string | null;
+  /** The newsletter's footer: the postal address. */
+  emailAddress?: string | null;
+  /** The newsletter's footer: the unsubscribe link (http, https or mailto). */
+  emailUnsubscribe?: string | null;
   stdout: boolean;
   /** Null: the caller reads the clock. */
   now: Date | null;
@@ -241,6 +250,9 @@ function parseLine(argv: readonly string[]): Parsed {
   const publisherLogo = text('--publisher-logo') ?? null;
   const logoProblem = publisherLogo === null ? null : imageUrlProblem(publisherLogo, '--publisher-logo');
   if (logoProblem) return usage(`${logoProblem}; give the logo's absolute address, for example https://example.com/logo.png`);
+  const emailUnsubscribe = text('--email-unsubscribe') ?? null;
+  const unsubscribeProblem = emailUnsubscribe === null ? null : unsubscribeUrlProblem(emailUnsubscribe, '--email-unsubscribe');
+  if (unsubscribeProblem) return usage(`${unsubscribeProblem}; for example https://example.com/unsubscribe or mailto:leave@example.com`);
   const expiryText = text('--expire-after');
   const expiryDays = expiryText === undefined ? null : Number(expiryText);
   if (expiryDays !== null && (!/^\d+$/.test(expiryText ?? '') || expiryDays < 1 || expiryDays > 36_500)) return usage(`--expire-after takes a whole number of days from 1, got "${expiryText}"`);
@@ -256,7 +268,7 @@ function parseLine(argv: readonly string[]): Parsed {
   if (!isValidZone(timeZone)) return usage(`unknown time zone "${timeZone}"; use an IANA name such as UTC or Europe/London`);
   const locale = text('--locale') ?? 'en-US';
   if (!isLocale(locale)) return usage(`unsupported locale "${locale}"; locales: ${LOCALES.join(', ')}`);
-  for (const name of ['--author', '--publisher', '--category'] as const) {
+  for (const name of ['--author', '--publisher', '--category', '--email-publication', '--email-address'] as const) {
     const problem = nameProblem(text(name));
     if (problem) return usage(`${name} ${problem}`);
   }
@@ -295,6 +307,9 @@ function parseLine(argv: readonly string[]): Parsed {
       baseUrl: baseUrl?.url ?? null,
       expiryDays,
       publisherLogo,
+      emailPublication: text('--email-publication') ?? null,
+      emailAddress: text('--email-address') ?? null,
+      emailUnsubscribe,
       stdout,
       now,
       timeZone,
@@ -315,7 +330,7 @@ function parseLine(argv: readonly string[]): Parsed {
   };
 }
 
-const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--site': 'NAME', '--sections': 'LIST', '--base-url': 'URL', '--publisher-logo': 'URL', '--expire-after': 'DAYS', '--now': 'ISO', '--tz': 'ZONE', '--jobs': 'N', '--locale': 'TAG', '--author': 'NAME', '--publisher': 'NAME', '--category': 'NAME', ...INGEST_VALUE_NAMES, ...FEED_VALUE_NAMES, ...HISTORY_VALUE_NAMES, ...DECIDE_VALUE_NAMES };
+const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--site': 'NAME', '--sections': 'LIST', '--base-url': 'URL', '--publisher-logo': 'URL', '--email-publication': 'NAME', '--email-address': 'TEXT', '--email-unsubscribe': 'URL', '--expire-after': 'DAYS', '--now': 'ISO', '--tz': 'ZONE', '--jobs': 'N', '--locale': 'TAG', '--author': 'NAME', '--publisher': 'NAME', '--category': 'NAME', ...INGEST_VALUE_NAMES, ...FEED_VALUE_NAMES, ...HISTORY_VALUE_NAMES, ...DECIDE_VALUE_NAMES };
 
 const usage = (message: string): Parsed => ({ kind: 'usage', message });
 

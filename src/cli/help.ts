@@ -88,6 +88,13 @@ ${FORMAT_LINES}
                    default off
   --publisher-logo URL
                    the publisher's logo (http or https): JSON-LD publisher.logo
+  --email-publication NAME
+                   the newsletter's masthead: the publication's name (email, txt)
+  --email-address TEXT
+                   the newsletter's footer: the sender's postal address, one line
+  --email-unsubscribe URL
+                   the newsletter's footer: the unsubscribe link (http, https
+                   or mailto)
   --stdout         write the one format of the one input to standard output
                    (needs exactly one input and one --format; not the card)
   --now ISO        what "now" is for the future-date check, with an offset,

@@ -1,5 +1,6 @@
 /**
- * `email`: the newsletter as an HTML email: 600 px table layout, every style
+ * `email`: the newsletter as an HTML email: a fluid-hybrid table layout (600 px
+ * at most, the screen's width on a phone, fixed 600 px for Outlook), every style
  * inlined, a hidden preheader, absolute links only, no script, form or
  * external CSS. The same content as `txt`, its text/plain partner.
  *
@@ -14,6 +15,6 @@ import { inlineCss } from './email/inline-css.js';
 
 export const emailFormat: FormatWriter = {
   ext: 'email.html',
-  description: 'the newsletter as an HTML email (600 px tables, inlined CSS, preheader; pairs with txt)',
+  description: 'the newsletter as an HTML email (fluid tables up to 600 px, inlined CSS, preheader; pairs with txt)',
   build: (ctx) => inlineCss(emailLayout(mailContent(ctx))),
 };

@@ -16,7 +16,7 @@ export const textFormat: FormatWriter = {
   description: 'the newsletter as plain text, wrapped at 78 columns (the text part of the email)',
   build(ctx) {
     const c = mailContent(ctx);
-    const blocks: string[][] = [[...headingLines(c.headline, '='), c.dateText], wrapText(c.preheader)];
+    const blocks: string[][] = [[...(c.publication ? [c.publication.toUpperCase(), ''] : []), ...headingLines(c.headline, '='), c.dateText], wrapText(c.preheader)];
     blocks.push(...markdownToTextBlocks(c.body.lead));
     if (c.tldr) blocks.push(headingLines('TL;DR', '-'), c.tldr.flatMap((line) => wrapText(line, TEXT_WIDTH, '- ', '  ')));
     if (c.body.tldr) blocks.push(headingLines('TL;DR', '-'), ...markdownToTextBlocks(c.body.tldr));
@@ -25,6 +25,8 @@ export const textFormat: FormatWriter = {
     if (c.disclaimer) blocks.push(wrapText(c.disclaimer));
     const footer = [...wrapText(`Source: ${c.credit}${c.sourceUrl ? ` <${c.sourceUrl}>` : ''}`)];
     if (c.canonicalUrl) footer.push(...wrapText(`Read it on the web: <${c.canonicalUrl}>`));
+    if (c.address) footer.push(...wrapText(c.address));
+    if (c.unsubscribeUrl) footer.push(...wrapText(`Unsubscribe: <${c.unsubscribeUrl}>`));
     blocks.push(footer);
     return `${blocks.map((b) => b.join('\n')).join('\n\n')}\n`;
   },

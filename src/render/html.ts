@@ -38,7 +38,8 @@ const marked = new Marked({
           })
           .join('');
       const body = token.rows.map((r) => `<tr>${cells(r, false)}</tr>\n`).join('');
-      return `<table>\n<thead>\n<tr>${cells(token.header, true)}</tr>\n</thead>\n${body ? `<tbody>\n${body}</tbody>\n` : ''}</table>\n`;
+      // In its own scroll box: on a phone a table of figures is wider than the column, and only the table may scroll, never the page.
+      return `<div class="table-scroll">\n<table>\n<thead>\n<tr>${cells(token.header, true)}</tr>\n</thead>\n${body ? `<tbody>\n${body}</tbody>\n` : ''}</table>\n</div>\n`;
     },
     // Headings get GitHub-style ids so a table of contents can link to them.
     heading({ tokens, depth }) {
@@ -307,17 +308,34 @@ export interface PageImage {
   alt: string;
 }
 
+/**
+ * The page's one stylesheet: a 42rem reading column with side margins that
+ * stay on a phone, serif body, sans-serif headings and figures, and tables
+ * in a box that scrolls sideways by itself when it is wider than the column
+ * (test/browser.test.ts measures 1200 px and 375 px in Chromium).
+ */
 const STYLE = `body{margin:0;background:#fafaf7;color:#1d1d1b;font:18px/1.6 Georgia,'Times New Roman',serif}
-article{max-width:42rem;margin:0 auto;padding:2rem 1.25rem 4rem}
-h1{font:700 2rem/1.2 system-ui,sans-serif;margin:0 0 .5rem}
-h2,h3{font-family:system-ui,sans-serif;line-height:1.3;margin-top:2rem}
-.meta{color:#5f5f5a;font:.9rem system-ui,sans-serif;margin-bottom:2rem}
+article{max-width:42rem;margin:0 auto;padding:2.5rem 1.25rem 4rem;overflow-wrap:break-word}
+h1{font:700 2.1rem/1.2 system-ui,sans-serif;margin:0 0 .6rem;letter-spacing:-.01em}
+h2,h3{font-family:system-ui,sans-serif;line-height:1.3;margin:2.2rem 0 .6rem}
+h2{font-size:1.4rem}
+h3{font-size:1.12rem;margin-top:1.6rem}
+p,ul,ol{margin:0 0 1.1rem}
+li{margin-bottom:.35rem}
+.meta{color:#5f5f5a;font:.9rem system-ui,sans-serif;margin-bottom:2rem;padding-bottom:1rem;border-bottom:1px solid #e3e3dc}
 .draft{background:#fff3c4;border-radius:3px;padding:0 .4rem;margin-left:.5rem}
-table{border-collapse:collapse;width:100%;font:.95rem system-ui,sans-serif}
-th,td{border-bottom:1px solid #ddd;padding:.4rem .6rem;text-align:left}
-td:not(:first-child),th:not(:first-child){text-align:right}
+.table-scroll{overflow-x:auto;margin:0 0 1.25rem}
+table{border-collapse:collapse;width:100%;font:.92rem/1.4 system-ui,sans-serif;font-variant-numeric:tabular-nums}
+th,td{border-bottom:1px solid #e0e0da;padding:.45rem .6rem;text-align:left;vertical-align:top}
+thead th{border-bottom:2px solid #c8c8c0;font-weight:600}
+tbody th{font-weight:400}
+td:not(:first-child),th:not(:first-child){text-align:right;white-space:nowrap}
+tbody tr:last-child th,tbody tr:last-child td{font-weight:600}
+.table-scroll + p{font:.9rem/1.5 system-ui,sans-serif;color:#5f5f5a}
+img,svg{max-width:100%;height:auto}
 a{color:#0b5cad}
-blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#444}`;
+blockquote{border-left:3px solid #ccc;margin:0 0 1.1rem;padding-left:1rem;color:#444}
+@media (max-width:30rem){body{font-size:17px}article{padding:1.5rem 1rem 3rem}h1{font-size:1.65rem}h2{font-size:1.25rem}}`;
 
 /** `<title>` is at most 70 characters: cut at a word and mark the cut. */
 export function shortTitle(title: string, max = 70): string {

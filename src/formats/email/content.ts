@@ -49,6 +49,14 @@ export interface MailContent {
   credit: string;
   sourceUrl: string | null;
   canonicalUrl: string | null;
+  /** The masthead: the publication's name (option `emailPublication`), or null for none. */
+  publication: string | null;
+  /** The sender's postal address for the footer (option `emailAddress`), or null. */
+  address: string | null;
+  /** The unsubscribe link for the footer (option `emailUnsubscribe`: http, https or mailto), or null. */
+  unsubscribeUrl: string | null;
+  /** The social card, only when its address is absolute (card and a base URL): a mail has no folder to be relative to. */
+  image: { url: string; alt: string; width: number; height: number } | null;
 }
 
 
@@ -72,6 +80,11 @@ export function mailContent(ctx: FormatContext): MailContent {
     credit: facts.source ? `liquidation data from ${defang(facts.source.name)}` : 'the liquidation data snapshot this article was generated from',
     sourceUrl: facts.source?.url ? mailUrl(facts.source.url) : null,
     canonicalUrl: page.canonicalUrl,
+    // The operator's own strings, defanged like the rest so no mail client links a word of them.
+    publication: ctx.options.emailPublication ? defang(ctx.options.emailPublication) : null,
+    address: ctx.options.emailAddress ? defang(ctx.options.emailAddress) : null,
+    unsubscribeUrl: ctx.options.emailUnsubscribe ? noBraces(ctx.options.emailUnsubscribe) : null,
+    image: page.image?.absolute ? { url: noBraces(page.image.url), alt: defang(page.image.alt), width: page.image.width, height: page.image.height } : null,
   };
 }
 

@@ -19,6 +19,9 @@ export function inlineCss(html: string): string {
     preserveKeyFrames: false,
     // Table width and alignment also as attributes, for Outlook's Word engine.
     applyWidthAttributes: true,
+    // Not height: the card's CSS `height:auto` (so it keeps its shape on a phone) would become the invalid
+    // attribute height="auto" over the 290 px it is given for Outlook.
+    applyHeightAttributes: false,
     applyAttributesTableElements: true,
     insertPreservedExtraCss: false,
   });

@@ -1,12 +1,16 @@
 /**
- * The newsletter's HTML before its CSS is inlined: a 600 px table layout
- * (tables, because Outlook for Windows lays out mail with Word and ignores
- * most CSS on `<div>`), one stylesheet that juice moves onto the elements,
- * a hidden preheader, and only absolute links.
+ * The newsletter's HTML before its CSS is inlined: a fluid-hybrid table
+ * layout (tables, because Outlook for Windows lays out mail with Word and
+ * ignores most CSS on `<div>`), one stylesheet that juice moves onto the
+ * elements, a hidden preheader, and only absolute links.
  *
- * The container is 600 px (attribute and CSS, for Outlook) with
- * `max-width:100%`, so it narrows on a phone without a media query; with no
- * media query to keep, juice removes the `<style>` element entirely.
+ * Fluid-hybrid: the container table is `width:100%` with `max-width:600px`,
+ * so it is 600 px on a desktop and the screen's width on a phone, without a
+ * media query (many mail apps drop `<style>`; juice removes it entirely).
+ * Outlook for Windows ignores max-width, so a conditional comment only it
+ * reads wraps the container in a fixed 600 px table. The breakdown tables are
+ * wider than a phone: each sits in its own `overflow-x:auto` box and scrolls
+ * there, never the message. test/browser.test.ts measures both widths.
  */
 import { escapeHtml } from '../../render/escape.js';
 import { markdownToHtml, titleHtml } from '../../render/html.js';
@@ -16,10 +20,14 @@ import { defangMarkers, noBraces, type MailContent, type MailTable } from './con
 const CSS = `body{margin:0;padding:0;background-color:#f1f1ec}
 .preheader{display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all}
 .wrapper{width:100%;background-color:#f1f1ec}
-.container{width:600px;max-width:100%;background-color:#ffffff}
-.header{padding:28px 28px 4px 28px}
-.content{padding:0 28px 8px 28px;font-family:Georgia,'Times New Roman',serif;font-size:17px;line-height:1.6;color:#1d1d1b}
-.footer{padding:16px 28px 28px 28px;border-top:1px solid #e3e3dc;font-family:Arial,Helvetica,sans-serif;font-size:13px;line-height:1.5;color:#5f5f5a}
+.outer{padding:24px 0 32px 0}
+.container{width:100%;max-width:600px;table-layout:fixed;background-color:#ffffff}
+.masthead{padding:18px 24px 14px 24px;border-bottom:3px solid #1d1d1b;font-family:Arial,Helvetica,sans-serif;font-size:13px;line-height:1.3;font-weight:700;letter-spacing:2px;text-transform:uppercase;color:#1d1d1b}
+.header{padding:24px 24px 4px 24px;overflow-wrap:break-word;word-wrap:break-word}
+.hero{padding:0 24px 16px 24px}
+.hero img{display:block;width:100%;max-width:552px;height:auto;border:0}
+.content{padding:0 24px 8px 24px;font-family:Georgia,'Times New Roman',serif;font-size:17px;line-height:1.6;color:#1d1d1b;overflow-wrap:break-word;word-wrap:break-word}
+.footer{padding:16px 24px 28px 24px;border-top:1px solid #e3e3dc;font-family:Arial,Helvetica,sans-serif;font-size:13px;line-height:1.5;color:#5f5f5a;overflow-wrap:break-word;word-wrap:break-word}
 h1{margin:0 0 8px 0;font-family:Arial,Helvetica,sans-serif;font-size:26px;line-height:1.25;font-weight:700;color:#1d1d1b}
 h2{margin:28px 0 10px 0;font-family:Arial,Helvetica,sans-serif;font-size:20px;line-height:1.3;font-weight:700;color:#1d1d1b}
 h3{margin:22px 0 8px 0;font-family:Arial,Helvetica,sans-serif;font-size:17px;line-height:1.35;font-weight:700;color:#1d1d1b}
@@ -33,13 +41,16 @@ blockquote{margin:0 0 16px 0;padding:0 0 0 14px;border-left:3px solid #cccccc;co
 .tldr-cell{padding:4px 18px 2px 18px}
 .tldr h2{margin:12px 0 8px 0;font-size:16px;letter-spacing:1px}
 .note{font-size:14px;color:#5f5f5a}
-.breakdown{width:100%;margin:0 0 16px 0;border-collapse:collapse;font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.4}
-.breakdown th{padding:6px 8px;border-bottom:2px solid #d8d8d2;text-align:left;font-weight:700}
-.breakdown td,.breakdown .row{padding:6px 8px;border-bottom:1px solid #e6e6e0;text-align:left;font-weight:400}
+.scroll{width:100%;overflow-x:auto;margin:0 0 16px 0}
+.breakdown{width:100%;margin:0;border-collapse:collapse;font-family:Arial,Helvetica,sans-serif;font-size:13px;line-height:1.4}
+.breakdown th{padding:6px;border-bottom:2px solid #d8d8d2;text-align:left;font-weight:700;vertical-align:bottom}
+.breakdown td,.breakdown .row{padding:6px;border-bottom:1px solid #e6e6e0;text-align:left;font-weight:400;vertical-align:top}
 .breakdown .num{text-align:right;white-space:nowrap}
+.breakdown .head-num{text-align:right}
 .breakdown .all td,.breakdown .all .row{font-weight:700;border-bottom:0}
 .footer p{margin:0 0 10px 0}
-.footer a{color:#5f5f5a}`;
+.footer a{color:#5f5f5a}
+.footer .unsubscribe{margin:0}`;
 
 /** Zero-width non-joiners and no-break spaces after the preheader keep the body's first words out of the inbox preview. */
 const PREHEADER_FILL = '&#8204;&#160;'.repeat(60);
@@ -78,14 +89,18 @@ export function emailLayout(c: MailContent): string {
     `<div class="preheader">${e(c.preheader)}${PREHEADER_FILL}</div>`,
     layoutTable('wrapper', '100%'),
     '<tr>',
-    '<td align="center">',
-    layoutTable('container', '600'),
+    '<td class="outer" align="center">',
+    // Outlook for Windows ignores max-width: only it reads this fixed-width table.
+    '<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->',
+    layoutTable('container', '100%', ' align="center"'),
+    ...(c.publication ? ['<tr>', `<td class="masthead">${e(c.publication)}</td>`, '</tr>'] : []),
     '<tr>',
     '<td class="header">',
     `<h1>${e(c.headline)}</h1>`,
     `<p class="meta">${meta}</p>`,
     '</td>',
     '</tr>',
+    ...(c.image ? ['<tr>', `<td class="hero">${heroImage(c.image, c.canonicalUrl)}</td>`, '</tr>'] : []),
     '<tr>',
     '<td class="content">',
     ...content,
@@ -95,9 +110,12 @@ export function emailLayout(c: MailContent): string {
     '<td class="footer">',
     ...(c.disclaimer ? [`<p>${e(c.disclaimer)}</p>`] : []),
     `<p>${source}</p>`,
+    ...(c.address ? [`<p>${e(c.address)}</p>`] : []),
+    ...(c.unsubscribeUrl ? [`<p class="unsubscribe"><a href="${href(c.unsubscribeUrl)}">Unsubscribe</a></p>`] : []),
     '</td>',
     '</tr>',
     END_TABLE,
+    '<!--[if mso]></td></tr></table><![endif]-->',
     '</td>',
     '</tr>',
     END_TABLE,
@@ -107,8 +125,20 @@ export function emailLayout(c: MailContent): string {
   ].join('\n');
 }
 
-const layoutTable = (cls: string, width: string): string =>
-  `<table role="presentation" class="${cls}" width="${width}" cellpadding="0" cellspacing="0" border="0">\n<tbody>`;
+const layoutTable = (cls: string, width: string, extra = ''): string =>
+  `<table role="presentation" class="${cls}" width="${width}"${extra} cellpadding="0" cellspacing="0" border="0">\n<tbody>`;
+
+/**
+ * The social card at the column's width (552 px: 600 less the padding; the
+ * attribute is for Outlook, the CSS lets it shrink on a phone), linked to the
+ * article on the web when it has an address.
+ */
+function heroImage(img: NonNullable<MailContent['image']>, link: string | null): string {
+  const w = 552;
+  const h = Math.round((w * img.height) / img.width);
+  const tag = `<img src="${escapeHtml(img.url)}" alt="${e(img.alt)}" width="${w}" height="${h}">`;
+  return link ? `<a href="${escapeHtml(noBraces(link))}">${tag}</a>` : tag;
+}
 const END_TABLE = '</tbody>\n</table>';
 
 /** The TL;DR in a shaded box: ours or the body's own, which look the same. */
@@ -132,12 +162,16 @@ function tableHtml(t: MailTable, heading: 'h2' | 'h3'): string {
     `<tr${r.kind === 'total' ? ' class="all"' : ''}>${r.cells.map((c, i) => (i === 0 ? `<th scope="row" class="row">${e(c)}</th>` : `<td class="${cls(i)}">${e(c)}</td>`)).join('')}</tr>`;
   return [
     `<${heading}>${e(t.title)}</${heading}>`,
+    // Its own scroll box: six columns of figures are wider than a phone, and only the table may scroll.
+    '<div class="scroll">',
     '<table class="breakdown" width="100%" cellpadding="0" cellspacing="0" border="0">',
-    `<thead><tr>${t.columns.map((c, i) => `<th scope="col" class="${cls(i)}">${e(c.header)}</th>`).join('')}</tr></thead>`,
+    // Headers may wrap ("Price change" over two lines), so the figures' columns fit 600 px.
+    `<thead><tr>${t.columns.map((c) => `<th scope="col" class="${c.numeric ? 'head-num' : 'head'}">${e(c.header)}</th>`).join('')}</tr></thead>`,
     '<tbody>',
     ...t.rows.map(row),
     '</tbody>',
     '</table>',
+    '</div>',
     ...t.notes.map((n) => `<p class="note">${e(n)}</p>`),
   ].join('\n');
 }
