@@ -93,3 +93,12 @@ describe('liqnews.config.json', () => {
     expect(readFileSync(SNAP, 'utf8').length).toBeGreaterThan(0);
   });
 });
+
+describe('liqnews.config.json email slots', () => {
+  it('fills the newsletter masthead and footer', async () => {
+    const { deep } = project({ email: { publication: 'The Desk', address: '1 Example Street', unsubscribe: 'https://example.com/u' } });
+    const r = await run(deep, ['render', SNAP, '--stdout', '--format', 'email', '--now', NOW]);
+    expect(r.err).toBe('');
+    for (const s of ['The Desk', '1 Example Street', 'https://example.com/u']) expect(r.out).toContain(s);
+  });
+});

@@ -26,6 +26,7 @@ export const ConfigSchema = z.strictObject({
   formats: z.optional(z.array(text).check(z.minLength(1))),
   sections: z.optional(z.union([text, z.array(text)])),
   category: z.optional(text),
+  email: z.optional(z.strictObject({ publication: z.optional(text), address: z.optional(text), unsubscribe: z.optional(text) })),
   publish: z.optional(z.boolean()),
   out: z.optional(text),
   history: z.optional(z.union([text, z.literal(false)])),

@@ -58,6 +58,9 @@ export function configFlags(config: Config, file: string): [string, string | tru
   add('--format', config.formats?.join(','));
   add('--sections', Array.isArray(config.sections) ? config.sections.join(',') : config.sections);
   add('--category', config.category);
+  add('--email-publication', config.email?.publication);
+  add('--email-address', config.email?.address);
+  add('--email-unsubscribe', config.email?.unsubscribe);
   add('--publish', config.publish);
   add('--out', config.out === undefined ? undefined : path(config.out));
   if (config.history === false) add('--no-history', true);

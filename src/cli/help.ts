@@ -51,7 +51,7 @@ skipped), or - for one snapshot on standard input.
 Settings: liqnews.config.json in the working directory or a parent (or
 --config FILE; --no-config ignores it) gives defaults for the flags: publisher,
 author, site, baseUrl, timeZone, locale, style, formats, sections, category,
-publish, out, history, newsworthiness. Flags on the command line win.
+email, publish, out, history, newsworthiness. Flags on the command line win.
 
 Exit codes: 0 success, 1 some input invalid or some file not written,
 2 usage error, 3 (decide only) a snapshot to skip.
@@ -89,9 +89,11 @@ ${FORMAT_LINES}
   --publisher-logo URL
                    the publisher's logo (http or https): JSON-LD publisher.logo
   --email-publication NAME
-                   the newsletter's masthead: the publication's name (email, txt)
+                   the newsletter's masthead: the publication's name
+                   (email, txt)
   --email-address TEXT
-                   the newsletter's footer: the sender's postal address, one line
+                   the newsletter's footer: the sender's postal address,
+                   one line
   --email-unsubscribe URL
                    the newsletter's footer: the unsubscribe link (http, https
                    or mailto)
