@@ -3,11 +3,13 @@
  * Errors name the form that was given; a catalyst that repeats a level's
  * price is told once, by the level.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../src/generate.js';
 import { validateSnapshot } from '../src/snapshot/parse.js';
 import { STYLE_NAMES } from '../src/plan/styles.js';
-import { NOW } from './helpers.js';
+import { NOW, ROOT } from './helpers.js';
 
 const base = {
   schemaVersion: 1,
@@ -142,4 +144,20 @@ describe('catalysts in the text', () => {
       }
     });
   }
+});
+
+describe('a catalyst without a kind is not called news', () => {
+  // "Bitcoin was rejected twice near its weekly high" is a chart event; given as a plain string it has no kind,
+  // so no style may frame it as news, headlines or developments outside the market.
+  const NEWSY = /\b(?:news flow|news backdrop|the headlines|headlines (?:provide|set|like)|news from outside|outside news|news beyond|developments outside|outside the derivatives market|item of outside news|(?<!any one )piece of news)\b/i;
+  it.each(STYLE_NAMES)('%s', (style) => {
+    const base = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'golden', '003-analysis-weekly-flush', 'snapshot.json'), 'utf8')) as { id?: string; context?: { catalysts?: unknown[] } };
+    for (let i = 0; i < 12; i++) {
+      const s = structuredClone(base);
+      s.id = `plain-cat-${i}`;
+      s.context = { ...s.context, catalysts: ['Bitcoin was rejected twice near its weekly high', 'Funding turned negative on two large venues'] };
+      const a = generate(s, { style, now: new Date('2026-12-01T00:00:00Z') });
+      expect(a.body, `plain-cat-${i}`).not.toMatch(NEWSY);
+    }
+  });
 });

@@ -176,7 +176,9 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
     // Templates end the sentence themselves, so a catalyst's own final full stop goes.
     catalysts: catalystItems.map((c) => c.text),
     catalystItems,
-    catalystsAllNews: catalystItems.length > 0 && catalystItems.every((c) => !c.technical),
+    // News only when the editor said so: a plain string has no kind, and "Bitcoin was rejected near its high" is
+    // not news. Technical, on-chain and unnamed items get the neutral wording.
+    catalystsAllNews: catalystItems.length > 0 && catalystItems.every((c) => c.kind !== null && NEWS_KINDS.has(c.kind)),
     drivers: [],
     record,
     related: (snap.context?.related ?? []).map((r) => ({ title: r.title, url: safeUrl(r.url) })),
@@ -317,6 +319,9 @@ function comparableRecord(snap: Snapshot): NonNullable<NonNullable<Snapshot['con
   return minutes === (r.windowHours ?? 24) * 60 ? r : undefined;
 }
 
+/** Catalyst kinds that are events reported as news; technical, on-chain and other are not. */
+const NEWS_KINDS: ReadonlySet<string> = new Set(['macro', 'regulatory', 'flows', 'exchange']);
+
 /**
  * The editor's catalysts as items with their kind (a plain string has none),
  * each without its final full stop (templates end the sentence). A catalyst
@@ -331,7 +336,8 @@ function deriveCatalysts(snap: Snapshot, levels: LevelFacts[]): CatalystItem[] {
     const kind = typeof c === 'string' ? null : (c.kind ?? null);
     const text = raw.trim().replace(/(?<![A-Z])[.!?]+$/, '');
     if (levelFigures.size > 0 && figuresIn(text).some((f) => levelFigures.has(f.key))) continue;
-    out.push({ text, kind, technical: kind === 'technical', again: out.some((o) => o.kind === kind) });
+    // "again": a second item of a kind the editor named; two plain strings are not "the same front".
+    out.push({ text, kind, technical: kind === 'technical', again: kind !== null && out.some((o) => o.kind === kind) });
   }
   return out;
 }
