@@ -69,11 +69,13 @@ ${FORMAT_LINES}
                    with --site hugo: expiryDate is the window end plus DAYS
                    (default: no expiryDate)
   --sections LIST  optional sections, in any style: tldr (three key takeaways),
-                   table (the "By the numbers" tables) and faq. +name adds one
-                   to the style's default and -name removes one (+table,-faq);
-                   bare names give the exact list (tldr,table,faq); none drops
-                   all three. Defaults: tldr in tldr, faq in explainer, no
-                   table. (chart is not available yet.)
+                   table (the "By the numbers" tables), chart (long and short
+                   by coin, and the last 30 windows with a history store) and
+                   faq. +name adds one to the style's default and -name removes
+                   one (+table,-faq); bare names give the exact list
+                   (tldr,table,faq); none drops them all. Defaults: tldr in
+                   tldr, faq in explainer, no table, no chart. The Markdown
+                   links the chart only with --format svg (the page inlines it)
   --faq-jsonld     add a schema.org FAQPage JSON-LD block to HTML pages whose
                    article has a FAQ (explainer, or --sections +faq); default off
   --publisher-logo URL

@@ -29,7 +29,7 @@ export interface GroupJob {
 }
 
 /** `skipped`: the file is not a snapshot to render but one the product wrote (a sidecar), with the reason to print. */
-export type ItemResult = { ok: true; basename: string; files: Partial<Record<Format, FileContent>>; cardFile: string | null; /** The whole article, for the history store (on this thread only: it does not cross to a worker). */ article?: Article } | { ok: false; lines: string[]; skipped?: string };
+export type ItemResult = { ok: true; basename: string; files: Partial<Record<Format, FileContent>>; cardFile: string | null; chartFile: string | null; /** The whole article, for the history store (on this thread only: it does not cross to a worker). */ article?: Article } | { ok: false; lines: string[]; skipped?: string };
 
 export interface GroupResult {
   seq: number;
@@ -110,8 +110,8 @@ function resultOf(job: GroupJob, i: number, article: Article): ItemResult {
   try {
     const files: Partial<Record<Format, FileContent>> = {};
     for (const f of job.formats) files[f] = article.files[f];
-    const { basename, cardFile } = article;
-    return job.options.history ? { ok: true, basename, files, cardFile, article } : { ok: true, basename, files, cardFile };
+    const { basename, cardFile, chartFile } = article;
+    return job.options.history ? { ok: true, basename, files, cardFile, chartFile, article } : { ok: true, basename, files, cardFile, chartFile };
   } catch (e) {
     return { ok: false, lines: problemLines(job.items[i]!.label, e, job.debug) };
   }

@@ -5,7 +5,7 @@ import { frontMatter } from '../output/frontmatter.js';
 export const markdownFormat: FormatWriter = {
   ext: 'md',
   description: 'Markdown with YAML front matter, for static sites and editors',
-  build: ({ text, when, slug, tags, options, plan, facts, page }) =>
+  build: ({ text, markdownBody, when, slug, tags, options, plan, facts, page }) =>
     frontMatter({
       title: text.headline,
       description: text.description,
@@ -21,5 +21,5 @@ export const markdownFormat: FormatWriter = {
       site: options.site,
       expiryDays: options.expiryDays,
       image: page.image?.url ?? null,
-    }) + text.body,
+    }) + markdownBody,
 };

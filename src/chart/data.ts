@@ -1,0 +1,49 @@
+/**
+ * What the charts show, taken from the facts and never recomputed: the coin
+ * chart's bars are the "By the numbers" rows (facts/table.ts: the same
+ * leading coins, the same rest of the market, each label a claim's display),
+ * the history chart's bars are the store's earlier windows of this length
+ * (facts.series, HistoryContext.series) and this window.
+ */
+import type { StoryFacts } from '../facts/types.js';
+import { NONE } from '../facts/table.js';
+
+export interface CoinBar {
+  /** The row's label as the table prints it ("Bitcoin (BTC)", "Other coins"): snapshot text, raw (the SVG writer escapes it). */
+  coin: string;
+  long: number;
+  short: number;
+  /** The table's display strings for the two sides ("$428 million"), or null for a side with nothing liquidated. */
+  longText: string | null;
+  shortText: string | null;
+}
+
+export interface WindowBar {
+  /** ISO UTC end of the window. */
+  end: string;
+  usd: number;
+  /** This article's window, highlighted. */
+  current: boolean;
+}
+
+export interface ChartData {
+  coins: CoinBar[];
+  /** The earlier windows and this one, oldest first; null when the store knows no earlier window of this length. */
+  windows: WindowBar[] | null;
+  /** This window's total as the text states it (a claim's display), the highlighted bar's label. */
+  totalText: string;
+  /** "24-hour", "seven-day": the window's length as the text words it. */
+  windowAdjective: string;
+}
+
+const side = (text: string | undefined): string | null => (text === undefined || text === NONE || text === '' ? null : text);
+
+/** The charts' data, or null when there is nothing to draw (no coin rows and no history, or nothing liquidated). */
+export function chartData(f: StoryFacts): ChartData | null {
+  if (f.total.value === 0) return null;
+  const rows = f.tables.assets?.rows.filter((r) => r.kind !== 'total') ?? [];
+  const coins = rows.map((r) => ({ coin: r.label, long: r.usd.long, short: r.usd.short, longText: side(r.cells.long), shortText: side(r.cells.short) }));
+  const windows = f.series.length > 0 ? [...f.series.map((s) => ({ end: s.end, usd: s.usd, current: false })), { end: f.window.end, usd: f.total.value, current: true }] : null;
+  if (coins.length === 0 && windows === null) return null;
+  return { coins, windows, totalText: f.total.text, windowAdjective: f.window.adjective };
+}

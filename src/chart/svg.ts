@@ -1,0 +1,55 @@
+/**
+ * The chart SVG: the Vega-Lite spec (spec.ts) compiled to Vega and drawn by
+ * vega's SVG string renderer, with no canvas and no DOM.
+ *
+ * Drawn synchronously, like every other file of an article (the formats and
+ * the writer are synchronous): vega's `view.toSVG()` is async only because
+ * it awaits the dataflow run and image loads; with inline data and no
+ * images the run completes within `view.run()`, and the renderer is the one
+ * `toSVG()` makes (renderModule('svg').headless, sized as vega-view sizes
+ * it). test/chart.test.ts checks the bytes equal `await view.toSVG()`.
+ *
+ * Deterministic: the clip and gradient ids are reset before each drawing
+ * (vega counts them per process), text widths are estimated from the string
+ * (never measured with a canvas and the machine's fonts), and nothing reads
+ * the clock, the locale or TZ.
+ */
+import { chartEngine } from './engine.js';
+import { chartSpec } from './spec.js';
+import type { ChartData } from './data.js';
+
+/** What vega-view keeps about the size it drew (private fields toSVG reads through its own helpers). */
+interface Sized {
+  _viewWidth: number;
+  _viewHeight: number;
+  _origin: [number, number];
+}
+
+/** The Vega specification (compiled from Vega-Lite): also what the tests compare toSVG() against. */
+export function vegaSpec(d: ChartData, description: string): import('vega').Spec {
+  const { vegaLite } = chartEngine();
+  return vegaLite.compile(chartSpec(d, description) as unknown as import('vega-lite').TopLevelSpec).spec;
+}
+
+export function chartSvg(d: ChartData, description: string): string {
+  const { vega } = chartEngine();
+  // Never a canvas's measurements (with node-canvas installed they would depend on the machine's fonts).
+  (vega as unknown as { textMetrics: { canvas(use: boolean): void } }).textMetrics.canvas(false);
+  vega.resetSVGDefIds();
+  const view = new vega.View(vega.parse(vegaSpec(d, description)), { renderer: 'none', logLevel: vega.Error });
+  view.run();
+  const sized = view as unknown as Sized;
+  const pad = view.padding() as { top: number; bottom: number; left: number; right: number };
+  const Renderer = (vega.renderModule as unknown as (t: string) => { headless: unknown })('svg').headless as new (loader: unknown) => {
+    initialize(el: null, width: number, height: number, origin: [number, number], scale: number): { background(c: unknown): unknown };
+    render(scene: unknown): void;
+    svg(): string;
+  };
+  const r = new Renderer(view.loader());
+  r.initialize(null, Math.max(0, sized._viewWidth + pad.left + pad.right), Math.max(0, sized._viewHeight + pad.top + pad.bottom), [pad.left + sized._origin[0], pad.top + sized._origin[1]], 1).background(view.background());
+  r.render((view.scenegraph() as unknown as { root: unknown }).root);
+  const svg = r.svg();
+  view.finalize();
+  if (!svg.startsWith('<svg')) throw new Error('vega drew no SVG');
+  return svg + '\n';
+}
