@@ -108,8 +108,8 @@ describe('the chart SVG', () => {
     const spec = JSON.stringify(vegaSpec(d, 'x'));
     for (const c of d.coins) expect(spec).toContain(`"usd":${c.long}`);
     const texts = textNodes(a.files.svg);
-    for (const r of rows) expect(texts).toContain(`${r.cells.long} long · ${r.cells.short} short`);
-    expect(texts).toEqual(expect.arrayContaining(['Longs', 'Shorts', 'Long and short liquidations by coin']));
+    for (const r of rows) expect(texts).toContain(`${r.label}: ${r.cells.long} long · ${r.cells.short} short`);
+    expect(texts).toEqual(expect.arrayContaining(['Longs', 'Shorts', 'Long and short liquidations by coin', 'Bitcoin (BTC): $428 million long · $41.3 million short']));
   });
 
   it('prints no figure that is not a claim\'s display (no amount axis)', () => {
@@ -131,7 +131,7 @@ describe('the chart SVG', () => {
       expect(doc).not.toContain('<script>&');
       expect(doc).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
     }
-    expect(textNodes(a.files.svg)).toContain('<script>&"\' (BTC)');
+    expect(textNodes(a.files.svg).filter((t) => t.startsWith('<script>&"\' (BTC): $'))).toHaveLength(1);
     const path = join(tmp, 'hostile.svg');
     writeFileSync(path, a.files.svg);
     expect(spawnSync('xmllint', ['--noout', path]).status).toBe(0);
@@ -161,7 +161,10 @@ describe('the chart section', () => {
     expect(a.files.md).not.toContain('.svg');
     expect(a.files.md).not.toContain('![');
     expect(a.files.html).toContain(`<figure class="chart" role="img" aria-label="Long and short liquidations by coin: Bitcoin (BTC) $428 million longs`);
-    expect(a.files.html).toContain(withChart().files.svg.trimEnd());
+    // The same SVG, scaled by its viewBox to the column (the root's fixed size left out).
+    const svg = withChart().files.svg;
+    expect(svg).toMatch(/^<svg [^>]*width="\d+" height="\d+" viewBox=/);
+    expect(a.files.html).toContain(svg.trimEnd().replace(/ width="\d+" height="\d+"/, ''));
     expect(a.files.html).not.toContain('liqnews-chart.svg');
     // Nothing of it in the e-mail or the text part.
     for (const f of [a.files.email, a.files.txt]) {
@@ -257,5 +260,17 @@ describe('writing it', () => {
     const a = withChart();
     expect(() => writeArticle(a, { outDir: join(tmp, 'nochart'), formats: ['md'] })).toThrow(/links .*\.chart\.svg, but "svg" is not among the formats/);
     expect(existsSync(join(tmp, 'nochart', `${a.basename}.md`))).toBe(false);
+  });
+});
+
+describe('the README example', () => {
+  // docs/chart-example.svg is the golden bulletin fixture's chart, shown in the README: it must be what the product
+  // draws today. UPDATE_GOLDEN=1 rewrites it (look at it before committing).
+  it('docs/chart-example.svg is the chart of golden/000-bulletin-long-flush', () => {
+    const path = join(ROOT, 'docs', 'chart-example.svg');
+    const svg = withChart().files.svg;
+    if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(path, svg);
+    expect(existsSync(path), `${path} is missing: run UPDATE_GOLDEN=1 npx vitest run test/chart.test.ts`).toBe(true);
+    expect(readFileSync(path, 'utf8'), 'docs/chart-example.svg is out of date: run UPDATE_GOLDEN=1 npx vitest run test/chart.test.ts and look at it').toBe(svg);
   });
 });

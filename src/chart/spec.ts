@@ -7,8 +7,8 @@
  *
  * Nothing here depends on the clock, the time zone or the machine: the
  * windows are an ordinal index (no temporal scale, which would read local
- * time), and the font is named, never measured from the system (vega
- * estimates text widths from the string without node-canvas).
+ * time), and text is measured in the shipped font, never the system's
+ * (svg.ts).
  */
 import type { ChartData } from './data.js';
 
@@ -17,7 +17,7 @@ export const CHART_FONT = 'DejaVu Sans, sans-serif';
 export const LONG_COLOUR = '#c0392b';
 export const SHORT_COLOUR = '#2471a3';
 const PAST_COLOUR = '#aab2bd';
-export const CHART_WIDTH = 360;
+export const CHART_WIDTH = 340;
 
 type Spec = Record<string, unknown>;
 
@@ -26,32 +26,34 @@ function coinChart(d: ChartData): Spec {
     { coin: c.coin, side: 'Longs', order: 0, usd: c.long },
     { coin: c.coin, side: 'Shorts', order: 1, usd: c.short },
   ]);
+  // Each row: the coin and its two figures on a line, the bar under it across the full width, so the chart
+  // stays narrow enough for a phone's column (a label column beside the bars would not).
   const labels = d.coins.map((c) => ({
     coin: c.coin,
-    end: c.long + c.short,
-    label: [c.longText && `${c.longText} long`, c.shortText && `${c.shortText} short`].filter(Boolean).join(' · '),
+    zero: 0,
+    label: `${c.coin}: ${[c.longText && `${c.longText} long`, c.shortText && `${c.shortText} short`].filter(Boolean).join(' · ')}`,
   }));
-  // The rows in the table's order (sort: null keeps the data's); each label is a table row's, one per coin.
-  const y = { field: 'coin', type: 'nominal', title: null, sort: null, axis: { ticks: false, domain: false, labelLimit: 180, labelPadding: 6 } };
+  // The rows in the table's order (sort: null keeps the data's), one per table row.
+  const y = { field: 'coin', type: 'nominal', title: null, sort: null, axis: null };
   return {
     title: { text: 'Long and short liquidations by coin', anchor: 'start' },
     width: CHART_WIDTH,
-    height: { step: 26 },
+    height: { step: 38 },
     layer: [
       {
         data: { values: bars },
-        mark: { type: 'bar' },
+        mark: { type: 'bar', height: 12, yOffset: 8 },
         encoding: {
           y,
           x: { field: 'usd', type: 'quantitative', stack: 'zero', axis: null },
-          color: { field: 'side', type: 'nominal', scale: { domain: ['Longs', 'Shorts'], range: [LONG_COLOUR, SHORT_COLOUR] }, legend: { title: null, orient: 'top', direction: 'horizontal' } },
+          color: { field: 'side', type: 'nominal', scale: { domain: ['Longs', 'Shorts'], range: [LONG_COLOUR, SHORT_COLOUR] }, legend: { title: null, orient: 'bottom', direction: 'horizontal' } },
           order: { field: 'order', type: 'quantitative' },
         },
       },
       {
         data: { values: labels },
-        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 11 },
-        encoding: { y, x: { field: 'end', type: 'quantitative', axis: null }, text: { field: 'label', type: 'nominal' } },
+        mark: { type: 'text', align: 'left', baseline: 'bottom', yOffset: 0, fontSize: 12 },
+        encoding: { y, x: { field: 'zero', type: 'quantitative', axis: null }, text: { field: 'label', type: 'nominal' } },
       },
     ],
   };
@@ -76,7 +78,7 @@ function historyChart(d: ChartData, windows: NonNullable<ChartData['windows']>):
       },
       {
         transform: [{ filter: 'datum.current' }],
-        mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, fontSize: 11 },
+        mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, fontSize: 12 },
         encoding: { x, y: { field: 'usd', type: 'quantitative' }, text: { field: 'label', type: 'nominal' } },
       },
     ],
@@ -91,7 +93,8 @@ export function chartSpec(d: ChartData, description: string): Spec {
     description,
     background: '#ffffff',
     padding: 12,
-    ...(charts.length === 1 ? charts[0] : { vconcat: charts, spacing: 28 }),
+    // Each panel keeps its own colours and legend (the legend under the coin chart, not under both).
+    ...(charts.length === 1 ? charts[0] : { vconcat: charts, spacing: 28, resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } } }),
     config: {
       font: CHART_FONT,
       view: { stroke: null },

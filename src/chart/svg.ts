@@ -10,13 +10,22 @@
  * it). test/chart.test.ts checks the bytes equal `await view.toSVG()`.
  *
  * Deterministic: the clip and gradient ids are reset before each drawing
- * (vega counts them per process), text widths are estimated from the string
- * (never measured with a canvas and the machine's fonts), and nothing reads
- * the clock, the locale or TZ.
+ * (vega counts them per process), text widths come from the shipped DejaVu
+ * Sans advance widths (card/measure.ts; never a canvas and the machine's
+ * fonts), and nothing reads the clock, the locale or TZ.
  */
 import { chartEngine } from './engine.js';
 import { chartSpec } from './spec.js';
 import type { ChartData } from './data.js';
+import { textWidth } from '../card/measure.js';
+
+/** vega's text-width hook: the item's text (or the line given) at its size and weight, in the shipped font. */
+function measure(item: { text?: unknown; fontSize?: number; fontWeight?: string | number }, text?: unknown): number {
+  const t = text ?? item.text;
+  const s = Array.isArray(t) ? t.join(' ') : t === undefined || t === null ? '' : String(t);
+  const bold = item.fontWeight === 'bold' || (typeof item.fontWeight === 'number' && item.fontWeight >= 600);
+  return textWidth(s, item.fontSize ?? 11, bold ? 'bold' : 'regular');
+}
 
 /** What vega-view keeps about the size it drew (private fields toSVG reads through its own helpers). */
 interface Sized {
@@ -33,8 +42,9 @@ export function vegaSpec(d: ChartData, description: string): import('vega').Spec
 
 export function chartSvg(d: ChartData, description: string): string {
   const { vega } = chartEngine();
-  // Never a canvas's measurements (with node-canvas installed they would depend on the machine's fonts).
-  (vega as unknown as { textMetrics: { canvas(use: boolean): void } }).textMetrics.canvas(false);
+  // Text measured with the shipped DejaVu Sans (the card's metrics), never a canvas with the machine's fonts
+  // nor vega's rough estimate (0.8 em a character, which left a third of the width empty).
+  (vega as unknown as { textMetrics: { width: typeof measure } }).textMetrics.width = measure;
   vega.resetSVGDefIds();
   const view = new vega.View(vega.parse(vegaSpec(d, description)), { renderer: 'none', logLevel: vega.Error });
   view.run();
