@@ -12,7 +12,7 @@ import { HtmlValidate, type ConfigData } from 'html-validate';
 import { generate, loadCharts, openHistory, writeArticle, LiqnewsError, type Article } from '../src/index.js';
 import { chartData } from '../src/chart/data.js';
 import { chartAlt } from '../src/chart/alt.js';
-import { vegaSpec } from '../src/chart/svg.js';
+import { vegaSpec, withoutTemplateOpeners } from '../src/chart/svg.js';
 import { NOW, ROOT, allCases, findCase, generateCase, runCli } from './helpers.js';
 import { days } from './history/helpers.js';
 
@@ -41,7 +41,7 @@ describe('the chart SVG', () => {
     expect(sha(withChart().files.svg)).toBe(sha(a.files.svg));
     const { View, parse } = await import('vega');
     const d = chartData(a.facts)!;
-    expect(`${await new View(parse(vegaSpec(d, chartAlt(d))), { renderer: 'none' }).toSVG()}\n`).toBe(a.files.svg);
+    expect(`${withoutTemplateOpeners(await new View(parse(vegaSpec(d, chartAlt(d))), { renderer: 'none' }).toSVG())}\n`).toBe(a.files.svg);
   });
 
   it('gives the same bytes in a process with another TZ, and md/html/json alone never import vega', () => {
@@ -135,6 +135,11 @@ describe('the chart SVG', () => {
     const path = join(tmp, 'hostile.svg');
     writeFileSync(path, a.files.svg);
     expect(spawnSync('xmllint', ['--noout', path]).status).toBe(0);
+    // Template openers in a name never reach the SVG or the page as `{{` (site generators would run them).
+    const braces = JSON.parse(snapText) as { assets: { name?: string }[] };
+    braces.assets[1]!.name = '{{7*7}} {%x%} {#y#}';
+    const b = generate(JSON.stringify(braces), { style: 'bulletin', now: NOW, sections: '+chart', chart: true });
+    for (const doc of [b.files.svg, b.files.html, b.files.md]) expect(doc).not.toMatch(/\{[{%#]/);
     // The Markdown alt text keeps it text too.
     const line = a.files.md.split('\n').find((l) => l.startsWith('![Long and short'))!;
     expect(line).toContain('&lt;script&gt;');
@@ -254,6 +259,19 @@ describe('writing it', () => {
     const again = await runCli(args);
     expect(again.code, again.err).toBe(0);
     expect(readFileSync(svgPath, 'utf8')).toBe(a.files.svg);
+  });
+
+  it('an edited chart is kept without --force, replaced with it', () => {
+    const a = withChart();
+    const out = join(tmp, 'edited');
+    writeArticle(a, { outDir: out, formats: ['md', 'svg'] });
+    const path = join(out, `${a.basename}.chart.svg`);
+    writeFileSync(path, a.files.svg.replace('Long and short', 'Edited'));
+    const kept = writeArticle(a, { outDir: out, formats: ['md', 'svg'] });
+    expect(kept.find((r) => r.format === 'svg')).toMatchObject({ status: 'kept-edited', found: 'edited' });
+    expect(readFileSync(path, 'utf8')).toContain('Edited');
+    expect(writeArticle(a, { outDir: out, formats: ['md', 'svg'], force: true }).find((r) => r.format === 'svg')!.status).toBe('written');
+    expect(readFileSync(path, 'utf8')).toBe(a.files.svg);
   });
 
   it('never writes a Markdown file that links a chart without the chart', () => {

@@ -18,6 +18,13 @@ import { chartEngine } from './engine.js';
 import { chartSpec } from './spec.js';
 import type { ChartData } from './data.js';
 import { textWidth } from '../card/measure.js';
+import { TEMPLATE_OPENER } from '../render/escape.js';
+
+/**
+ * A snapshot name's `{{`, `{%` or `{#` as `&#123;…` (reads `{`): site generators and mail merges would run it
+ * as template code in the file or the page that inlines it. vega's own markup never holds one.
+ */
+export const withoutTemplateOpeners = (svg: string): string => svg.replace(TEMPLATE_OPENER, '&#123;');
 
 /** vega's text-width hook: the item's text (or the line given) at its size and weight, in the shipped font. */
 function measure(item: { text?: unknown; fontSize?: number; fontWeight?: string | number }, text?: unknown): number {
@@ -61,5 +68,5 @@ export function chartSvg(d: ChartData, description: string): string {
   const svg = r.svg();
   view.finalize();
   if (!svg.startsWith('<svg')) throw new Error('vega drew no SVG');
-  return svg + '\n';
+  return withoutTemplateOpeners(svg) + '\n';
 }

@@ -37,10 +37,10 @@ Usage:
 
 Formats (render --format): ${FORMAT_NAMES}.
 The default is md,html,json; email,txt are the newsletter pair and
-thread,telegram the social posts, card the 1200x630 share image. --site hugo|eleventy|astro|jekyll adds that
+thread,telegram the social posts, svg the chart, card the 1200x630 share image. --site hugo|eleventy|astro|jekyll adds that
 generator's front-matter keys, --base-url gives each article its canonical
-URL, --sections adds or removes the TL;DR, the "By the numbers" table and the
-FAQ in any style, --faq-jsonld adds a FAQPage block to pages with a FAQ
+URL, --sections adds or removes the TL;DR, the "By the numbers" table, the
+chart and the FAQ in any style, --faq-jsonld adds a FAQPage block to pages with a FAQ
 (liqnews render --help for all options).
 
 An input is a snapshot file (.json), a directory (every .json inside, sorted;
