@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HtmlValidate, type ConfigData } from 'html-validate';
-import { generate, loadCharts, openHistory, writeArticle, LiqnewsError, type Article } from '../src/index.js';
+import { generate, loadCharts, openHistory, writeArticle, type Article } from '../src/index.js';
 import { chartData } from '../src/chart/data.js';
+import { svgFormat } from '../src/formats/svg.js';
 import { chartAlt } from '../src/chart/alt.js';
 import { vegaSpec, withoutTemplateOpeners } from '../src/chart/svg.js';
 import { NOW, ROOT, allCases, findCase, generateCase, runCli } from './helpers.js';
@@ -178,19 +179,26 @@ describe('the chart section', () => {
     }
   });
 
-  it('no chart, no section: the default article has none, and a snapshot without coins (nor history) gets none', () => {
+  it('no chart, no section: the default article has none; nothing liquidated, no chart', () => {
     const plain = generateCase(bulletin, 'bulletin');
     expect(plain.files.html).not.toContain('<svg');
-    expect(plain.files.md).toBe(generateCase(bulletin, 'bulletin', { sections: '+chart' }).files.md);
+    // Without the svg file the Markdown is the default article's, byte for byte (no image, no placeholder).
+    expect(generateCase(bulletin, 'bulletin', { sections: '+chart' }).files.md).toBe(plain.files.md);
+    const a = withChart();
+    expect(chartData({ ...a.facts, total: { ...a.facts.total, value: 0 } })).toBeNull();
+    // The svg format's error for an article with nothing to chart names the reason.
+    expect(() => svgFormat.build({ chart: null, facts: { id: 'liq-x', total: { value: 0 } } } as never)).toThrow(/no chart to draw for story liq-x: nothing was liquidated/);
+  });
+
+  it('a snapshot that names no coins gets one bar: the market\'s split, as the text states it', () => {
     const noCoins = JSON.parse(snapText) as Record<string, unknown>;
     delete noCoins['assets'];
     delete noCoins['largestOrder'];
     delete noCoins['levels'];
     const z = generate(JSON.stringify(noCoins), { style: 'bulletin', now: NOW, sections: '+chart', chart: true });
-    expect(z.files.html).not.toContain('<svg');
-    expect(z.files.md).not.toContain('![');
-    expect(() => z.files.svg).toThrow(LiqnewsError);
-    expect(() => z.files.svg).toThrow(/no chart to draw.*lists no coins/);
+    expect(chartData(z.facts)!.coins).toEqual([{ coin: 'All coins', long: 951200000, short: 132200000, longText: '$951 million', shortText: '$132 million' }]);
+    expect(textNodes(z.files.svg)).toContain('All coins: $951 million long · $132 million short');
+    expect(z.files.md).toContain('![Long and short liquidations by coin: All coins $951 million longs, $132 million shorts.](');
   });
 
   it('html-validate is clean and markdownlint has nothing to say, in every style', async () => {

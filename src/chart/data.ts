@@ -7,6 +7,7 @@
  */
 import type { StoryFacts } from '../facts/types.js';
 import { NONE } from '../facts/table.js';
+import type { Money } from '../facts/format.js';
 
 export interface CoinBar {
   /** The row's label as the table prints it ("Bitcoin (BTC)", "Other coins"): snapshot text, raw (the SVG writer escapes it). */
@@ -36,14 +37,21 @@ export interface ChartData {
   windowAdjective: string;
 }
 
+/** The one row of a snapshot without coins (the table's total row says the same). */
+export const ALL_COINS = 'All coins';
+
+/** A side's display as the table prints it (no "at least": the amounts are what the snapshot counted), null for none. */
+const money = (m: Money): string | null => (m.value === 0 ? null : m.text.replace(/^at least /, ''));
+
 const side = (text: string | undefined): string | null => (text === undefined || text === NONE || text === '' ? null : text);
 
-/** The charts' data, or null when there is nothing to draw (no coin rows and no history, or nothing liquidated). */
+/** The charts' data, or null when there is nothing to draw (nothing liquidated). */
 export function chartData(f: StoryFacts): ChartData | null {
   if (f.total.value === 0) return null;
   const rows = f.tables.assets?.rows.filter((r) => r.kind !== 'total') ?? [];
-  const coins = rows.map((r) => ({ coin: r.label, long: r.usd.long, short: r.usd.short, longText: side(r.cells.long), shortText: side(r.cells.short) }));
+  const coins: CoinBar[] = rows.map((r) => ({ coin: r.label, long: r.usd.long, short: r.usd.short, longText: side(r.cells.long), shortText: side(r.cells.short) }));
+  // A snapshot that names no coins still has the market's split: one bar, the totals as the text states them.
+  if (coins.length === 0) coins.push({ coin: ALL_COINS, long: f.long.usd.value, short: f.short.usd.value, longText: money(f.long.usd), shortText: money(f.short.usd) });
   const windows = f.series.length > 0 ? [...f.series.map((s) => ({ end: s.end, usd: s.usd, current: false })), { end: f.window.end, usd: f.total.value, current: true }] : null;
-  if (coins.length === 0 && windows === null) return null;
   return { coins, windows, totalText: f.total.text, windowAdjective: f.window.adjective };
 }

@@ -13,7 +13,7 @@ export const svgFormat: FormatWriter = {
   description: 'the chart: long and short by coin (and, with a history store, the last 30 windows) as SVG',
   build(ctx) {
     if (!ctx.chart) {
-      throw new LiqnewsError('CHART_FAILED', `no chart to draw for story ${ctx.facts.id}: ${ctx.facts.total.value === 0 ? 'nothing was liquidated' : 'the snapshot lists no coins and the history store no earlier window of this length'}`, {
+      throw new LiqnewsError('CHART_FAILED', `no chart to draw for story ${ctx.facts.id}: nothing was liquidated (totals.usd is 0)`, {
         hint: 'leave svg out of --format for this snapshot; the article\'s other files are not written either',
       });
     }
