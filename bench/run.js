@@ -187,3 +187,5 @@ if (process.env.BENCH_SKIP_CARD !== '1' && !ONLY_HISTORY) {
   const card = spawnSync(process.execPath, [join(root, 'bench', 'card.js')], { cwd: root, stdio: 'inherit' });
   if (card.status !== 0) console.log(`  card: ${card.status === 1 ? 'NOT under 30 ms a card' : `failed (exit ${card.status})`}`);
 }
+// 7. The chart (bench/chart.js; BENCH_SKIP_CHART=1 skips it): milliseconds a chart SVG, alone and as the command adds it.
+if (process.env.BENCH_SKIP_CHART !== '1' && !ONLY_HISTORY) spawnSync(process.execPath, [join(root, 'bench', 'chart.js')], { cwd: root, stdio: 'inherit' });

@@ -27,10 +27,11 @@ await build({
   target: 'node20',
   // Handlebars' runtime and juice are CommonJS: give the ES module a `require` of its own.
   banner: { js: "import { createRequire as __liqnewsRequire } from 'node:module'; const require = __liqnewsRequire(import.meta.url);" },
+  // vega and vega-lite (the charts) are imported on a run that draws one (src/chart/engine.ts).
   // juice is loaded on the first e-mail (see inline-css.ts) and stays a package, as do resvg (a native
   // addon) and opentype.js, loaded on the first social card (src/card/). better-sqlite3 is a
   // native addon (the history store): it cannot be inlined, and it loads only when a store is opened.
-  external: ['juice', 'better-sqlite3', '@resvg/resvg-js', 'opentype.js'],
+  external: ['juice', 'better-sqlite3', '@resvg/resvg-js', 'opentype.js', 'vega', 'vega-lite'],
   logLevel: 'warning',
   legalComments: 'none',
 });

@@ -4,7 +4,8 @@
 // gets its own settings from case.json: `style` (else auto), `now` (else the clock)
 // and `timeZone` (else UTC). Prints the files written; exits non-zero if any case failed.
 // Besides the default md, html and json, each case gets its social card (<date>-<slug>.card.png),
-// which the page's og:image points at.
+// which the page's og:image points at, and its chart (<date>-<slug>.chart.svg, --sections +chart: the
+// page inlines it, the Markdown links it) when something was liquidated.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +33,8 @@ for (const set of SETS) {
     const settings = readCase(join(caseDir, 'case.json'));
     // The fixtures are unrelated stories, each with its own expected output: no history store, so none compares with another.
     const argv = ['render', shown(join(caseDir, 'snapshot.json')), '--out', outDir, '--style', settings.style ?? 'auto', '--format', 'md,html,json,card', '--no-history'];
+    // A snapshot with nothing liquidated has no chart to draw: asked for, it would be that case's error.
+    if (liquidated(join(caseDir, 'snapshot.json'))) argv.splice(argv.indexOf('md,html,json,card'), 1, 'md,html,json,card,svg', '--sections', '+chart');
     if (settings.now) argv.push('--now', settings.now);
     if (settings.timeZone) argv.push('--tz', settings.timeZone);
 
@@ -68,4 +71,14 @@ function readCase(path) {
     now: typeof value.now === 'string' ? value.now : undefined,
     timeZone: typeof value.timeZone === 'string' ? value.timeZone : undefined,
   };
+}
+
+/** Whether a fixture's snapshot liquidated something (then it has a chart). */
+function liquidated(path) {
+  try {
+    const snap = JSON.parse(readFileSync(path, 'utf8'));
+    return snap.totals?.usd > 0;
+  } catch {
+    return false;
+  }
 }

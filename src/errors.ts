@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   TEMPLATE_ERROR: 'A template failed to render; this is a bug in liquidation-news.',
   UNCLAIMED_FIGURE: 'The article states a figure that the facts do not hold; this is a bug in liquidation-news.',
   UNSUPPORTED_STATEMENT: 'The article asserts something (a direction, a leader, a trend) whose fact predicate is false; this is a bug in liquidation-news.',
+  CHART_FAILED: 'The chart could not be drawn (no coins and no history to chart, nothing liquidated, or vega failed); the article is not written.',
   CARD_FAILED: 'The social card could not be drawn (the rasteriser or the shipped fonts failed); the article is not written.',
   EDITED_FILE: 'The file on disk was changed since it was generated.',
   WRITE_FAILED: 'A file could not be written.',

@@ -16,9 +16,12 @@ import { checkStatements, type Statement } from './check/statements.js';
 import { quotesOf } from './check/quotes.js';
 import { articleFragment, markdownToHtml, type HtmlPage } from './render/html.js';
 import { applyStamp, STAMP_PLACEHOLDER } from './output/stamp.js';
-import { BINARY_FORMATS, FORMAT_WRITERS, FORMATS, type FileContents } from './formats/registry.js';
+import { DRAWN_FORMATS, FORMAT_WRITERS, FORMATS, type FileContents } from './formats/registry.js';
 import { cardAlt, cardContent, CARD_HEIGHT, CARD_WIDTH } from './card/svg.js';
 import type { FormatContext } from './formats/context.js';
+import { articleChart } from './chart/article.js';
+import { splitChart, withChartAt, withoutChart } from './chart/body.js';
+import { chartHtml } from './render/chart-html.js';
 import { rfc3339, slugify, utcDate } from './output/filename.js';
 import { RECENT_LIMIT, variationFor, type Choices, type Variation } from './render/variation.js';
 import { deriveHistory } from './facts/history.js';
@@ -52,8 +55,8 @@ export interface Article {
    * Complete file contents by format, each stamped with its content hash.
    * Each is built on first read (and kept), so a caller asking only for
    * Markdown does not pay for the HTML page and the sidecar. `files.card`
-   * (PNG bytes) is the one that is not enumerable: serialising an article
-   * never draws its card.
+   * (PNG bytes) and `files.svg` (the chart) are not enumerable: serialising
+   * an article never draws them.
    */
   readonly files: Readonly<FileContents>;
   /**
@@ -63,6 +66,11 @@ export interface Article {
    * page without it). Null otherwise.
    */
   cardFile: string | null;
+  /**
+   * The chart's file name (`<basename>.chart.svg`) when the Markdown links it (`sections` with the chart and
+   * `chart: true`): it is written with the article (writeArticle refuses the Markdown without it). Null otherwise.
+   */
+  chartFile: string | null;
   facts: StoryFacts;
   /** The claims whose figures appear in the text. */
   claims: Claim[];
@@ -212,8 +220,8 @@ export const allClaims = (facts: StoryFacts): Claim[] => (facts.tables.claims.le
 const checkText = (text: RenderedText, facts: StoryFacts, plan: Plan): { claims: Claim[]; statements: Statement[] } => {
   const parts = { headline: text.headline, description: text.description, body: text.body };
   const quotes = quotesOf(facts);
-  // The tables' own figures are claims only where the body prints the table.
-  const claims = checkClaims(parts, plan.sections.table ? allClaims(facts) : facts.claims, facts.id, quotes);
+  // The tables' own figures are claims only where the body prints the table, or the chart's alt text states them.
+  const claims = checkClaims(parts, plan.sections.table || plan.sections.chart ? allClaims(facts) : facts.claims, facts.id, quotes);
   return { claims, statements: checkStatements(parts, facts, facts.id, quotes) };
 };
 
@@ -225,6 +233,13 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
   const slug = o.history ? uniqueSlug(o.history, facts.id, base, date, rfc3339(snap.window.end).slice(11, 16).replace(':', '')) : base;
   const when = rfc3339(snap.window.end);
   const tags = articleTags(facts);
+  const basename = `${date}-${slug}`;
+  const chart = articleChart(facts, basename);
+  // The body's chart paragraph (--sections +chart): linked in the Markdown only beside its file, inline in the page, left out elsewhere.
+  const split = splitChart(text.body);
+  const markdownBody = split && chart && o.chart ? withChartAt(text.body, o.baseUrl ? `${o.baseUrl}/${chart.file}` : chart.file) : withoutChart(text.body);
+  const bare = split ? withoutChart(text.body) : text.body;
+  const toHtml = (): string => (split && chart ? markdownToHtml(split.before) + chartHtml(chart) + markdownToHtml(split.after) : markdownToHtml(bare));
   // The HTML body is converted on first read: `--format md` never runs marked.
   let bodyHtml: string | undefined;
   const page: HtmlPage = {
@@ -234,7 +249,7 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
     modified: when,
     dateText: facts.window.endDate,
     get bodyHtml() {
-      return (bodyHtml ??= markdownToHtml(text.body));
+      return (bodyHtml ??= toHtml());
     },
     author: o.author,
     publisher: o.publisher,
@@ -245,7 +260,7 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
     image: o.card ? cardImage(`${date}-${slug}`, text.headline, facts, o) : null,
     publisherLogo: o.publisherLogo,
   };
-  const ctx: FormatContext = { snap, facts, plan, text, claims, statements, choices, options: o, slug, date, when, tags, page };
+  const ctx: FormatContext = { snap, facts, plan, text: bare === text.body ? text : { ...text, body: bare }, claims, statements, choices, options: o, slug, date, when, tags, page, markdownBody, chart };
   let fragment: string | undefined;
   return {
     id: facts.id,
@@ -256,8 +271,8 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
     description: text.description,
     date,
     slug,
-    basename: `${date}-${slug}`,
-    body: text.body,
+    basename,
+    body: markdownBody,
     get bodyHtml() {
       return page.bodyHtml;
     },
@@ -266,6 +281,7 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
     },
     files: lazyFiles(ctx),
     cardFile: page.image ? `${date}-${slug}.card.png` : null,
+    chartFile: chart && o.chart && split ? chart.file : null,
     facts,
     claims,
     statements,
@@ -286,8 +302,8 @@ function lazyFiles(ctx: FormatContext): FileContents {
       const built = FORMAT_WRITERS[key].build(ctx);
       return typeof built === 'string' && built.includes(STAMP_PLACEHOLDER) ? applyStamp(built) : built;
     };
-    // The card is bytes and costs tens of milliseconds: only a reader who names it draws it.
-    Object.defineProperty(out, key, { enumerable: !BINARY_FORMATS.includes(key), get: () => (value ??= make()) });
+    // The card and the chart cost tens of milliseconds: only a reader who names one draws it.
+    Object.defineProperty(out, key, { enumerable: !DRAWN_FORMATS.includes(key), get: () => (value ??= make()) });
   }
   return out;
 }
@@ -358,6 +374,7 @@ function withHistory(facts: StoryFacts, snap: Snapshot, history: History | null)
   const ledger = new Ledger();
   facts.history = deriveHistory(ledger, ctx, snap.totals.usd, new Date(snap.window.end).getUTCFullYear());
   facts.claims.push(...ledger.list());
+  facts.series = ctx.series;
   sizeAgainstHistory(facts, snap, ctx);
   return facts;
 }

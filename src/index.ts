@@ -12,6 +12,7 @@ export type { FactTable, TableRow, TableColumn, Tables } from './facts/table.js'
 export { renderMarkdown } from './render/markdown.js';
 export { memoryVariation, RECENT_LIMIT, type Choices, type RecentArticle, type VariationMemory } from './render/variation.js';
 export { markdownToHtml } from './render/html.js';
+export { loadCharts } from './chart/engine.js';
 export { checkClaims, findProblems } from './check/figures.js';
 export { checkStatements, findStatements, ASSERTIONS, type Assertion, type Statement } from './check/statements.js';
 export { PREDICATES, type PredicateName } from './check/predicates.js';

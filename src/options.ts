@@ -42,6 +42,15 @@ export interface GenerateOptions {
    * (formats including 'card'). Default false: every file as without a card.
    */
   card?: boolean;
+  /**
+   * The chart file (`<date>-<slug>.chart.svg`, format `svg`) is written with
+   * the article: the Markdown of an article with the chart section
+   * (`sections: '+chart'`) links it, with alt text stating the figures.
+   * Default false: the Markdown leaves the chart out (the page inlines it
+   * either way). Charts need `await loadCharts()` first (vega is an ES
+   * module loaded on demand).
+   */
+  chart?: boolean;
   /** The publisher's logo, an http(s) URL: JSON-LD `publisher.logo` (an ImageObject). Default none. */
   publisherLogo?: string | null;
   /** The newsletter's masthead (`email`, `txt`): the publication's name, one line. Default none (no masthead). */
@@ -90,6 +99,7 @@ export interface ResolvedOptions {
   site: SiteName | null;
   faqJsonLd: boolean;
   card: boolean;
+  chart: boolean;
   publisherLogo: string | null;
   emailPublication: string | null;
   emailAddress: string | null;
@@ -140,6 +150,7 @@ export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
     site: resolveSite(o.site),
     faqJsonLd: o.faqJsonLd ?? false,
     card: o.card ?? false,
+    chart: o.chart ?? false,
     publisherLogo: resolveLogo(o.publisherLogo),
     emailPublication: o.emailPublication ?? null,
     emailAddress: o.emailAddress ?? null,

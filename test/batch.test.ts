@@ -16,9 +16,9 @@ const one = (input: unknown, options: Parameters<typeof generate>[1]): Generated
   }
 };
 
-/** What a user sees of an outcome: every file, or the error's code, message and issues. */
+/** What a user sees of an outcome: every file (the chart aside: vega, test/chart.test.ts), or the error's code, message and issues. */
 function seen(g: Generated): unknown {
-  if (g.ok) return { basename: g.article.basename, files: Object.fromEntries(FORMATS.map((f) => [f, g.article.files[f]])) };
+  if (g.ok) return { basename: g.article.basename, files: Object.fromEntries(FORMATS.filter((f) => f !== 'svg').map((f) => [f, g.article.files[f]])) };
   const e = g.error as { code?: string; message?: string; issues?: unknown };
   return { code: e.code, message: e.message, issues: e.issues };
 }

@@ -198,7 +198,7 @@ describe('every template, for every fixture and random snapshots, in every style
         }
         // The optional sections (--sections), every one on and every one off: the shared partials and their places.
         for (const on of [true, false]) {
-          const sv = viewsOf(deriveFacts(snap, { timeZone: 'UTC' }), { tldr: on, table: on, faq: on });
+          const sv = viewsOf(deriveFacts(snap, { timeZone: 'UTC' }), { tldr: on, table: on, chart: on, faq: on });
           expect(parts(mine, style, sv, seedOf(snap)), `${label}, sections ${on ? 'on' : 'off'}`).toEqual(parts(reference, style, sv, seedOf(snap)));
         }
       }

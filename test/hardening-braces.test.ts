@@ -7,7 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FORMATS, STYLE_NAMES, generate, writeArticle, type StyleName } from '../src/index.js';
+import { FORMATS, STYLE_NAMES, generate, loadCharts, writeArticle, type StyleName } from '../src/index.js';
 import { buildFeeds, readArticleFolder, selectForFeed } from '../src/feed/index.js';
 import { NOW } from './helpers.js';
 
@@ -42,6 +42,9 @@ export const BRACES_SNAPSHOT = JSON.stringify({
 });
 
 const OPENERS = /\{[{%#]/;
+
+// The chart (svg) is drawn by vega, imported on demand: loaded here so its file is read like the others.
+await loadCharts();
 
 describe.each(STYLE_NAMES.map((s) => [s] as [StyleName]))('template braces in %s', (style) => {
   const article = generate(BRACES_SNAPSHOT, { style, now: NOW, baseUrl: 'https://news.example.com' });

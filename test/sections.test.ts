@@ -35,13 +35,13 @@ const tldrBullets = (body: string): string[] => {
 const withData = allCases().filter((c) => JSON.parse(c.snapshotText).totals.usd > 0);
 
 describe('each style keeps its seed format by default', () => {
-  it('defaults: the TL;DR in tldr, the FAQ in explainer, no table anywhere', () => {
+  it('defaults: the TL;DR in tldr, the FAQ in explainer, no table or chart anywhere', () => {
     expect(Object.fromEntries(STYLE_NAMES.map((s) => [s, defaultSections(s)]))).toEqual({
-      bulletin: { tldr: false, table: false, faq: false },
-      recap: { tldr: false, table: false, faq: false },
-      tldr: { tldr: true, table: false, faq: false },
-      analysis: { tldr: false, table: false, faq: false },
-      explainer: { tldr: false, table: false, faq: true },
+      bulletin: { tldr: false, table: false, chart: false, faq: false },
+      recap: { tldr: false, table: false, chart: false, faq: false },
+      tldr: { tldr: true, table: false, chart: false, faq: false },
+      analysis: { tldr: false, table: false, chart: false, faq: false },
+      explainer: { tldr: false, table: false, chart: false, faq: true },
     });
   });
 
@@ -186,14 +186,15 @@ describe('mail shows each section once', () => {
 
 describe('the sections syntax', () => {
   it('reads changes, exact lists and none', () => {
-    expect(parseSections('+table,-faq')).toEqual({ tldr: null, table: true, faq: false });
-    expect(parseSections('tldr, TABLE')).toEqual({ tldr: true, table: true, faq: false });
-    expect(parseSections('none')).toEqual({ tldr: false, table: false, faq: false });
+    expect(parseSections('+table,-faq')).toEqual({ tldr: null, table: true, chart: null, faq: false });
+    expect(parseSections('tldr, TABLE')).toEqual({ tldr: true, table: true, chart: false, faq: false });
+    expect(parseSections('+chart')).toEqual({ tldr: null, table: null, chart: true, faq: null });
+    expect(parseSections('none')).toEqual({ tldr: false, table: false, chart: false, faq: false });
   });
 
   it('names the bad value', () => {
-    expect(parseSections('+tabel')).toBe('unknown section "tabel"; sections: tldr, table, faq');
-    expect(parseSections('chart')).toBe('section "chart" is not available yet (charts come in a later change, issue 11 item 3); sections: tldr, table, faq');
+    expect(parseSections('+tabel')).toBe('unknown section "tabel"; sections: tldr, table, chart, faq');
+    expect(parseSections('+charts')).toBe('unknown section "charts"; sections: tldr, table, chart, faq');
     expect(parseSections('+table,faq')).toMatch(/mixes \+\/- changes with bare names/);
     expect(parseSections('+faq,-faq')).toMatch(/"faq" is both added and removed/);
     expect(parseSections('table,,faq')).toMatch(/an empty name/);
@@ -201,7 +202,7 @@ describe('the sections syntax', () => {
 
   it('the library refuses a bad option with INVALID_OPTION naming it', () => {
     const text = withData[0]!.snapshotText;
-    for (const [sections, named] of [['+tabel', 'tabel'], [['tldr', 'chart'], 'chart'], [{ faqs: true }, 'faqs']] as const) {
+    for (const [sections, named] of [['+tabel', 'tabel'], [['tldr', 'charts'], 'charts'], [{ faqs: true }, 'faqs']] as const) {
       let err: unknown;
       try {
         generate(text, { now: NOW, sections: sections as never });
@@ -228,7 +229,7 @@ describe('liqnews render --sections', () => {
   it('an invalid value is a usage error (exit 2) that names the value, and writes nothing', async () => {
     const out = mkdtempSync(join(tmpdir(), 'liqnews-sections-'));
     try {
-      for (const [value, named] of [['+tabel', '"tabel"'], ['chart', '"chart"'], ['+table,faq', '"+table,faq"']]) {
+      for (const [value, named] of [['+tabel', '"tabel"'], ['charts', '"charts"'], ['+table,faq', '"+table,faq"']]) {
         const r = await runCli(['render', file, '--sections', value!, '--out', out, '--now', NOW.toISOString()]);
         expect(r.code, value).toBe(2);
         expect(r.err, value).toContain(named);

@@ -180,7 +180,7 @@ describe('the publishing formats on the command line', () => {
   it('render --help and --help name every format and the publishing options', async () => {
     const render = (await cli(['render', '--help'])).out;
     const general = (await cli(['--help'])).out;
-    expect(FORMATS).toEqual(['md', 'html', 'json', 'thread', 'telegram', 'txt', 'email', 'card']);
+    expect(FORMATS).toEqual(['md', 'html', 'json', 'thread', 'telegram', 'txt', 'email', 'svg', 'card']);
     for (const f of FORMATS) expect(render).toMatch(new RegExp(`^ {19}${f} +\\S`, 'm'));
     for (const option of ['--site NAME', '--base-url URL', '--expire-after DAYS', '--faq-jsonld', '--publisher-logo URL']) expect(render).toContain(option);
     expect(general).toContain(`Formats (render --format): ${FORMATS.join(', ')}.`);

@@ -36,13 +36,15 @@ Usage:
   liqnews <command> --help              one command's help
   liqnews --version, -v                 the version
 
-Formats (render --format): ${FORMAT_NAMES}.
+Formats (render --format):
+  ${FORMAT_NAMES}.
 The default is md,html,json; email,txt are the newsletter pair,
-thread,telegram the social posts, card the 1200x630 share image.
---site hugo|eleventy|astro|jekyll adds that generator's front-matter keys,
---base-url gives each article its canonical URL, --sections adds or removes
-the TL;DR, the "By the numbers" table and the FAQ in any style, --faq-jsonld
-adds a FAQPage block to pages with a FAQ (liqnews render --help for all).
+thread,telegram the social posts, svg the chart, card the 1200x630 share
+image. --site hugo|eleventy|astro|jekyll adds that generator's front-matter
+keys, --base-url gives each article its canonical URL, --sections adds or
+removes the TL;DR, the "By the numbers" table, the chart and the FAQ in any
+style, --faq-jsonld adds a FAQPage block to pages with a FAQ (liqnews render
+--help for all).
 
 An input is a snapshot file (.json), a directory (every .json inside, sorted;
 directories named "expected" or "node_modules" and files named "case.json" are
@@ -78,11 +80,13 @@ ${FORMAT_LINES}
                    with --site hugo: expiryDate is the window end plus DAYS
                    (default: no expiryDate)
   --sections LIST  optional sections, in any style: tldr (three key takeaways),
-                   table (the "By the numbers" tables) and faq. +name adds one
-                   to the style's default and -name removes one (+table,-faq);
-                   bare names give the exact list (tldr,table,faq); none drops
-                   all three. Defaults: tldr in tldr, faq in explainer, no
-                   table. (chart is not available yet.)
+                   table (the "By the numbers" tables), chart (long and short
+                   by coin, and the last 30 windows with a history store) and
+                   faq. +name adds one to the style's default and -name removes
+                   one (+table,-faq); bare names give the exact list
+                   (tldr,table,faq); none drops them all. Defaults: tldr in
+                   tldr, faq in explainer, no table, no chart. The Markdown
+                   links the chart only with --format svg (the page inlines it)
   --faq-jsonld     add a schema.org FAQPage JSON-LD block to HTML pages whose
                    article has a FAQ (explainer, or --sections +faq);
                    default off

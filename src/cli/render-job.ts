@@ -29,7 +29,7 @@ export interface GroupJob {
 }
 
 /** `skipped`: the file is not a snapshot to render but one the product wrote (a sidecar), with the reason to print. */
-export type ItemResult = { ok: true; basename: string; files: Partial<Record<Format, FileContent>>; cardFile: string | null; /** The whole article, for the history store (on this thread only: it does not cross to a worker). */ article?: Article } | { ok: false; lines: string[]; skipped?: string };
+export type ItemResult = { ok: true; basename: string; files: Partial<Record<Format, FileContent>>; cardFile: string | null; chartFile: string | null; /** The whole article, for the history store (on this thread only: it does not cross to a worker). */ article?: Article } | { ok: false; lines: string[]; skipped?: string };
 
 export interface GroupResult {
   seq: number;
@@ -104,7 +104,7 @@ export function* runGroupInTurn(job: GroupJob): Generator<ItemResult> {
       continue;
     }
     // Its files are built later, with the rest of its group's, just before they are written (render.ts): they need nothing from the store.
-    yield { ok: true, basename: g!.article.basename, files: g!.article.files, cardFile: g!.article.cardFile, article: g!.article };
+    yield { ok: true, basename: g!.article.basename, files: g!.article.files, cardFile: g!.article.cardFile, chartFile: g!.article.chartFile, article: g!.article };
   }
 }
 
@@ -112,8 +112,8 @@ function resultOf(job: GroupJob, i: number, article: Article): ItemResult {
   try {
     const files: Partial<Record<Format, FileContent>> = {};
     for (const f of job.formats) files[f] = article.files[f];
-    const { basename, cardFile } = article;
-    return job.options.history ? { ok: true, basename, files, cardFile, article } : { ok: true, basename, files, cardFile };
+    const { basename, cardFile, chartFile } = article;
+    return job.options.history ? { ok: true, basename, files, cardFile, chartFile, article } : { ok: true, basename, files, cardFile, chartFile };
   } catch (e) {
     return { ok: false, lines: problemLines(job.items[i]!.label, e, job.debug) };
   }

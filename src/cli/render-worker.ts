@@ -5,5 +5,10 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { runGroup, type GroupJob } from './render-job.js';
+import { chartsWanted, loadCharts } from '../chart/engine.js';
 
-parentPort?.on('message', (job: GroupJob) => parentPort?.postMessage(runGroup(job)));
+// A run that draws charts loads vega in each worker too, before its first group (a no-op after).
+parentPort?.on('message', (job: GroupJob) => {
+  if (!chartsWanted(job.formats, job.options.sections)) parentPort?.postMessage(runGroup(job));
+  else void loadCharts().then(() => parentPort?.postMessage(runGroup(job)));
+});

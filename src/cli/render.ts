@@ -23,6 +23,7 @@ import { jobsFor, runInOrder } from './pool.js';
 import { GROUP, buildFiles, runGroup, runGroupInTurn, type GroupJob, type ItemResult } from './render-job.js';
 import { problemLines } from './problems.js';
 import { JsonResults, type InputResult } from './json-results.js';
+import { chartsWanted, loadCharts } from '../chart/engine.js';
 import { PROGRESS_FROM, Reporter, SUMMARY_ABOVE, plural, type CommandIO } from './report.js';
 
 export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promise<number> {
@@ -30,6 +31,8 @@ export async function runRender(o: RunOptions, now: Date, io: CommandIO): Promis
   if (opened === 'failed') return 1;
   const history = opened;
   try {
+    // vega is imported only for a run that draws a chart (src/chart/engine.ts).
+    if (chartsWanted(o.formats, o.sections)) await loadCharts();
     return o.stdout ? await renderToStdout(o, now, io, history) : await renderFiles(o, now, io, history);
   } finally {
     history?.close();
@@ -355,7 +358,7 @@ const isFile = (i: ListedInput): i is FileItem => i.kind === 'file';
 const jobItem = (i: FileItem): { path: string; label: string } => ({ path: i.path, label: i.label });
 const outcomeOf = (item: FileItem, r: ItemResult): Outcome =>
   r.ok
-    ? { kind: 'article', item, article: r.article ?? { basename: r.basename, files: r.files, cardFile: r.cardFile } }
+    ? { kind: 'article', item, article: r.article ?? { basename: r.basename, files: r.files, cardFile: r.cardFile, chartFile: r.chartFile } }
     : r.skipped !== undefined
       ? { kind: 'skipped', item, reason: r.skipped }
       : { kind: 'failed', item, lines: r.lines };
@@ -399,6 +402,7 @@ function articleOptions(o: RunOptions, now: Date, history: History | null = null
     site: o.site ?? null,
     faqJsonLd: o.faqJsonLd ?? false,
     card: o.formats.includes('card'),
+    chart: o.formats.includes('svg'),
     publisherLogo: o.publisherLogo ?? null,
     emailPublication: o.emailPublication ?? null,
     emailAddress: o.emailAddress ?? null,

@@ -190,6 +190,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
     // Comparisons with earlier windows: only generate() has a history to ask (src/facts/history.ts).
     history: null,
     tables: { assets: null, venues: null, claims: [] },
+    series: [],
     claims: [],
   };
   facts.drivers = deriveDrivers(facts);

@@ -35,6 +35,8 @@ export interface TableRow {
   symbol: string | null;
   /** Display strings, "–" for a side with nothing liquidated, "" for a cell with no figure (the total row's price change). */
   cells: Partial<Record<Exclude<ColumnKey, 'label'>, string>>;
+  /** The amounts behind the long and short cells, in USD (the chart's bar lengths: src/chart/). */
+  usd: { long: number; short: number };
 }
 
 export interface FactTable {
@@ -167,6 +169,7 @@ function build(kind: 'coin' | 'venue', all: Item[], t: TableInput, m: Fmt, ledge
     name: x.name,
     symbol: x.symbol,
     cells: { long: cell(x.long), short: cell(x.short), total: cell(x.total), share: x.share.text, change: x.change },
+    usd: { long: x.longUsd, short: x.shortUsd },
   }));
   // The rest of the market, in whole cents per column, so each column's rows come to its total.
   const snap = t.snap.totals;
@@ -188,6 +191,7 @@ function build(kind: 'coin' | 'venue', all: Item[], t: TableInput, m: Fmt, ledge
         share: share.text,
         change: NONE,
       },
+      usd: { long: Math.max(0, restLong), short: Math.max(0, restShort) },
     });
   }
   const whole = percent(ledger, 100, 'derive: totals.usd / totals.usd');
@@ -197,6 +201,7 @@ function build(kind: 'coin' | 'venue', all: Item[], t: TableInput, m: Fmt, ledge
     name: null,
     symbol: null,
     cells: { long: cell(t.long), short: cell(t.short), total: cell(t.total), share: whole.text, change: NONE },
+    usd: { long: snap.longUsd, short: snap.shortUsd },
   });
   // A column with no figure in any row is left out whole: no prices, or a side with nothing liquidated anywhere.
   const keys: ColumnKey[] = ['label', 'long', 'short', 'total', 'share', 'change'];

@@ -7,6 +7,7 @@ import type { Claim } from './ledger.js';
 import type { Figure, Money } from './format.js';
 import type { WindowFacts } from './window.js';
 import type { HistoryFacts } from './history.js';
+import type { SeriesPoint } from '../history/context-types.js';
 import type { Tables } from './table.js';
 
 export type Side = 'long' | 'short';
@@ -179,5 +180,11 @@ export interface StoryFacts {
   history: HistoryFacts | null;
   /** The "By the numbers" tables (facts/table.ts): every cell a claim's display. */
   tables: Tables;
+  /**
+   * The earlier windows of this length the history store holds, oldest first, at most 30
+   * (HistoryContext.series): the history chart's bars. Empty without a store. Not in the sidecar
+   * (the chart is drawn from it; the text states none of these amounts).
+   */
+  series: SeriesPoint[];
   claims: Claim[];
 }

@@ -34,6 +34,20 @@ export interface FormatContext {
   tags: string[];
   /** The HTML page's parts, body converted from the same Markdown. */
   page: HtmlPage;
+  /** The Markdown file's body: `text.body` with the chart linked (when its file is written) or left out. */
+  markdownBody: string;
+  /** The article's chart when its body carries one (--sections +chart) or there is one to draw; null when there is nothing to chart. */
+  chart: ArticleChart | null;
+}
+
+/** An article's chart: drawn on first use and kept (the svg file and the page's inline copy are the same bytes). */
+export interface ArticleChart {
+  /** The alt text, plain (the page's aria-label). */
+  alt: string;
+  /** `<basename>.chart.svg`. */
+  file: string;
+  /** The SVG document; throws `CHART_FAILED`. */
+  svg(): string;
 }
 
 /** A file's content: text for every format but the card, whose PNG is bytes. */

@@ -6,7 +6,7 @@ import { withHeadingAnchors } from '../output/anchors.js';
 export const markdownFormat: FormatWriter = {
   ext: 'md',
   description: 'Markdown with YAML front matter, for static sites and editors',
-  build: ({ text, when, slug, tags, options, plan, facts, page }) =>
+  build: ({ text, markdownBody, when, slug, tags, options, plan, facts, page }) =>
     frontMatter({
       title: text.headline,
       description: text.description,
@@ -23,5 +23,5 @@ export const markdownFormat: FormatWriter = {
       expiryDays: options.expiryDays,
       baseUrl: options.baseUrl,
       image: page.image?.url ?? null,
-    }) + (options.site === 'eleventy' ? withHeadingAnchors(text.body) : text.body),
+    }) + (options.site === 'eleventy' ? withHeadingAnchors(markdownBody) : markdownBody),
 };

@@ -11,6 +11,7 @@ import { telegramFormat } from './telegram.js';
 import { textFormat } from './text.js';
 import { emailFormat } from './email.js';
 import { cardFormat } from './card.js';
+import { svgFormat } from './svg.js';
 
 export const FORMAT_WRITERS = {
   md: markdownFormat,
@@ -20,6 +21,7 @@ export const FORMAT_WRITERS = {
   telegram: telegramFormat,
   txt: textFormat,
   email: emailFormat,
+  svg: svgFormat,
   card: cardFormat,
 } satisfies Record<string, FormatWriter<FileContent>>;
 
@@ -31,6 +33,12 @@ export type FileContents = { [F in Format]: FileOf<F> };
 
 /** Formats whose content is bytes (no stamp inside: the writer keeps theirs beside them). */
 export const BINARY_FORMATS: readonly Format[] = ['card'];
+
+/**
+ * Formats drawn by a library loaded on demand (resvg, vega), at tens of milliseconds each: an article's
+ * `files` does not enumerate them, so serialising an article never draws its card or chart.
+ */
+export const DRAWN_FORMATS: readonly Format[] = ['card', 'svg'];
 
 /** Every format, in registry order. */
 export const FORMATS = Object.keys(FORMAT_WRITERS) as Format[];

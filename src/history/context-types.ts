@@ -119,6 +119,19 @@ export interface HistoryContext {
   sentiment: SentimentFact | null;
   openInterest: ReadingFact | null;
   funding: ReadingFact | null;
+  /**
+   * The (at most) MEDIAN_WINDOWS latest earlier windows of this length, oldest first: the history chart's
+   * bars (src/chart/). The same windows the median is taken over; empty without a store.
+   */
+  series: SeriesPoint[];
+}
+
+/** One earlier window of the chart's series. */
+export interface SeriesPoint {
+  /** ISO UTC end of the window. */
+  end: string;
+  usd: number;
+  partial: boolean;
 }
 
 /** What contextFor reads of a snapshot (a Snapshot fits; so does a HistoryEntry-like object). */

@@ -33,7 +33,7 @@ export interface ContextQueries {
   /** Over windows ending in (fromMs, beforeMs]: how many, how many partial, and how many larger than `usd` (counted up to `cap` only). */
   span(minutes: number, fromMs: number, beforeMs: number, usd: number, cap: number): { of: number; above: number; partial: number };
   /** The `limit` latest windows, newest first. */
-  trailing(minutes: number, beforeMs: number, limit: number): { usd: number; partial: boolean }[];
+  trailing(minutes: number, beforeMs: number, limit: number): { usd: number; partial: boolean; endMs: number }[];
   latestReading(kind: ReadingKind, minutes: number, beforeMs: number): StoredWindow | null;
 }
 
@@ -53,6 +53,7 @@ export function emptyContext(subject: ContextSubject, from: HistoryContext['from
     sentiment: null,
     openInterest: null,
     funding: null,
+    series: [],
   };
 }
 
@@ -107,6 +108,8 @@ export function buildContext(q: ContextQueries, subject: ContextSubject): Histor
   ctx.ranks = ranks;
 
   const trailing = q.trailing(minutes, startMs, MEDIAN_WINDOWS);
+  // The chart's bars: the same windows, oldest first (one query serves the median and the chart).
+  ctx.series = trailing.map((t) => ({ end: isoUtc(t.endMs), usd: t.usd, partial: t.partial })).reverse();
   if (trailing.length >= MEDIAN_MIN_WINDOWS) {
     const median = medianOf(trailing.map((t) => t.usd));
     const partialWindows = trailing.filter((t) => t.partial).length;

@@ -78,7 +78,7 @@ export class History {
       // Windows larger than this one, counted only to the cap: by time for a short span, by size for a long one.
       aboveByTime: p('SELECT count(*) FROM (SELECT 1 FROM stories INDEXED BY stories_by_time WHERE window_minutes = ? AND end_ms > ? AND end_ms <= ? AND usd > ? LIMIT ?)').pluck(),
       aboveBySize: p('SELECT count(*) FROM (SELECT 1 FROM stories INDEXED BY stories_by_size WHERE window_minutes = ? AND usd > ? AND end_ms > ? AND end_ms <= ? LIMIT ?)').pluck(),
-      trailing: p(`SELECT usd, coverage FROM stories WHERE ${before} ORDER BY end_ms DESC LIMIT ?`),
+      trailing: p(`SELECT usd, coverage, end_ms FROM stories WHERE ${before} ORDER BY end_ms DESC LIMIT ?`),
       sentiment: p(`SELECT ${WINDOW_COLUMNS} FROM stories WHERE ${before} AND (sentiment_index IS NOT NULL OR sentiment_label IS NOT NULL) ORDER BY end_ms DESC LIMIT 1`),
       oi: p(`SELECT ${WINDOW_COLUMNS} FROM stories WHERE ${before} AND oi_change_pct IS NOT NULL ORDER BY end_ms DESC LIMIT 1`),
       funding: p(`SELECT ${WINDOW_COLUMNS} FROM stories WHERE ${before} AND funding_rate_pct IS NOT NULL ORDER BY end_ms DESC LIMIT 1`),
@@ -122,7 +122,7 @@ export class History {
         const above = cap <= 0 ? 0 : ((windows <= 1000 ? s['aboveByTime']!.get(m, from, b, usd, cap) : s['aboveBySize']!.get(m, usd, from, b, cap)) as number);
         return { of: n, above, partial };
       },
-      trailing: (m, b, limit) => (s['trailing']!.all(m, b, limit) as { usd: number; coverage: string }[]).map((r) => ({ usd: r.usd, partial: r.coverage === 'partial' })),
+      trailing: (m, b, limit) => (s['trailing']!.all(m, b, limit) as { usd: number; coverage: string; end_ms: number }[]).map((r) => ({ usd: r.usd, partial: r.coverage === 'partial', endMs: r.end_ms })),
       latestReading: (kind: ReadingKind, m, b) => win(s[kind]!.get(m, b)),
     };
   }

@@ -25,7 +25,7 @@ export interface Sidecar {
   choices: Choices;
   timeZone: string;
   snapshot: Snapshot;
-  facts: Omit<StoryFacts, 'claims' | 'tables'>;
+  facts: Omit<StoryFacts, 'claims' | 'tables' | 'series'>;
   /**
    * The "By the numbers" tables as every format prints them (facts/table.ts): headers, then one row of
    * display strings per coin or venue, the rest of the market, and the total. Absent without coins or venues.
@@ -51,7 +51,7 @@ export function sidecarTable(t: FactTable | null): SidecarTable | null {
 }
 
 export function sidecarJson(snap: Snapshot, facts: StoryFacts, plan: Plan, claims: Claim[], timeZone: string, choices: Choices = {}, statements: Statement[] = []): string {
-  const { claims: _all, tables, ...rest } = facts;
+  const { claims: _all, tables, series: _series, ...rest } = facts;
   const doc: Sidecar = {
     contentHash: STAMP_PLACEHOLDER,
     generator: 'liquidation-news',

@@ -67,6 +67,8 @@ export interface WritableArticle {
   files: Readonly<Partial<Record<Format, FileContent>>>;
   /** The card file the article's page and front matter point at (`generate` with `card: true`); then it is written with them. */
   cardFile?: string | null;
+  /** The chart file the article's Markdown links (`generate` with `chart: true` and the chart section); then it is written with it. */
+  chartFile?: string | null;
 }
 
 /** Formats whose file points at the card. */
@@ -87,6 +89,12 @@ export function writeArticle(article: WritableArticle, options: WriteOptions): W
   if (article.cardFile && !formats.includes('card') && formats.some((f) => POINTS_AT_CARD.includes(f))) {
     throw new LiqnewsError('INVALID_OPTION', `the page and front matter of ${name} point at ${article.cardFile}, but "card" is not among the formats to write`, {
       hint: "add 'card' to the formats, or generate the article without card: true",
+    });
+  }
+  // Nor a Markdown file that links its chart without the chart.
+  if (article.chartFile && formats.includes('md') && !formats.includes('svg')) {
+    throw new LiqnewsError('INVALID_OPTION', `the Markdown of ${name} links ${article.chartFile}, but "svg" is not among the formats to write`, {
+      hint: "add 'svg' to the formats, or generate the article without chart: true",
     });
   }
   // Every file is built before any is written: a card that fails to draw leaves nothing behind that points at it.

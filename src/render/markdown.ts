@@ -32,7 +32,7 @@ export interface Views {
  * templates read as the style's default (a style whose seed has the section tests `(ne show.x false)`, the
  * others `show.x`), so a view made without a plan renders each style's default format.
  */
-export function viewsOf(facts: StoryFacts, sections: Sections | SectionRequest = { tldr: null, table: null, faq: null }): Views {
+export function viewsOf(facts: StoryFacts, sections: Sections | SectionRequest = { tldr: null, table: null, chart: null, faq: null }): Views {
   return { plain: viewOf(facts, plainText, sections), md: viewOf(facts, escapeMarkdown, sections) };
 }
 

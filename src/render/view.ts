@@ -7,10 +7,14 @@ import type { StoryFacts } from '../facts/types.js';
 import { listWords } from '../facts/derive.js';
 import { itemLabel, type FactTable } from '../facts/table.js';
 import type { SectionRequest, Sections } from '../plan/sections.js';
+import { chartData } from '../chart/data.js';
+import { chartAlt } from '../chart/alt.js';
 
 export type View = Omit<StoryFacts, 'claims'> & {
   /** Which optional sections to print (plan/sections.ts); null: the style's default. */
   show: Sections | SectionRequest;
+  /** The chart's alt text (names escaped), or null when there is nothing to chart (partials/chart.hbs). */
+  chart: { alt: string } | null;
 };
 
 /** A table with its labels escaped like every other snapshot string (the figures are ours). */
@@ -25,7 +29,7 @@ const escTable = (t: FactTable | null, esc: (s: string) => string): FactTable | 
     }),
   };
 
-export function viewOf(f: StoryFacts, esc: (s: string) => string, show: Sections | SectionRequest = { tldr: null, table: null, faq: null }): View {
+export function viewOf(f: StoryFacts, esc: (s: string) => string, show: Sections | SectionRequest = { tldr: null, table: null, chart: null, faq: null }): View {
   const { claims: _claims, ...rest } = f;
   // Most names need no escaping: the object is then shared, not copied (two views per article).
   const asset = <T extends { name: string; label: string }>(a: T): T => {
@@ -64,5 +68,13 @@ export function viewOf(f: StoryFacts, esc: (s: string) => string, show: Sections
     related: f.related.map((r) => ({ title: esc(r.title), url: r.url })),
     tables: { assets: escTable(f.tables.assets, esc), venues: escTable(f.tables.venues, esc), claims: f.tables.claims },
     show,
+    chart: chartView(f, esc, show),
   };
+}
+
+/** Only an article that carries the chart pays for its alt text. */
+function chartView(f: StoryFacts, esc: (s: string) => string, show: Sections | SectionRequest): View['chart'] {
+  if (!show.chart) return null;
+  const d = chartData(f);
+  return d && { alt: chartAlt(d, esc) };
 }

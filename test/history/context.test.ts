@@ -110,6 +110,19 @@ describe('the facts', () => {
     expect(h.contextFor(subject('2026-02-16', 50)).median).toMatchObject({ usd: 10, windows: 30, multiple: 5 });
   });
 
+  it('series: the (at most) 30 latest earlier windows of the same length, oldest first, for the history chart', () => {
+    expect(h.contextFor(subject('2026-01-04', 1)).series).toEqual([]);
+    h.record(days('2026-01-01', Array.from({ length: 40 }, (_, i) => i + 1)));
+    h.record(row('2026-01-20', 9999, { id: 'week', hours: 168 }));
+    const c = h.contextFor(subject('2026-02-12', 50));
+    expect(c.series).toHaveLength(30);
+    expect(c.series[0]).toEqual({ end: '2026-01-12T00:00:00Z', usd: 11, partial: false });
+    expect(c.series.at(-1)).toEqual({ end: '2026-02-10T00:00:00Z', usd: 40, partial: false });
+    // Never another length (the 7-day row), never a window that ends after this one starts.
+    expect(c.series.map((w) => w.usd)).not.toContain(9999);
+    expect(h.contextFor(subject('2026-01-05', 50)).series.map((w) => w.usd)).toEqual([1, 2, 3]);
+  });
+
   it('sentiment, open interest and funding: from the latest earlier reading, skipping windows without one', () => {
     h.record([
       row('2026-01-02', 1, { id: 'r1', sentiment: { index: 60, label: 'Greed' }, openInterestChangePct: 2.5, fundingRatePct: 0.01 }),
