@@ -299,7 +299,7 @@ export interface PageImage {
   alt: string;
 }
 
-const STYLE = `body{margin:0;background:#fafaf7;color:#1d1d1b;font:18px/1.6 Georgia,'Times New Roman',serif}
+export const PAGE_STYLE = `body{margin:0;background:#fafaf7;color:#1d1d1b;font:18px/1.6 Georgia,'Times New Roman',serif}
 article{max-width:42rem;margin:0 auto;padding:2rem 1.25rem 4rem}
 h1{font:700 2rem/1.2 system-ui,sans-serif;margin:0 0 .5rem}
 h2,h3{font-family:system-ui,sans-serif;line-height:1.3;margin-top:2rem}
@@ -446,7 +446,7 @@ export function htmlDocument(p: HtmlPage, options: DocumentOptions = {}): string
       : []),
     `<script type="application/ld+json">${safeJson(ld)}</script>`,
     ...(faqLd ? [`<script type="application/ld+json">${safeJson(faqLd)}</script>`] : []),
-    `<style>${STYLE}</style>`,
+    `<style>${PAGE_STYLE}</style>`,
     '</head>',
   ];
   return [...head, '<body>', articleFragment(p), '</body>', '</html>', ''].join('\n');
