@@ -147,7 +147,11 @@ function showProv(m) {
   if (!c) return;
   var p = $('prov'); p.textContent = '';
   var dl = el('dl');
-  [['Figure', c.display], ['Source', c.source], ['Raw value', String(c.value)], ['Rounding', c.rounding + (c.hedge === 'exact' ? '' : ' (' + c.hedge + ')')]].forEach(function (kv) { dl.appendChild(el('dt', '', kv[0])); dl.appendChild(el('dd', '', kv[1])); });
+  // One figure can stand for several claims (the same display from two fields): every source is listed.
+  var same = state.story.claims.filter(function (x) { return x.display === c.display; });
+  var rows = [['Figure', c.display]];
+  same.forEach(function (x) { rows.push(['Source', x.source], ['Raw value', String(x.value)], ['Rounding', x.rounding + (x.hedge === 'exact' ? '' : ' (' + x.hedge + ')')]); });
+  rows.forEach(function (kv) { dl.appendChild(el('dt', '', kv[0])); dl.appendChild(el('dd', '', kv[1])); });
   p.appendChild(dl); p.hidden = false;
   if (prov) prov.classList.remove('on');
   prov = m; m.classList.add('on');
