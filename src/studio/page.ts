@@ -62,6 +62,7 @@ button:focus-visible,select:focus-visible,a:focus-visible,mark:focus-visible{out
 .diff{font:.8rem/1.45 ui-monospace,monospace;background:#fafaf7;border:1px solid #ddd;border-radius:6px;padding:.5rem;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere}
 .diff .add{background:#dcf5dc;display:block}.diff .del{background:#fbdede;display:block}.diff .same{display:block;color:#66665f}
 .hint{font-size:.85rem;color:#55554f}
+#story-title:focus{outline:none}
 `;
 
 // Plain ES2017 without template literals, so it can sit in this file's template string untouched.
@@ -138,7 +139,18 @@ function choiceOf(slot) { var c = state.story.choices.filter(function (x) { retu
 function renderDiff(s) {
   var box = $('diff-box'); box.hidden = !s.diff;
   var pre = $('diff'); pre.textContent = '';
-  (s.diff || []).forEach(function (d) { pre.appendChild(el('span', d.op === '+' ? 'add' : d.op === '-' ? 'del' : 'same', d.op + ' ' + d.text)); });
+  var lines = s.diff || [];
+  // Unchanged lines more than two away from a change fold into one line saying how many.
+  var near = lines.map(function () { return false; });
+  lines.forEach(function (d, i) { if (d.op !== ' ') for (var k = Math.max(0, i - 2); k <= Math.min(lines.length - 1, i + 2); k++) near[k] = true; });
+  var folded = 0;
+  var flush = function () { if (folded) pre.appendChild(el('span', 'same', '  … ' + folded + ' unchanged line' + (folded === 1 ? '' : 's'))); folded = 0; };
+  lines.forEach(function (d, i) {
+    if (!near[i]) { folded++; return; }
+    flush();
+    pre.appendChild(el('span', d.op === '+' ? 'add' : d.op === '-' ? 'del' : 'same', d.op + ' ' + d.text));
+  });
+  flush();
 }
 
 var prov = null;

@@ -135,8 +135,18 @@ export function styleOnDisk(text: string): StyleName | null {
   return m && isStyleName(m[1]!) ? m[1] : null;
 }
 
-/** Rendered articles by file, kept while the snapshot's size and time stay the same. */
-const cache = new Map<string, { key: string; row: Omit<StoryRow, 'status' | 'skipped'>; style: StyleName | null }>();
+/** List rows by file and style, kept while the snapshot's size and time stay the same. */
+const cache = new Map<string, { key: string; row: Omit<StoryRow, 'status' | 'skipped'> }>();
+
+function cached(path: string, file: string, f: StudioFolders, key: string, style: StyleName | 'auto'): Omit<StoryRow, 'status' | 'skipped'> {
+  const id = `${style}\0${path}`;
+  let hit = cache.get(id);
+  if (!hit || hit.key !== key) {
+    hit = { key, row: describe(path, file, f, style) };
+    cache.set(id, hit);
+  }
+  return hit.row;
+}
 
 export function storyRows(f: StudioFolders, skipped: Readonly<Record<string, string>>): StoryRow[] {
   return snapshotNames(f).map((file) => {
@@ -148,25 +158,22 @@ export function storyRows(f: StudioFolders, skipped: Readonly<Record<string, str
     } catch {
       return { file, ok: false, error: 'the file went away' };
     }
-    let hit = cache.get(path);
-    if (!hit || hit.key !== key) {
-      hit = { key, row: describe(path, file, f), style: null };
-      cache.set(path, hit);
-    }
-    const row: StoryRow = { ...hit.row, skipped: skipped[file] ?? null };
+    const auto = cached(path, file, f, key, 'auto');
+    let row: StoryRow = { ...auto, skipped: skipped[file] ?? null };
     if (row.ok && row.basename) {
       const state = markdownState(f, row.basename);
-      row.status = state.status;
+      // A story already written is listed in the style it was written in (title and all).
       const onDisk = state.text === null ? null : styleOnDisk(state.text);
-      if (onDisk) row.style = onDisk;
+      if (onDisk && onDisk !== row.style) row = { ...cached(path, file, f, key, onDisk), skipped: skipped[file] ?? null };
+      row.status = state.status;
     }
     return row;
   });
 }
 
-function describe(path: string, file: string, f: StudioFolders): Omit<StoryRow, 'status' | 'skipped'> {
+function describe(path: string, file: string, f: StudioFolders, style: StyleName | 'auto'): Omit<StoryRow, 'status' | 'skipped'> {
   try {
-    const a = renderSnapshot(path, f);
+    const a = renderSnapshot(path, f, { style });
     return { file, ok: true, date: a.date, total: a.facts.total.text, angle: a.angle, style: a.style, title: a.title, basename: a.basename };
   } catch (e) {
     return { file, ok: false, error: problemText(e) };
