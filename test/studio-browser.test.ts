@@ -108,11 +108,38 @@ describe.skipIf(!existsSync(CHROMIUM))('studio in a browser', () => {
     await expect.poll(() => page.locator('#status').textContent()).toContain('edited by hand');
     expect(readFileSync(join(out, MD), 'utf8')).toBe(edited);
 
+    // Regenerate asks first, naming the file; declining keeps the edit, accepting replaces it.
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.dismiss();
+    });
+    await page.click('#regen');
+    await expect.poll(() => page.locator('#status').textContent()).toContain('kept');
+    expect(asked).toContain(MD);
+    expect(readFileSync(join(out, MD), 'utf8')).toBe(edited);
+    page.once('dialog', (d) => void d.accept());
+    await page.click('#regen');
+    await expect.poll(() => page.locator('#status').textContent()).toContain('regenerated');
+    expect(readFileSync(join(out, MD), 'utf8')).not.toContain('An editor wrote');
+    await expect.poll(() => page.locator('#diff-box').isHidden()).toBe(true);
+
+    // Skip, with a reason: the list says so.
+    page.once('dialog', (d) => void d.accept('an ordinary day'));
+    await page.click('#skip');
+    await expect.poll(() => page.locator('#stories a').first().textContent()).toContain('skipped');
+    expect(readFileSync(join(root, '.liqnews', 'studio.json'), 'utf8')).toContain('an ordinary day');
+
     // A new snapshot lands: the list grows within a second, without a reload.
     const t0 = Date.now();
     copyFileSync('fixtures/golden/001-recap-all-time-high/snapshot.json', join(snaps, 'new.json'));
     await expect.poll(() => rows.count(), { timeout: 2000, interval: 50 }).toBe(3);
     expect(Date.now() - t0).toBeLessThan(1500);
+
+    // The open story's snapshot changes on disk: the story follows without a reload.
+    const changed = { ...(JSON.parse(readFileSync(join(snaps, 'day.json'), 'utf8')) as Record<string, unknown>), id: 'desk-test' };
+    writeFileSync(join(snaps, 'day.json'), JSON.stringify(changed));
+    await expect.poll(() => page.locator('#story-file').textContent(), { timeout: 2000, interval: 50 }).toContain('2026-02-05-desk-test.md');
     expect(errors).toEqual([]);
   }, 60_000);
 

@@ -222,6 +222,22 @@ describe('studio desk', () => {
   });
 });
 
+describe('studio with a broken snapshot', () => {
+  it('lists it with the problem naming the field, and refuses to open or write it', async () => {
+    const snap = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
+    delete snap['totals'];
+    writeFileSync(join(snaps, 'zz-bad.json'), JSON.stringify(snap));
+    const rows = (await get('/api/stories')).json()['stories'] as { file: string; ok: boolean; error?: string }[];
+    const bad = rows.find((r) => r.file === 'zz-bad.json')!;
+    expect(bad.ok).toBe(false);
+    expect(bad.error).toContain('totals');
+    const story = await get('/api/story/zz-bad.json');
+    expect(story.status).toBe(422);
+    expect(story.json()['message']).toContain('totals');
+    expect((await post('/api/publish', { file: 'zz-bad.json' })).status).toBe(422);
+  });
+});
+
 describe('studio helpers and command line', () => {
   it('diffs lines by longest common subsequence', () => {
     expect(lineDiff('a\nb\nc', 'a\nx\nc')).toEqual([
