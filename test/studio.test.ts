@@ -12,6 +12,7 @@ import { startStudio, type RunningStudio } from '../src/studio/server.js';
 import { markClaims } from '../src/studio/marks.js';
 import { lineDiff } from '../src/studio/diff.js';
 import { parseArgv } from '../src/cli/args.js';
+import { openHistory } from '../src/history/open.js';
 
 const FIXTURE = 'fixtures/golden/000-bulletin-long-flush/snapshot.json';
 const HOSTILE = 'fixtures/edge/hostile-strings/snapshot.json';
@@ -238,6 +239,30 @@ describe('studio with a broken snapshot', () => {
   });
 });
 
+describe('studio with a history store', () => {
+  it('renders against the store and records what it publishes, as render does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liqnews-studio-history-'));
+    const storePath = join(dir, '.liqnews', 'history.sqlite');
+    mkdirSync(join(dir, 'snapshots'));
+    mkdirSync(join(dir, '.liqnews'));
+    copyFileSync(FIXTURE, join(dir, 'snapshots', 'day.json'));
+    openHistory(storePath).close(); // an empty store, as a first render leaves it
+    const s = await startStudio({ snapshots: join(dir, 'snapshots'), out: join(dir, 'output'), host: '127.0.0.1', port: 0, now: new Date('2026-12-01T00:00:00Z'), token: TOKEN, history: storePath });
+    try {
+      const o = `http://127.0.0.1:${s.port}`;
+      const r = await fetch(`${o}/api/publish`, { method: 'POST', headers: { 'x-liqnews-token': TOKEN, origin: o, 'content-type': 'application/json' }, body: JSON.stringify({ file: 'day.json' }) });
+      expect(r.status).toBe(200);
+      const store = openHistory(storePath, { readonly: true });
+      const { id } = JSON.parse(readFileSync(join(dir, 'output', '2026-02-05-crypto-liquidations-1-1b-long-flush.json'), 'utf8')) as { id: string };
+      expect(store.show(id)?.slug).toBe('crypto-liquidations-1-1b-long-flush');
+      store.close();
+    } finally {
+      await s.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('studio helpers and command line', () => {
   it('diffs lines by longest common subsequence', () => {
     expect(lineDiff('a\nb\nc', 'a\nx\nc')).toEqual([
@@ -249,8 +274,10 @@ describe('studio helpers and command line', () => {
   });
 
   it('parses studio options', () => {
-    expect(parseArgv(['studio'])).toEqual({ kind: 'studio', options: { dir: '.', out: 'output', host: '127.0.0.1', port: 4917 } });
-    expect(parseArgv(['studio', 'snaps', '--port', '0', '--host', '0.0.0.0', '--out', 'o'])).toEqual({ kind: 'studio', options: { dir: 'snaps', out: 'o', host: '0.0.0.0', port: 0 } });
+    expect(parseArgv(['studio'])).toEqual({ kind: 'studio', options: { dir: '.', out: 'output', host: '127.0.0.1', port: 4917, history: null } });
+    expect(parseArgv(['studio', 'snaps', '--port', '0', '--host', '0.0.0.0', '--out', 'o', '--no-history'])).toEqual({ kind: 'studio', options: { dir: 'snaps', out: 'o', host: '0.0.0.0', port: 0, history: false } });
+    expect(parseArgv(['studio', '--history', 'h.sqlite'])).toMatchObject({ options: { history: 'h.sqlite' } });
+    expect(parseArgv(['studio', '--history', 'h.sqlite', '--no-history'])).toMatchObject({ kind: 'usage' });
     expect(parseArgv(['studio', '--port', '70000'])).toMatchObject({ kind: 'usage', message: expect.stringContaining('--port') });
     expect(parseArgv(['studio', 'a', 'b'])).toMatchObject({ kind: 'usage' });
     expect(parseArgv(['render', 'x.json', '--port', '1'])).toMatchObject({ kind: 'usage', message: 'render does not take --port' });

@@ -216,7 +216,7 @@ function parseLine(argv: readonly string[]): Parsed {
   };
   const flag = (name: string): boolean => given.get(name) === true;
   if (command === 'studio') {
-    const options = studioOptions(inputs, text);
+    const options = studioOptions(inputs, text, flag);
     return typeof options === 'string' ? usage(options) : { kind: 'studio', options };
   }
   if (command === 'feed') {

@@ -344,11 +344,14 @@ Options:
   --port N         the port (default: 4917; 0 for any free one)
   --host ADDRESS   the address to listen on (default: 127.0.0.1); any other
                    than loopback prints a warning
+  --history FILE   the store, as for render (default: .liqnews/history.sqlite
+                   beside --out); used when it exists, never created; what
+                   the studio writes is recorded in it
+  --no-history     render as render --no-history does
 
 Security: the printed address carries a token made for this run; every
 request must name this server in Host, every change must also come from the
 page (Origin) with the token. Snapshot names cannot leave the folder.
-Not yet: the history store (articles render as with --no-history).
 
 Example:
   liqnews studio snapshots --out site/content/news

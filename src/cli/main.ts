@@ -56,7 +56,7 @@ export async function main(io: MainIO): Promise<number> {
       case 'history':
         return await (await import('./history.js')).runHistory(parsed.options, parsed.options.now ?? new Date(), { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY ?? false });
       case 'studio':
-        return await (await import('./studio.js')).runStudio(parsed.options, new Date(), { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY ?? false });
+        return await (await import('./studio.js')).runStudio(parsed.options, new Date(), { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY ?? false }, io.env ?? process.env);
       case 'decide':
         return await (await import('./decide.js')).runDecide(parsed.options, parsed.options.now ?? new Date(), { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY ?? false });
     }

@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeArticle, type WriteResult } from '../output/write.js';
 import { writeAtomic } from '../output/atomic.js';
-import { markdownState, renderSnapshot, studioStatePath, type RenderRequest, type StudioFolders } from './stories.js';
+import { markdownState, renderSnapshot, studioStatePath, withStore, type RenderRequest, type StudioFolders } from './stories.js';
+import type { History } from '../history/store.js';
 
 export const STUDIO_FORMATS = ['md', 'html', 'json'] as const;
 
@@ -26,7 +27,11 @@ export interface ActionResult {
  * written, so the page, the sidecar and the Markdown never disagree.
  */
 export function writeStory(path: string, f: StudioFolders, req: RenderRequest & { force?: boolean; confirm?: string | undefined }): ActionResult {
-  const article = renderSnapshot(path, f, req);
+  return withStore(f, true, (store) => writeWithStore(path, f, req, store));
+}
+
+function writeWithStore(path: string, f: StudioFolders, req: RenderRequest & { force?: boolean; confirm?: string | undefined }, store: History | null): ActionResult {
+  const article = renderSnapshot(path, f, req, store);
   const mdName = `${article.basename}.md`;
   const state = markdownState(f, article.basename);
   const force = req.force === true && req.confirm === mdName;
@@ -40,6 +45,8 @@ export function writeStory(path: string, f: StudioFolders, req: RenderRequest & 
   const verb = req.draft === false ? 'published' : 'regenerated';
   if (kept.length > 0) return { ok: false, files, message: `${kept.map((r) => r.path.slice(f.out.length + 1)).join(', ')} kept: edited by hand` };
   const written = results.some((r) => r.status === 'written');
+  // As render does after writing: the store learns the article (its figures, slug and choices) for the next ones.
+  if (store) store.record(article, { skipBad: true });
   return { ok: true, files, message: written ? `${mdName} ${verb}` : `${mdName} already up to date` };
 }
 

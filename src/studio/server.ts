@@ -28,6 +28,8 @@ export interface StudioOptions {
   /** 0: any free port (tests). */
   port: number;
   now: Date;
+  /** The history store's file (used when it exists), or null for none. */
+  history?: string | null;
   /** Fixed token (tests); default: a new random one. */
   token?: string;
 }
@@ -42,7 +44,7 @@ export interface RunningStudio {
 const BODY_LIMIT = 64 * 1024;
 
 export async function startStudio(o: StudioOptions): Promise<RunningStudio> {
-  const folders: StudioFolders = { snapshots: resolve(o.snapshots), out: resolve(o.out), now: o.now };
+  const folders: StudioFolders = { snapshots: resolve(o.snapshots), out: resolve(o.out), now: o.now, history: o.history ? resolve(o.history) : null };
   const token = o.token ?? newToken();
   const clients = new Set<ServerResponse>();
   let hosts = new Set<string>();

@@ -12,7 +12,25 @@ import { readStamp } from '../output/stamp.js';
 import { onlyPublished } from '../output/published.js';
 import { isStyleName, type StyleName } from '../plan/styles.js';
 import type { Choices } from '../render/variation.js';
-import { memoryVariation, type RecentArticle } from '../render/variation.js';
+import { memoryVariation, type RecentArticle, type VariationMemory } from '../render/variation.js';
+import { openHistory } from '../history/open.js';
+import type { History } from '../history/store.js';
+import { clearPending, historyVariation } from '../history/session.js';
+
+/**
+ * Runs \`fn\` with the history store open (read-only unless \`write\`), or with
+ * null when there is none; closed again after. The studio never creates a
+ * store: without one the articles render as \`render --no-history\` does.
+ */
+export function withStore<T>(f: StudioFolders, write: boolean, fn: (store: History | null) => T): T {
+  if (f.history === null || !existsSync(f.history)) return fn(null);
+  const store = openHistory(f.history, { readonly: !write, now: () => new Date() });
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
 
 export interface StudioFolders {
   /** The snapshots folder, resolved. */
@@ -21,6 +39,8 @@ export interface StudioFolders {
   out: string;
   /** "Now" for the future-window rule, read once by the CLI. */
   now: Date;
+  /** The history store's file, used only when it exists; null: none. */
+  history: string | null;
 }
 
 /** `new`: never rendered into the output folder · `edited`: changed by hand since generated · `unstamped`: not written by liquidation-news. */
@@ -97,23 +117,37 @@ export interface RenderRequest {
  * the least recently used other one: deterministic (same request, same
  * text) and through the renderer's own rule, not a second one.
  */
-export function renderSnapshot(path: string, f: StudioFolders, req: RenderRequest = {}): Article {
+export function renderSnapshot(path: string, f: StudioFolders, req: RenderRequest = {}, store?: History | null): Article {
+  if (store === undefined) return withStore(f, false, (s) => renderSnapshot(path, f, req, s));
   const text = readFileSync(path, 'utf8');
   const avoid = req.avoid ?? {};
-  const recent: RecentArticle[] = [];
+  const seen: RecentArticle[] = [];
   const depth = Math.max(0, ...Object.values(avoid).map((l) => l.length));
   for (let n = 0; n < depth; n++) {
     const choices: Choices = {};
     for (const [slot, list] of Object.entries(avoid)) if (list[n] !== undefined) choices[slot] = list[n]!;
     // Window ends before any real one: an older article, most recently seen first.
-    recent.push({ id: `studio-seen-${n}`, style: '', end: `0000-01-01T00:00:${String(59 - Math.min(n, 59)).padStart(2, '0')}Z`, choices });
+    seen.push({ id: `studio-seen-${n}`, style: '', end: `0000-01-01T00:00:${String(59 - Math.min(n, 59)).padStart(2, '0')}Z`, choices });
   }
   const style = req.style ?? 'auto';
-  const first = generate(text, { style, now: f.now, draft: req.draft ?? true });
-  if (recent.length === 0) return first;
-  // The memory is per style: the seen list is recorded under the article's own style.
-  for (const r of recent) r.style = first.style;
-  return generate(text, { style, now: f.now, draft: req.draft ?? true, variation: memoryVariation(recent) });
+  const draft = req.draft ?? true;
+  const once = (variation: VariationMemory | null): Article => {
+    try {
+      return generate(text, { style, now: f.now, draft, history: store, ...(variation ? { variation } : {}) });
+    } finally {
+      // Each render stands alone: the store's in-process batch memory must not carry one story into the next.
+      if (store) clearPending(store);
+    }
+  };
+  const first = once(null);
+  if (seen.length === 0) return first;
+  // The seen alternatives count as the most recent uses of the article's style, before the store's own articles.
+  for (const r of seen) r.style = first.style;
+  const stored = store ? historyVariation(store) : null;
+  const memory: VariationMemory = stored
+    ? { recent: (st, end, id, limit) => [...seen.filter((a) => a.style === st), ...stored.recent(st, end, id, limit)].slice(0, limit), remember: () => undefined }
+    : memoryVariation(seen);
+  return once(memory);
 }
 
 /** The state of an article's Markdown in the output folder, and its text when there is one. */
@@ -135,6 +169,12 @@ export function styleOnDisk(text: string): StyleName | null {
   return m && isStyleName(m[1]!) ? m[1] : null;
 }
 
+/** When the store last changed (its file and its write-ahead log): a row rendered against an older store is rendered again. */
+function storeStamp(f: StudioFolders): string {
+  if (f.history === null) return '';
+  return [f.history, `${f.history}-wal`].map((p) => (existsSync(p) ? String(statSync(p).mtimeMs) : '-')).join('/');
+}
+
 /** List rows by file and style, kept while the snapshot's size and time stay the same. */
 const cache = new Map<string, { key: string; row: Omit<StoryRow, 'status' | 'skipped'> }>();
 
@@ -154,7 +194,7 @@ export function storyRows(f: StudioFolders, skipped: Readonly<Record<string, str
     let key = '';
     try {
       const s = statSync(path);
-      key = `${s.size}:${s.mtimeMs}`;
+      key = `${s.size}:${s.mtimeMs}:${storeStamp(f)}`;
     } catch {
       return { file, ok: false, error: 'the file went away' };
     }
