@@ -113,6 +113,14 @@ describe('studio security', () => {
     expect((await post('/api/publish', { file: 'link-out.json' })).status).toBe(404);
   });
 
+  it('says in the list what decide would do with each snapshot, and why', async () => {
+    const rows = (await get('/api/stories')).json()['stories'] as { file: string; decision: { publish: boolean; reason: string; register: string } }[];
+    const day = rows.find((r) => r.file === 'day.json')!;
+    expect(day.decision.publish).toBe(true);
+    expect(day.decision.reason.length).toBeGreaterThan(10);
+    expect(['brief', 'standard', 'major']).toContain(day.decision.register);
+  });
+
   it('leaves symlinks pointing out of the folder out of the list', async () => {
     const files = ((await get('/api/stories')).json()['stories'] as { file: string }[]).map((s) => s.file);
     expect(files).toEqual(['day.json', 'hostile.json']);

@@ -330,10 +330,11 @@ const STUDIO = `Usage: liqnews studio [dir] [options]
 
 A local web page over a snapshots folder (dir, default: the current folder)
 and the output folder: the list of stories (date, total, angle, style, and
-draft, published, edited since generated or skipped), one story as its HTML
-page shows it in any style, every figure highlighted with where it came from
-(hover or focus it), the variation choices with another alternative per slot,
-and, for a draft edited by hand, a diff against what is generated now.
+draft, published, edited since generated or skipped; and what decide says),
+one story as its HTML page shows it in any style, every figure highlighted
+with where it came from (hover or focus it), the variation choices with
+another alternative per slot, and, for a draft edited by hand, a diff against
+what is generated now.
 Regenerate, approve & publish (draft: false) and skip write only on a click,
 through the same edit-safe writer as render: a file an editor changed is
 never replaced without a confirmation naming it. The list follows the

@@ -29,6 +29,7 @@ body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1d1d1b;background:#f1f0e
 header{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:baseline;padding:.75rem 1rem;background:#1d1d1b;color:#fafaf7}
 header h1{font-size:1.1rem;margin:0}
 header .live{font-size:.85rem;color:#cfcfc8}
+#none{margin:0}
 main{display:grid;grid-template-columns:minmax(16rem,22rem) 1fr;gap:1rem;padding:1rem;align-items:start}
 @media (max-width:760px){main{grid-template-columns:1fr;padding:.5rem}}
 h2{font-size:1rem;margin:0 0 .5rem}
@@ -39,6 +40,7 @@ h3{font-size:.95rem;margin:1rem 0 .4rem}
 .stories a[aria-current=true]{border-color:#0b5cad;box-shadow:0 0 0 2px #0b5cad33}
 .stories .t{display:block;font-weight:600;overflow-wrap:anywhere}
 .stories .m{display:block;font-size:.85rem;color:#55554f}
+.stories .why{font-size:.8rem;margin-top:.15rem}
 .bad{color:#8a1c1c}
 .badge{display:inline-block;font-size:.75rem;font-weight:600;padding:0 .4rem;border-radius:3px;background:#e4e4de;margin-left:.25rem}
 .badge.draft{background:#fff3c4}.badge.published{background:#d5f0d9}.badge.edited{background:#ffd9cc}.badge.skipped{background:#e0e0ff}.badge.new{background:#e4e4de}
@@ -93,6 +95,7 @@ function renderList() {
       m.appendChild(badge(r.status));
       if (r.skipped) m.appendChild(el('span', 'badge skipped', 'skipped'));
       a.appendChild(m);
+      if (r.decision) a.appendChild(el('span', 'm why', (r.decision.publish ? 'Newsworthy (' : 'Not newsworthy (') + r.decision.register + '): ' + r.decision.reason));
     }
     li.appendChild(a); ul.appendChild(li);
   });
@@ -104,7 +107,7 @@ function loadStory(keepStatus) {
   var q = '?style=' + encodeURIComponent(state.style);
   if (Object.keys(state.seen).length) q += '&avoid=' + encodeURIComponent(JSON.stringify(state.seen));
   return api(storyPath(state.file) + q).then(function (s) {
-    $('story').hidden = false;
+    $('story').hidden = false; $('none').hidden = true;
     if (s.ok === false) { $('story-title').textContent = state.file; $('page').textContent = ''; say(s.message, true); return; }
     state.story = s;
     $('story-title').textContent = s.title;
@@ -240,6 +243,7 @@ export function deskPage(token: string, nonce: string): string {
 <ol class="stories" id="stories"></ol>
 <p class="hint" id="empty" hidden>No snapshots in this folder yet. Drop a snapshot file in and it appears here.</p>
 </nav>
+<p class="panel hint" id="none">Choose a story from the list (Tab to it, Enter) to see the article, where each figure came from, and the buttons to regenerate, publish or skip it.</p>
 <section class="panel" id="story" hidden aria-labelledby="story-title">
 <h2 id="story-title" tabindex="-1">Story</h2>
 <p class="file" id="story-file"></p>

@@ -14,6 +14,8 @@ import { isStyleName, type StyleName } from '../plan/styles.js';
 import type { Choices } from '../render/variation.js';
 import { memoryVariation, type RecentArticle, type VariationMemory } from '../render/variation.js';
 import { openHistory } from '../history/open.js';
+import { decide } from '../history/decide.js';
+import { contextFromBlock } from '../history/context-schema.js';
 import type { History } from '../history/store.js';
 import { clearPending, historyVariation } from '../history/session.js';
 
@@ -61,6 +63,8 @@ export interface StoryRow {
   status?: StoryStatus;
   /** Set when the editor skipped it in the studio (studio.json). */
   skipped?: string | null;
+  /** What \`liqnews decide\` says of it with the default rules: publish or skip, and why. */
+  decision?: { publish: boolean; reason: string; register: string };
 }
 
 /** Snapshot files under the folder (relative, `/`-separated, sorted), as `render` reads a folder: no hidden entries, expected/, node_modules/, case.json, sidecars or the output folder. */
@@ -213,8 +217,16 @@ export function storyRows(f: StudioFolders, skipped: Readonly<Record<string, str
 
 function describe(path: string, file: string, f: StudioFolders, style: StyleName | 'auto'): Omit<StoryRow, 'status' | 'skipped'> {
   try {
-    const a = renderSnapshot(path, f, { style });
-    return { file, ok: true, date: a.date, total: a.facts.total.text, angle: a.angle, style: a.style, title: a.title, basename: a.basename };
+    return withStore(f, false, (store) => {
+      const a = renderSnapshot(path, f, { style }, store);
+      // As \`liqnews decide\` measures it: the store's earlier windows, else the snapshot's context.history block, else size alone.
+      const stored = store ? store.contextFor(a.snapshot) : null;
+      const block = a.snapshot.context?.history;
+      const context = stored && !stored.empty ? stored : block ? contextFromBlock(block, a.snapshot) : stored;
+      const d = decide(a.snapshot, context);
+      const decision = { publish: d.publish, reason: d.reason, register: d.register };
+      return { file, ok: true, date: a.date, total: a.facts.total.text, angle: a.angle, style: a.style, title: a.title, basename: a.basename, decision };
+    });
   } catch (e) {
     return { file, ok: false, error: problemText(e) };
   }
