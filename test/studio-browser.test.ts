@@ -52,6 +52,11 @@ describe.skipIf(!existsSync(CHROMIUM))('studio in a browser', () => {
   it('takes an editor from the list to a published article, with provenance, diff and live updates', async () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // A blocked inline style or script (the page's policy) shows as a console error.
+    page.on('console', (m) => {
+      // 409 is the answer for an edited file, which this test provokes on purpose.
+      if (m.type() === 'error' && !m.text().includes('status of 409')) errors.push(m.text());
+    });
     await page.goto(studio.url);
     const rows = page.locator('#stories a');
     await expect.poll(() => rows.count()).toBe(2);
@@ -62,6 +67,12 @@ describe.skipIf(!existsSync(CHROMIUM))('studio in a browser', () => {
     await page.keyboard.press('Enter');
     await page.locator('#page mark[data-claim]').first().waitFor();
     await expect.poll(() => page.locator('#story-file').textContent()).toContain('day.json');
+
+    // The article's table of contents scrolls within it and does not open another story.
+    await page.locator('#page a[href="#tldr"]').click();
+    await page.waitForTimeout(200);
+    expect(await page.locator('#status').textContent()).toBe('');
+    expect(await page.locator('#story-file').textContent()).toContain('day.json');
 
     // Focus a figure: its provenance shows (source, raw value, rounding).
     const mark = page.locator('#page mark[data-claim]', { hasText: '$1.08 billion' }).first();
@@ -150,7 +161,7 @@ describe.skipIf(!existsSync(CHROMIUM))('studio in a browser', () => {
       alerted = true;
       void d.dismiss();
     });
-    await small.goto(`${studio.url}#hostile.json`);
+    await small.goto(`${studio.url}#story=hostile.json`);
     await small.locator('#page mark[data-claim]').first().waitFor();
     expect(await small.locator('#page script, #page img').count()).toBe(0);
     expect(await small.locator('#page').textContent()).toContain('<script>alert(1)</script>');

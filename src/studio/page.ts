@@ -86,7 +86,7 @@ function renderList() {
   var ul = $('stories'); ul.textContent = '';
   $('empty').hidden = state.rows.length > 0;
   state.rows.forEach(function (r) {
-    var li = el('li'); var a = el('a'); a.href = '#' + encodeURIComponent(r.file); a.dataset.file = r.file;
+    var li = el('li'); var a = el('a'); a.href = '#story=' + encodeURIComponent(r.file); a.dataset.file = r.file;
     if (r.file === state.file) a.setAttribute('aria-current', 'true');
     if (!r.ok) { a.appendChild(el('span', 't', r.file)); a.appendChild(el('span', 'm bad', r.error)); }
     else {
@@ -207,7 +207,9 @@ $('skip').addEventListener('click', function () {
 $('style').addEventListener('change', function () { state.style = $('style').value; state.seen = {}; loadStory(); });
 
 function openFromHash() {
-  var f = decodeURIComponent(location.hash.slice(1));
+  // Only #story=… opens a story: the article's own anchors (its table of contents) just scroll.
+  if (location.hash.indexOf('#story=') !== 0) return;
+  var f = decodeURIComponent(location.hash.slice(7));
   if (!f || f === state.file) return;
   state.file = f; state.seen = {}; state.style = 'auto';
   renderList(); loadStory().then(function () { $('story-title').focus(); });
@@ -233,6 +235,7 @@ export function deskPage(token: string, nonce: string): string {
 <meta name="referrer" content="no-referrer">
 <meta name="liqnews-token" content="${escapeHtml(token)}">
 <title>liqnews studio</title>
+<link rel="icon" href="data:,">
 <style nonce="${n}">${DESK_STYLE}${scopedPageStyle(PAGE_STYLE)}</style>
 </head>
 <body>
