@@ -13,6 +13,8 @@ import { markClaims } from '../src/studio/marks.js';
 import { lineDiff } from '../src/studio/diff.js';
 import { parseArgv } from '../src/cli/args.js';
 import { openHistory } from '../src/history/open.js';
+import { HtmlValidate, type ConfigData } from 'html-validate';
+import { deskPage } from '../src/studio/page.js';
 
 const FIXTURE = 'fixtures/golden/000-bulletin-long-flush/snapshot.json';
 const HOSTILE = 'fixtures/edge/hostile-strings/snapshot.json';
@@ -272,6 +274,12 @@ describe('studio with a history store', () => {
 });
 
 describe('studio helpers and command line', () => {
+  it('serves a desk page that html-validate passes with the project settings', async () => {
+    const hv = new HtmlValidate(JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')) as ConfigData);
+    const report = await hv.validateString(deskPage(TOKEN, 'bm9uY2U='));
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+  });
+
   it('diffs lines by longest common subsequence', () => {
     expect(lineDiff('a\nb\nc', 'a\nx\nc')).toEqual([
       { op: ' ', text: 'a' },
