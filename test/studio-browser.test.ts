@@ -68,11 +68,6 @@ describe.skipIf(!existsSync(CHROMIUM))('studio in a browser', () => {
     await page.locator('#page mark[data-claim]').first().waitFor();
     await expect.poll(() => page.locator('#story-file').textContent()).toContain('day.json');
 
-    // The article's table of contents scrolls within it and does not open another story.
-    await page.locator('#page a[href="#tldr"]').click();
-    await page.waitForTimeout(200);
-    expect(await page.locator('#status').textContent()).toBe('');
-    expect(await page.locator('#story-file').textContent()).toContain('day.json');
 
     // Focus a figure: its provenance shows (source, raw value, rounding).
     const mark = page.locator('#page mark[data-claim]', { hasText: '$1.08 billion' }).first();
@@ -85,6 +80,12 @@ describe.skipIf(!existsSync(CHROMIUM))('studio in a browser', () => {
     expect(tipText).toMatch(/significant/);
     await page.screenshot({ path: `${SHOTS}/studio-provenance.png` });
     await page.keyboard.press('Escape');
+
+    // The article's table of contents scrolls within it and does not open another story.
+    await page.locator('#page a[href="#tldr"]').click();
+    await page.waitForTimeout(200);
+    expect(await page.locator('#status').textContent()).toBe('');
+    expect(await page.locator('#story-file').textContent()).toContain('day.json');
 
     // Switch style: the article is rendered again in that style.
     await page.selectOption('#style', 'bulletin');
