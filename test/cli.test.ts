@@ -352,7 +352,7 @@ describe('usage errors', () => {
   });
 
   it('keeps every help text within 80 columns', async () => {
-    for (const topic of [[], ['render'], ['validate'], ['styles'], ['ingest'], ['feed'], ['history'], ['decide']]) {
+    for (const topic of [[], ['render'], ['validate'], ['styles'], ['ingest'], ['feed'], ['history'], ['decide'], ['studio']]) {
       const text = (await run([...topic, '--help'])).out;
       const wide = text.split('\n').filter((l) => [...l].length > 80);
       expect(wide, `liqnews ${topic.join(' ')} --help`).toEqual([]);

@@ -11,8 +11,9 @@ import { INGEST_OPTIONS, INGEST_VALUE_NAMES, ingestOptions, type IngestRunOption
 import { FEED_OPTIONS, FEED_VALUE_NAMES, checkSiteUrl, feedOptions, type FeedRunOptions } from './feed.js';
 import { HISTORY_OPTIONS, HISTORY_VALUE_NAMES, historyOptions, type HistoryRunOptions } from './history.js';
 import { DECIDE_OPTIONS, DECIDE_VALUE_NAMES, decideOptions, type DecideRunOptions } from './decide.js';
+import { STUDIO_OPTIONS, STUDIO_VALUE_NAMES, studioOptions, type StudioRunOptions } from './studio.js';
 
-export const COMMANDS = ['render', 'validate', 'styles', 'ingest', 'feed', 'history', 'decide'] as const;
+export const COMMANDS = ['render', 'validate', 'styles', 'ingest', 'feed', 'history', 'decide', 'studio'] as const;
 export type Command = (typeof COMMANDS)[number];
 const isCommand = (s: string | undefined): s is Command => (COMMANDS as readonly (string | undefined)[]).includes(s);
 
@@ -23,7 +24,7 @@ interface OptionSpec {
 }
 
 export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  '--out': { value: true, commands: ['render', 'ingest', 'feed', 'history', 'decide'] },
+  '--out': { value: true, commands: ['render', 'ingest', 'feed', 'history', 'decide', 'studio'] },
   '--style': { value: true, commands: ['render'] },
   '--format': { value: true, commands: ['render'] },
   '--site': { value: true, commands: ['render'] },
@@ -52,6 +53,7 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   ...FEED_OPTIONS,
   ...HISTORY_OPTIONS,
   ...DECIDE_OPTIONS,
+  ...STUDIO_OPTIONS,
   // Shared with history: list --window / --limit, import --symbol (a CoinGlass answer's coin).
   '--window': { value: true, commands: ['ingest', 'history'] },
   '--symbol': { value: true, commands: ['ingest', 'history'] },
@@ -114,11 +116,12 @@ export interface RunOptions {
 export type Parsed =
   | { kind: 'help'; topic: Command | null }
   | { kind: 'version' }
-  | { kind: 'run'; command: Exclude<Command, 'ingest' | 'feed' | 'history' | 'decide'>; options: RunOptions }
+  | { kind: 'run'; command: Exclude<Command, 'ingest' | 'feed' | 'history' | 'decide' | 'studio'>; options: RunOptions }
   | { kind: 'ingest'; options: IngestRunOptions }
   | { kind: 'feed'; options: FeedRunOptions }
   | { kind: 'history'; options: HistoryRunOptions }
   | { kind: 'decide'; options: DecideRunOptions }
+  | { kind: 'studio'; options: StudioRunOptions }
   | { kind: 'usage'; message: string; command?: Command };
 
 /**
@@ -200,7 +203,7 @@ function parseLine(argv: readonly string[]): Parsed {
   }
 
   const [first, ...inputs] = positionals;
-  if (first === undefined) return usage('missing command: render, validate, styles, ingest, feed, history or decide');
+  if (first === undefined) return usage('missing command: render, validate, styles, ingest, feed, history, decide or studio');
   if (!isCommand(first)) return usage(`unknown command "${first}"${didYouMean(first, COMMANDS)}`);
   const command = first;
   for (const name of given.keys()) {
@@ -221,6 +224,10 @@ function parseLine(argv: readonly string[]): Parsed {
     return typeof v === 'string' ? v : undefined;
   };
   const flag = (name: string): boolean => given.get(name) === true;
+  if (command === 'studio') {
+    const options = studioOptions(inputs, text, flag);
+    return typeof options === 'string' ? usage(options) : { kind: 'studio', options };
+  }
   if (command === 'feed') {
     const options = feedOptions(inputs, text, flag);
     return typeof options === 'string' ? usage(options) : { kind: 'feed', options };
@@ -330,7 +337,7 @@ function parseLine(argv: readonly string[]): Parsed {
   };
 }
 
-const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--site': 'NAME', '--sections': 'LIST', '--base-url': 'URL', '--publisher-logo': 'URL', '--email-publication': 'NAME', '--email-address': 'TEXT', '--email-unsubscribe': 'URL', '--expire-after': 'DAYS', '--now': 'ISO', '--tz': 'ZONE', '--jobs': 'N', '--locale': 'TAG', '--author': 'NAME', '--publisher': 'NAME', '--category': 'NAME', ...INGEST_VALUE_NAMES, ...FEED_VALUE_NAMES, ...HISTORY_VALUE_NAMES, ...DECIDE_VALUE_NAMES };
+const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--site': 'NAME', '--sections': 'LIST', '--base-url': 'URL', '--publisher-logo': 'URL', '--email-publication': 'NAME', '--email-address': 'TEXT', '--email-unsubscribe': 'URL', '--expire-after': 'DAYS', '--now': 'ISO', '--tz': 'ZONE', '--jobs': 'N', '--locale': 'TAG', '--author': 'NAME', '--publisher': 'NAME', '--category': 'NAME', ...INGEST_VALUE_NAMES, ...FEED_VALUE_NAMES, ...HISTORY_VALUE_NAMES, ...DECIDE_VALUE_NAMES, ...STUDIO_VALUE_NAMES };
 
 const usage = (message: string): Parsed => ({ kind: 'usage', message });
 

@@ -13,7 +13,7 @@ import { problemLines } from './problems.js';
 import type { CommandIO } from './report.js';
 
 export const DECIDE_OPTIONS = {
-  '--no-history': { value: false, commands: ['render', 'decide'] },
+  '--no-history': { value: false, commands: ['render', 'decide', 'studio'] },
   '--floor': { value: true, commands: ['decide'] },
   '--floor-per-hour': { value: true, commands: ['decide'] },
   '--median-multiple': { value: true, commands: ['decide'] },

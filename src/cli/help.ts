@@ -32,6 +32,8 @@ Usage:
                                         the history store: past windows that
                                         articles are compared with
   liqnews decide <input…>               publish or skip, per snapshot
+  liqnews studio [dir]                  the editor's desk: a local web page to
+                                        preview, check and publish drafts
   liqnews --help, -h                    this help
   liqnews <command> --help              one command's help
   liqnews --version, -v                 the version
@@ -339,8 +341,42 @@ Example:
   liqnews decide snap.json && liqnews render snap.json
 `;
 
+const STUDIO = `Usage: liqnews studio [dir] [options]
+
+A local web page over a snapshots folder (dir, default: the current folder)
+and the output folder: the list of stories (date, total, angle, style, and
+draft, published, edited since generated or skipped; and what decide says),
+one story as its HTML page shows it in any style, every figure highlighted
+with where it came from (hover or focus it), the variation choices with
+another alternative per slot, and, for a draft edited by hand, a diff against
+what is generated now.
+Regenerate, approve & publish (draft: false) and skip write only on a click,
+through the same edit-safe writer as render: a file an editor changed is
+never replaced without a confirmation naming it. The list follows the
+folders live.
+
+Options:
+  --out DIR        the output folder (default: output)
+  --port N         the port (default: 4917; 0 for any free one)
+  --host ADDRESS   the address to listen on (default: 127.0.0.1); any other
+                   than loopback prints a warning
+  --history FILE   the store, as for render (default: .liqnews/history.sqlite
+                   beside --out); used when it exists, never created; what
+                   the studio writes is recorded in it
+  --no-history     render as render --no-history does
+
+Security: the printed address carries a token made for this run; every
+request must name this server in Host, every change must also come from the
+page (Origin) with the token. Snapshot names cannot leave the folder.
+
+Example:
+  liqnews studio snapshots --out site/content/news
+`;
+
 export function helpText(topic: Command | null): string {
   switch (topic) {
+    case 'studio':
+      return STUDIO;
     case 'history':
       return HISTORY;
     case 'decide':

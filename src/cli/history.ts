@@ -10,7 +10,7 @@ import { forTerminal } from '../util/terminal.js';
 import { plural, type CommandIO } from './report.js';
 
 export const HISTORY_OPTIONS = {
-  '--history': { value: true, commands: ['render', 'history', 'decide'] },
+  '--history': { value: true, commands: ['render', 'history', 'decide', 'studio'] },
   // Shared with render (one line per input) and decide (one array).
   '--json': { value: false, commands: ['history', 'decide', 'render'] },
   '--skip-bad': { value: false, commands: ['history'] },

@@ -55,6 +55,8 @@ export async function main(io: MainIO): Promise<number> {
         return await (await import('./feed.js')).runFeed(parsed.options, { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY ?? false });
       case 'history':
         return await (await import('./history.js')).runHistory(parsed.options, parsed.options.now ?? new Date(), { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY ?? false });
+      case 'studio':
+        return await (await import('./studio.js')).runStudio(parsed.options, new Date(), { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY ?? false }, io.env ?? process.env);
       case 'decide':
         return await (await import('./decide.js')).runDecide(parsed.options, parsed.options.now ?? new Date(), { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY ?? false });
     }
@@ -93,7 +95,7 @@ async function argvWithConfig(argv: readonly string[], cwd: string, stderr: Text
   return { argv: full, file: found, added: full.filter((a) => !plain.includes(a)) };
 }
 
-async function run(command: Exclude<Command, 'ingest' | 'feed' | 'history' | 'decide'>, options: RunOptions, io: CommandIO): Promise<number> {
+async function run(command: Exclude<Command, 'ingest' | 'feed' | 'history' | 'decide' | 'studio'>, options: RunOptions, io: CommandIO): Promise<number> {
   if (command === 'styles') {
     io.stdout.write(stylesText());
     return 0;

@@ -314,7 +314,7 @@ export interface PageImage {
  * in a box that scrolls sideways by itself when it is wider than the column
  * (test/browser.test.ts measures 1200 px and 375 px in Chromium).
  */
-const STYLE = `body{margin:0;background:#fafaf7;color:#1d1d1b;font:18px/1.6 Georgia,'Times New Roman',serif}
+export const PAGE_STYLE = `body{margin:0;background:#fafaf7;color:#1d1d1b;font:18px/1.6 Georgia,'Times New Roman',serif}
 article{max-width:42rem;margin:0 auto;padding:2.5rem 1.25rem 4rem;overflow-wrap:break-word}
 h1{font:700 2.1rem/1.2 system-ui,sans-serif;margin:0 0 .6rem;letter-spacing:-.01em}
 h2,h3{font-family:system-ui,sans-serif;line-height:1.3;margin:2.2rem 0 .6rem}
@@ -472,7 +472,7 @@ export function htmlDocument(p: HtmlPage, options: DocumentOptions = {}): string
       : []),
     `<script type="application/ld+json">${safeJson(ld)}</script>`,
     ...(faqLd ? [`<script type="application/ld+json">${safeJson(faqLd)}</script>`] : []),
-    `<style>${STYLE}</style>`,
+    `<style>${PAGE_STYLE}</style>`,
     '</head>',
   ];
   return [...head, '<body>', articleFragment(p), '</body>', '</html>', ''].join('\n');
