@@ -121,7 +121,8 @@ export function deriveTables(t: TableInput): Tables {
   const ledger = new Ledger();
   const m: Fmt = (v, source) => money(ledger, v, { source, lowerBound: partial });
   const byIndex = new Map((t.snap.assets ?? []).map((a) => [a.symbol, a]));
-  const coins: Item[] = t.assets.map((a) => {
+  // Only the first MAX_ROWS coins are named (build below); a wide snapshot lists hundreds.
+  const coins: Item[] = t.assets.slice(0, MAX_ROWS).map((a) => {
     const raw = byIndex.get(a.symbol)!;
     return {
       name: a.name,
@@ -135,8 +136,9 @@ export function deriveTables(t: TableInput): Tables {
       shortUsd: raw.shortUsd,
     };
   });
+  const at = venueIndex(t.snap.exchanges ?? []);
   const venues: Item[] = t.exchanges.map((e) => {
-    const i = (t.snap.exchanges ?? []).findIndex((x) => x.name === e.name || `${x.name.trim()} exchange` === e.name);
+    const i = at(e.name);
     const raw = t.snap.exchanges![i]!;
     return {
       name: e.name,
@@ -155,6 +157,22 @@ export function deriveTables(t: TableInput): Tables {
   // The venue table follows the coin table: a note the coin table already carries is said once, for both.
   if (assets && byVenue) byVenue.notes = byVenue.notes.filter((n) => !assets.notes.includes(n));
   return { assets, venues: byVenue, claims: ledger.list() };
+}
+
+/**
+ * A venue's place in the snapshot by its printed name (as written, or "<name> exchange" for one
+ * that reads as a figure): the first venue either way, as a `findIndex` would give, from two maps
+ * built once instead of a scan of up to 200 venues for each venue.
+ */
+function venueIndex(raw: readonly { name: string }[]): (name: string) => number {
+  const asWritten = new Map<string, number>();
+  const asFigure = new Map<string, number>();
+  raw.forEach((x, i) => {
+    if (!asWritten.has(x.name)) asWritten.set(x.name, i);
+    const f = `${x.name.trim()} exchange`;
+    if (!asFigure.has(f)) asFigure.set(f, i);
+  });
+  return (name) => Math.min(asWritten.get(name) ?? Infinity, asFigure.get(name) ?? Infinity);
 }
 
 function build(kind: 'coin' | 'venue', all: Item[], t: TableInput, m: Fmt, ledger: Ledger, partial: boolean): FactTable | null {
