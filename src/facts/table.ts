@@ -160,19 +160,15 @@ export function deriveTables(t: TableInput): Tables {
 }
 
 /**
- * A venue's place in the snapshot by its printed name (as written, or "<name> exchange" for one
- * that reads as a figure): the first venue either way, as a `findIndex` would give, from two maps
- * built once instead of a scan of up to 200 venues for each venue.
+ * A venue's place in the snapshot by its printed name, as `findIndex` would give it (the first
+ * venue named so as written, or "<name> exchange" for one that reads as a figure): a name as
+ * written from a map built once, instead of a scan of up to 200 venues for each venue; the rare
+ * "<name> exchange" still scans.
  */
 function venueIndex(raw: readonly { name: string }[]): (name: string) => number {
-  const asWritten = new Map<string, number>();
-  const asFigure = new Map<string, number>();
-  raw.forEach((x, i) => {
-    if (!asWritten.has(x.name)) asWritten.set(x.name, i);
-    const f = `${x.name.trim()} exchange`;
-    if (!asFigure.has(f)) asFigure.set(f, i);
-  });
-  return (name) => Math.min(asWritten.get(name) ?? Infinity, asFigure.get(name) ?? Infinity);
+  const first = new Map<string, number>();
+  for (let i = raw.length - 1; i >= 0; i--) first.set(raw[i]!.name, i);
+  return (name) => (name.endsWith(' exchange') ? raw.findIndex((x) => x.name === name || `${x.name.trim()} exchange` === name) : (first.get(name) ?? -1));
 }
 
 function build(kind: 'coin' | 'venue', all: Item[], t: TableInput, m: Fmt, ledger: Ledger, partial: boolean): FactTable | null {
