@@ -84,13 +84,16 @@ export function figuresIn(text: string): FoundFigure[] {
 
 /** Numeric value a display stands for: "$1.08 billion" → 1.08e9, "84%" → 84. */
 export function displayValue(display: string): number {
-  const m = /\$?([\d,]+(?:\.\d+)?)\s*(%|k|m|b|t|thousand|million|billion|trillion)?/i.exec(display);
+  const m = DISPLAY_VALUE.exec(display);
   if (!m) return NaN;
-  const n = Number(m[1]!.replace(/,/g, ''));
-  const unit = (m[2] ?? '').toLowerCase();
-  const scale: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, b: 1e9, billion: 1e9, t: 1e12, trillion: 1e12 };
-  return n * (scale[unit] ?? 1);
+  const digits = m[1]!;
+  const n = Number(digits.includes(',') ? digits.replace(/,/g, '') : digits);
+  const unit = m[2];
+  return unit === undefined ? n : n * (SCALE.get(unit.toLowerCase()) ?? 1);
 }
+// Runs for every money figure of every coin (sidesAddUp): the pattern and the table are made once.
+const DISPLAY_VALUE = /\$?([\d,]+(?:\.\d+)?)\s*(%|k|m|b|t|thousand|million|billion|trillion)?/i;
+const SCALE = new Map<string, number>([['k', 1e3], ['thousand', 1e3], ['m', 1e6], ['million', 1e6], ['b', 1e9], ['billion', 1e9], ['t', 1e12], ['trillion', 1e12]]);
 
 const SINGLE_FIGURE = /^\$?\d[\d,]*(?:\.\d+)?(?:%|[KMBT]| (?:thousand|million|billion|trillion))?$/i;
 

@@ -123,7 +123,8 @@ export function deriveTables(t: TableInput): Tables {
   const ledger = new Ledger();
   const m: Fmt = (v, source) => money(ledger, v, { source, lowerBound: partial });
   const byIndex = new Map((t.snap.assets ?? []).map((a) => [a.symbol, a]));
-  const coins: Item[] = t.assets.map((a) => {
+  // Only the first MAX_ROWS coins are named (build below); a wide snapshot lists hundreds.
+  const coins: Item[] = t.assets.slice(0, MAX_ROWS).map((a) => {
     const raw = byIndex.get(a.symbol)!;
     return {
       name: a.name,
@@ -137,8 +138,9 @@ export function deriveTables(t: TableInput): Tables {
       shortUsd: raw.shortUsd,
     };
   });
+  const at = venueIndex(t.snap.exchanges ?? []);
   const venues: Item[] = t.exchanges.map((e) => {
-    const i = (t.snap.exchanges ?? []).findIndex((x) => x.name === e.name || `${x.name.trim()} exchange` === e.name);
+    const i = at(e.name);
     const raw = t.snap.exchanges![i]!;
     return {
       name: e.name,
@@ -157,6 +159,18 @@ export function deriveTables(t: TableInput): Tables {
   // The venue table follows the coin table: a note the coin table already carries is said once, for both.
   if (assets && byVenue) byVenue.notes = byVenue.notes.filter((n) => !assets.notes.includes(n));
   return { assets, venues: byVenue, claims: ledger.list() };
+}
+
+/**
+ * A venue's place in the snapshot by its printed name, as `findIndex` would give it (the first
+ * venue named so as written, or "<name> exchange" for one that reads as a figure): a name as
+ * written from a map built once, instead of a scan of up to 200 venues for each venue; the rare
+ * "<name> exchange" still scans.
+ */
+function venueIndex(raw: readonly { name: string }[]): (name: string) => number {
+  const first = new Map<string, number>();
+  for (let i = raw.length - 1; i >= 0; i--) first.set(raw[i]!.name, i);
+  return (name) => (name.endsWith(' exchange') ? raw.findIndex((x) => x.name === name || `${x.name.trim()} exchange` === name) : (first.get(name) ?? -1));
 }
 
 function build(kind: 'coin' | 'venue', all: Item[], t: TableInput, m: Fmt, ledger: Ledger, partial: boolean): FactTable | null {

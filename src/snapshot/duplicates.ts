@@ -12,13 +12,19 @@ export interface DuplicateKey {
 }
 
 interface Frame {
-  /** Keys seen so far; null for an array. */
-  keys: Set<string> | null;
+  /**
+   * Keys seen so far; null for an array. A list while short: a snapshot's objects have a handful
+   * of keys, and a Set for each of them (every asset, venue and level) was a third of this
+   * function's garbage; past SET_FROM keys it becomes a Set, so a hostile object with thousands
+   * of keys is not checked in quadratic time.
+   */
+  keys: string[] | Set<string> | null;
   /** The object's current key, or the array's current index. */
   at: string | number;
   expectKey: boolean;
 }
 
+const SET_FROM = 16;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
@@ -35,16 +41,19 @@ export function duplicateKeys(json: string, max = 20): DuplicateKey[] {
       if (top !== undefined && top.keys !== null && top.expectKey) {
         const raw = json.slice(i + 1, end);
         const key = raw.includes('\\') ? (JSON.parse(json.slice(i, end + 1)) as string) : raw;
-        if (top.keys.has(key)) {
+        const keys = top.keys;
+        if (Array.isArray(keys) ? keys.includes(key) : keys.has(key)) {
           found.push({ path: [...stack.slice(0, -1).map((f) => f.at), key] });
           if (found.length >= max) return found;
         }
-        top.keys.add(key);
+        if (!Array.isArray(keys)) keys.add(key);
+        else if (keys.length < SET_FROM) keys.push(key);
+        else top.keys = new Set([...keys, key]);
         top.at = key;
         top.expectKey = false;
       }
       i = end;
-    } else if (c === 0x7b) stack.push({ keys: new Set(), at: '', expectKey: true });
+    } else if (c === 0x7b) stack.push({ keys: [], at: '', expectKey: true });
     else if (c === 0x5b) stack.push({ keys: null, at: 0, expectKey: false });
     else if (c === 0x7d || c === 0x5d) stack.pop();
     else if (c === 0x2c) {
