@@ -259,6 +259,7 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
     draft: o.draft,
     image: o.card ? cardImage(`${date}-${slug}`, text.headline, facts, o) : null,
     publisherLogo: o.publisherLogo,
+    publisherUrl: o.publisherUrl,
   };
   const ctx: FormatContext = { snap, facts, plan, text: bare === text.body ? text : { ...text, body: bare }, claims, statements, choices, options: o, slug, date, when, tags, page, markdownBody, chart };
   let fragment: string | undefined;

@@ -53,6 +53,8 @@ export interface GenerateOptions {
   chart?: boolean;
   /** The publisher's logo, an http(s) URL: JSON-LD `publisher.logo` (an ImageObject). Default none. */
   publisherLogo?: string | null;
+  /** The publisher's home page, an http(s) URL: JSON-LD `publisher.url`. Default none. */
+  publisherUrl?: string | null;
   /** The newsletter's masthead (`email`, `txt`): the publication's name, one line. Default none (no masthead). */
   emailPublication?: string | null;
   /** The newsletter's footer (`email`, `txt`): the sender's postal address, one line. Default none. */
@@ -101,6 +103,7 @@ export interface ResolvedOptions {
   card: boolean;
   chart: boolean;
   publisherLogo: string | null;
+  publisherUrl: string | null;
   emailPublication: string | null;
   emailAddress: string | null;
   emailUnsubscribe: string | null;
@@ -152,6 +155,7 @@ export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
     card: o.card ?? false,
     chart: o.chart ?? false,
     publisherLogo: resolveLogo(o.publisherLogo),
+    publisherUrl: resolveHome(o.publisherUrl),
     emailPublication: o.emailPublication ?? null,
     emailAddress: o.emailAddress ?? null,
     emailUnsubscribe: resolveUnsubscribe(o.emailUnsubscribe),
@@ -181,6 +185,13 @@ function resolveLogo(logo: string | null | undefined): string | null {
   if (problem) throw new LiqnewsError('INVALID_OPTION', problem, { hint: 'give the logo as an absolute address, such as https://example.com/logo.png' });
   // Braces are percent-encoded like the snapshot's URLs: no output holds a template opener.
   return new URL(logo).href.replace(/[{}]/g, (c) => encodeURIComponent(c));
+}
+
+function resolveHome(url: string | null | undefined): string | null {
+  if (url === undefined || url === null) return null;
+  const problem = imageUrlProblem(url, 'publisherUrl');
+  if (problem) throw new LiqnewsError('INVALID_OPTION', problem, { hint: 'give the publisher\'s home page as an absolute address, such as https://example.com/' });
+  return new URL(url).href.replace(/[{}]/g, (c) => encodeURIComponent(c));
 }
 
 function resolveUnsubscribe(url: string | null | undefined): string | null {

@@ -102,3 +102,15 @@ describe('liqnews.config.json email slots', () => {
     for (const s of ['The Desk', '1 Example Street', 'https://example.com/u']) expect(r.out).toContain(s);
   });
 });
+
+describe('liqnews.config.json publisher', () => {
+  it('names the publisher, its home page and its logo in the JSON-LD', async () => {
+    const { deep } = project({ publisher: { name: 'Example Wire', url: 'https://example.com/', logo: 'https://example.com/logo.png' } });
+    const r = await run(deep, ['render', SNAP, '--stdout', '--format', 'html', '--now', NOW]);
+    expect(r.err).toBe('');
+    const ld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(r.out)![1]!) as { publisher: Record<string, unknown> };
+    expect(ld.publisher).toEqual({ '@type': 'Organization', name: 'Example Wire', url: 'https://example.com/', logo: { '@type': 'ImageObject', url: 'https://example.com/logo.png' } });
+    const bad = await run(deep, ['render', SNAP, '--stdout', '--format', 'html', '--now', NOW, '--publisher-url', 'javascript:alert(1)']);
+    expect(bad.code).toBe(2);
+  });
+});

@@ -32,6 +32,7 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--sections': { value: true, commands: ['render'] },
   '--base-url': { value: true, commands: ['render'] },
   '--publisher-logo': { value: true, commands: ['render'] },
+  '--publisher-url': { value: true, commands: ['render'] },
   '--email-publication': { value: true, commands: ['render'] },
   '--email-address': { value: true, commands: ['render'] },
   '--email-unsubscribe': { value: true, commands: ['render'] },
@@ -81,6 +82,8 @@ export interface RunOptions {
   expiryDays?: number | null;
   /** The publisher's logo (http or https): JSON-LD publisher.logo. */
   publisherLogo?: string | null;
+  /** JSON-LD publisher.url (http or https). */
+  publisherUrl?: string | null;
   /** The newsletter's masthead: the publication's name. */
   emailPublication?: string | null;
   /** The newsletter's footer: the postal address. */
@@ -257,6 +260,9 @@ function parseLine(argv: readonly string[]): Parsed {
   const publisherLogo = text('--publisher-logo') ?? null;
   const logoProblem = publisherLogo === null ? null : imageUrlProblem(publisherLogo, '--publisher-logo');
   if (logoProblem) return usage(`${logoProblem}; give the logo's absolute address, for example https://example.com/logo.png`);
+  const publisherUrl = text('--publisher-url') ?? null;
+  const homeProblem = publisherUrl === null ? null : imageUrlProblem(publisherUrl, '--publisher-url');
+  if (homeProblem) return usage(`${homeProblem}; give the publisher's home page, for example https://example.com/`);
   const emailUnsubscribe = text('--email-unsubscribe') ?? null;
   const unsubscribeProblem = emailUnsubscribe === null ? null : unsubscribeUrlProblem(emailUnsubscribe, '--email-unsubscribe');
   if (unsubscribeProblem) return usage(`${unsubscribeProblem}; for example https://example.com/unsubscribe or mailto:leave@example.com`);
@@ -314,6 +320,7 @@ function parseLine(argv: readonly string[]): Parsed {
       baseUrl: baseUrl?.url ?? null,
       expiryDays,
       publisherLogo,
+      publisherUrl,
       emailPublication: text('--email-publication') ?? null,
       emailAddress: text('--email-address') ?? null,
       emailUnsubscribe,
@@ -337,7 +344,7 @@ function parseLine(argv: readonly string[]): Parsed {
   };
 }
 
-const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--site': 'NAME', '--sections': 'LIST', '--base-url': 'URL', '--publisher-logo': 'URL', '--email-publication': 'NAME', '--email-address': 'TEXT', '--email-unsubscribe': 'URL', '--expire-after': 'DAYS', '--now': 'ISO', '--tz': 'ZONE', '--jobs': 'N', '--locale': 'TAG', '--author': 'NAME', '--publisher': 'NAME', '--category': 'NAME', ...INGEST_VALUE_NAMES, ...FEED_VALUE_NAMES, ...HISTORY_VALUE_NAMES, ...DECIDE_VALUE_NAMES, ...STUDIO_VALUE_NAMES };
+const VALUE_NAMES: Record<string, string> = { '--out': 'DIR', '--style': 'NAME', '--format': 'LIST', '--site': 'NAME', '--sections': 'LIST', '--base-url': 'URL', '--publisher-logo': 'URL', '--publisher-url': 'URL', '--email-publication': 'NAME', '--email-address': 'TEXT', '--email-unsubscribe': 'URL', '--expire-after': 'DAYS', '--now': 'ISO', '--tz': 'ZONE', '--jobs': 'N', '--locale': 'TAG', '--author': 'NAME', '--publisher': 'NAME', '--category': 'NAME', ...INGEST_VALUE_NAMES, ...FEED_VALUE_NAMES, ...HISTORY_VALUE_NAMES, ...DECIDE_VALUE_NAMES, ...STUDIO_VALUE_NAMES };
 
 const usage = (message: string): Parsed => ({ kind: 'usage', message });
 

@@ -16,7 +16,7 @@ const positive = z.number().check(z.positive());
 
 export const ConfigSchema = z.strictObject({
   $schema: z.optional(z.string()),
-  publisher: z.optional(z.strictObject({ name: z.optional(text), logo: z.optional(text) })),
+  publisher: z.optional(z.strictObject({ name: z.optional(text), url: z.optional(text), logo: z.optional(text) })),
   author: z.optional(text),
   site: z.optional(text),
   baseUrl: z.optional(text),

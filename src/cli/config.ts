@@ -49,6 +49,7 @@ export function configFlags(config: Config, file: string): [string, string | tru
   };
   add('--publisher', config.publisher?.name);
   add('--publisher-logo', config.publisher?.logo);
+  add('--publisher-url', config.publisher?.url);
   add('--author', config.author);
   add('--site', config.site);
   add('--base-url', config.baseUrl);

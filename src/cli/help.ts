@@ -94,6 +94,9 @@ ${FORMAT_LINES}
                    default off
   --publisher-logo URL
                    the publisher's logo (http or https): JSON-LD publisher.logo
+  --publisher-url URL
+                   the publisher's home page (http or https): JSON-LD
+                   publisher.url
   --email-publication NAME
                    the newsletter's masthead: the publication's name
                    (email, txt)

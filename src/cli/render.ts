@@ -404,6 +404,7 @@ function articleOptions(o: RunOptions, now: Date, history: History | null = null
     card: o.formats.includes('card'),
     chart: o.formats.includes('svg'),
     publisherLogo: o.publisherLogo ?? null,
+    publisherUrl: o.publisherUrl ?? null,
     emailPublication: o.emailPublication ?? null,
     emailAddress: o.emailAddress ?? null,
     emailUnsubscribe: o.emailUnsubscribe ?? null,

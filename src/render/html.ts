@@ -295,6 +295,8 @@ export interface HtmlPage {
   image?: PageImage | null;
   /** An http(s) URL: JSON-LD publisher.logo. */
   publisherLogo?: string | null;
+  /** An http(s) URL: JSON-LD publisher.url. */
+  publisherUrl?: string | null;
 }
 
 export interface PageImage {
@@ -430,7 +432,12 @@ export function htmlDocument(p: HtmlPage, options: DocumentOptions = {}): string
     // Only an absolute address: structured-data readers resolve nothing against the page.
     ...(p.image?.absolute ? { image: p.image.url } : {}),
     author: { '@type': 'Organization', name: p.author },
-    publisher: { '@type': 'Organization', name: p.publisher, ...(p.publisherLogo ? { logo: { '@type': 'ImageObject', url: p.publisherLogo } } : {}) },
+    publisher: {
+      '@type': 'Organization',
+      name: p.publisher,
+      ...(p.publisherUrl ? { url: p.publisherUrl } : {}),
+      ...(p.publisherLogo ? { logo: { '@type': 'ImageObject', url: p.publisherLogo } } : {}),
+    },
     keywords: p.tags.join(', '),
     ...(p.canonicalUrl ? { mainEntityOfPage: p.canonicalUrl, url: p.canonicalUrl } : {}),
   };
