@@ -183,7 +183,7 @@ describe('the publishing formats on the command line', () => {
     expect(FORMATS).toEqual(['md', 'html', 'json', 'thread', 'telegram', 'txt', 'email', 'svg', 'card']);
     for (const f of FORMATS) expect(render).toMatch(new RegExp(`^ {19}${f} +\\S`, 'm'));
     for (const option of ['--site NAME', '--base-url URL', '--expire-after DAYS', '--faq-jsonld', '--publisher-logo URL']) expect(render).toContain(option);
-    expect(general).toContain(`Formats (render --format): ${FORMATS.join(', ')}.`);
+    expect(general).toContain(`Formats (render --format):\n  ${FORMATS.join(', ')}.`);
     for (const option of ['--site hugo|eleventy|astro|jekyll', '--base-url', '--faq-jsonld']) expect(general).toContain(option);
     expect(general).toContain('liqnews feed <dir> --site-url URL');
   });
