@@ -44,8 +44,7 @@ function anchorsOf(md: string): Set<string> {
   return out;
 }
 
-function brokenLinks(file: string): string[] {
-  const md = readFileSync(file, 'utf8');
+function brokenLinks(file: string, md = readFileSync(file, 'utf8')): string[] {
   const broken: string[] = [];
   for (const target of linkTargets(md)) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // https:, mailto:, javascript: shown as an example
@@ -55,7 +54,7 @@ function brokenLinks(file: string): string[] {
       broken.push(`${target} (no file ${dest})`);
       continue;
     }
-    if (anchor !== undefined && dest.endsWith('.md') && !anchorsOf(readFileSync(dest, 'utf8')).has(anchor)) broken.push(`${target} (no heading #${anchor})`);
+    if (anchor !== undefined && dest.endsWith('.md') && !anchorsOf(path === '' ? md : readFileSync(dest, 'utf8')).has(anchor)) broken.push(`${target} (no heading #${anchor})`);
   }
   return broken;
 }
@@ -90,6 +89,14 @@ describe('relative links', () => {
       expect(brokenLinks(file)).toEqual([]);
     });
   }
+
+  it('reports a missing file and a missing heading, and ignores links inside code', () => {
+    const md = '# Top\n\n[a](docs/NOPE.md) [b](#top) [c](#nowhere) `[d](gone.md)`\n\n```\n[e](gone.md)\n```\n';
+    const broken = brokenLinks(README, md);
+    expect(broken).toHaveLength(2);
+    expect(broken[0]).toContain('docs/NOPE.md');
+    expect(broken[1]).toContain('#nowhere');
+  });
 
   it('the slug rule matches GitHub on a heading with code and punctuation', () => {
     expect([...anchorsOf('### Newsletter email (`--format email`)\n## A\n## A')]).toEqual(['newsletter-email---format-email', 'a', 'a-1']);
