@@ -102,7 +102,7 @@ export type Generated = { ok: true; article: Article } | { ok: false; error: unk
  * stage's code then stays in the processor's caches from one snapshot to
  * the next, where one snapshot at a time runs the whole pipeline's code
  * between two uses of any part of it; over a batch that was about a quarter
- * faster (bench/, README "Performance"). Groups of a few dozen get all of it.
+ * faster (bench/, docs/PERFORMANCE.md). Groups of a few dozen get all of it.
  */
 export function generateEach(inputs: readonly unknown[], options: GenerateOptions = {}): Generated[] {
   const o = resolveOptions(options);

@@ -9,7 +9,24 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, listCases } from './helpers.js';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const section = readme.slice(readme.indexOf('## The five styles'), readme.indexOf('## The snapshot'));
+const section = sectionOf(readme, '## The five styles');
+
+/** From a heading to the next second-level heading outside a code block (the excerpts hold `## TL;DR`). */
+function sectionOf(md: string, heading: string): string {
+  const lines = md.split('\n');
+  const start = lines.indexOf(heading);
+  if (start === -1) return '';
+  let fenced = false;
+  let end = lines.length;
+  for (let i = start + 1; i < lines.length; i++) {
+    if (lines[i]!.startsWith('```')) fenced = !fenced;
+    else if (!fenced && lines[i]!.startsWith('## ')) {
+      end = i;
+      break;
+    }
+  }
+  return lines.slice(start, end).join('\n');
+}
 const excerpts = [...section.matchAll(/```markdown\n([\s\S]*?)```/g)].map((m) => m[1]!);
 const golden = [...listCases('golden'), ...listCases('edge')].map((c) => readFileSync(join(c.dir, 'expected', 'article.md'), 'utf8')).join('\n');
 

@@ -2,7 +2,7 @@
  * Number formatting: each figure is formatted here once, in a body form and a
  * headline form, and registered as a claim. Templates never format numbers.
  *
- * Rounding rules (see README "How figures are checked"):
+ * Rounding rules (see docs/CHECKS.md "How figures are checked"):
  * - body money: 3 significant figures ("$1.08 billion"), always within 0.5 %;
  * - headline money: 2 significant figures ("$1.1B"), always within 5 %;
  * - "Over $1 Billion" style headlines round down, so "over" is always true;

@@ -1,5 +1,5 @@
 /**
- * Escaping policy (chosen on purpose, see README "Safety"):
+ * Escaping policy (chosen on purpose, see docs/CHECKS.md "Safety"):
  * - Markdown: every snapshot string passes `escapeMarkdown` before a template
  *   sees it, so `*`, `_`, `[`, `<`, `{{` and friends stay text. `<` and `&`
  *   become entities (a backslash would leave `<!--` intact for Jekyll).

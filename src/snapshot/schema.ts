@@ -1,5 +1,5 @@
 /**
- * The snapshot contract, version 1 (see README "Snapshot format").
+ * The snapshot contract, version 1 (see docs/SNAPSHOT.md).
  * One schema, one place: field rules live on the fields, cross-field rules in
  * `crossFieldRules` at the bottom, and every message is written for a person
  * ("expected a number of US dollars, got \"1.2B\""), not for a type checker.

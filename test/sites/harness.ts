@@ -157,7 +157,7 @@ export function runTool(cmd: string, args: string[], opts: { cwd: string; env?: 
     execFile(cmd, args, { cwd: opts.cwd, env: { ...userEnv(), ...opts.env }, maxBuffer: 64 * 1024 * 1024, timeout: 240_000 }, (error, stdout, stderr) => {
       if (!error) return resolve(`${stdout}${stderr}`);
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      reject(new Error(missing ? `${cmd} is not installed (${INSTALL[cmd] ?? 'see the README'})` : `${cmd} ${args.join(' ')} failed:\n${stdout}\n${stderr}`));
+      reject(new Error(missing ? `${cmd} is not installed (${INSTALL[cmd] ?? 'see docs/TESTING.md'})` : `${cmd} ${args.join(' ')} failed:\n${stdout}\n${stderr}`));
     });
   });
 }
