@@ -57,6 +57,11 @@ export interface MailContent {
   unsubscribeUrl: string | null;
   /** The social card, only when its address is absolute (card and a base URL): a mail has no folder to be relative to. */
   image: { url: string; alt: string; width: number; height: number } | null;
+  /**
+   * The chart as an image, only when its file is written beside the article (the Markdown links it) and its
+   * address is absolute (a base URL). Its alt text states the figures, for clients that show no SVG.
+   */
+  chart: { url: string; alt: string } | null;
 }
 
 
@@ -85,6 +90,7 @@ export function mailContent(ctx: FormatContext): MailContent {
     address: ctx.options.emailAddress ? defang(ctx.options.emailAddress) : null,
     unsubscribeUrl: ctx.options.emailUnsubscribe ? noBraces(ctx.options.emailUnsubscribe) : null,
     image: page.image?.absolute ? { url: noBraces(page.image.url), alt: defang(page.image.alt), width: page.image.width, height: page.image.height } : null,
+    chart: mailChart(ctx),
   };
 }
 
@@ -264,4 +270,14 @@ function mailTables(f: StoryFacts): MailTable[] {
         ]
       : [],
   );
+}
+
+/** The chart's absolute address and alt text, when the article's Markdown links its written file and a base URL is known. */
+function mailChart(ctx: FormatContext): MailContent['chart'] {
+  const { chart, options, markdownBody } = ctx;
+  if (!chart || !options.chart || !options.baseUrl) return null;
+  const url = `${options.baseUrl}/${chart.file}`;
+  // The Markdown links the chart only when its file is written with it: never point a mail at a missing image.
+  if (!markdownBody.includes(`](${url})`)) return null;
+  return { url: noBraces(url), alt: defang(chart.alt) };
 }

@@ -71,6 +71,8 @@ export function emailLayout(c: MailContent): string {
     c.tldr ? tldrBox(['<ul>', ...c.tldr.map((l) => `<li>${e(l)}</li>`), '</ul>'].join('\n')) : '',
     c.body.tldr ? tldrBox(mailBodyHtml(c.body.tldr)) : '',
     ...c.tables.map((t, i) => tableHtml(t, i === 0 ? 'h2' : 'h3')),
+    // Below the tables it draws from; width for Outlook, the CSS lets it shrink on a phone.
+    c.chart ? `<p class="chart"><img src="${escapeHtml(c.chart.url)}" alt="${e(c.chart.alt)}" width="552"></p>` : '',
     mailBodyHtml(c.body.rest),
   ].filter(Boolean);
   return [
