@@ -101,3 +101,30 @@ describe('a batch stopped by a full disk', () => {
     expect(fs.readdirSync(out).filter((f) => f.endsWith('.md'))).toHaveLength(5);
   });
 });
+
+describe('a lock left empty by a run killed between creating it and writing its pid', () => {
+  it('is taken over once it is old, instead of blocking the article for 30 s', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, utimesSync, rmSync, existsSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { lockArticle, lockNameOf } = await import('../src/output/lock.js');
+    const dir = mkdtempSync(join(tmpdir(), 'liqnews-empty-lock-'));
+    try {
+      mkdirSync(dir, { recursive: true });
+      const lock = join(dir, lockNameOf('2026-02-05-x'));
+      writeFileSync(lock, '');
+      const old = new Date(Date.now() - 60_000);
+      utimesSync(lock, old, old);
+      const t = Date.now();
+      const release = lockArticle(dir, '2026-02-05-x', 5_000);
+      expect(Date.now() - t).toBeLessThan(1_000);
+      release();
+      expect(existsSync(lock)).toBe(false);
+      // A fresh empty lock (being written this instant) is still waited for, not taken.
+      writeFileSync(lock, '');
+      expect(() => lockArticle(dir, '2026-02-05-x', 300)).toThrow(/held by another liqnews run/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -140,9 +140,9 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
     try {
       if (unwritten === 0) return history.keepGroup();
       // An article that is not written is not recorded: the group's rows again, without it (what was refused was told already).
+      // undoGroup also ends the group (rollback to its savepoint, then release): the rows recorded again belong to the batch.
       history.undoGroup();
       if (written.length > 0) history.record(written, { skipBad: true });
-      history.keepGroup();
     } catch (e) {
       report.err(`liqnews: ${forTerminal(e instanceof Error ? e.message : String(e), 1000)}`);
       recordFailed = true;

@@ -41,7 +41,9 @@ export function lockArticle(dir: string, basename: string, waitMs = LOCK_WAIT_MS
     const ino = tryCreate(path);
     if (ino !== null) return () => release(path, ino);
     const holder = readHolder(path);
-    if (holder.pid !== null && !isAlive(holder.pid) && holder.ino !== null) {
+    // Its process is gone, or it never got its pid written (killed between create and write) and is old: stale.
+    const stale = holder.pid !== null ? !isAlive(holder.pid) : holder.ageMs !== null && holder.ageMs > EMPTY_LOCK_STALE_MS;
+    if (stale && holder.ino !== null) {
       takeOver(path, holder.ino);
       continue;
     }
@@ -67,15 +69,18 @@ function tryCreate(path: string): number | null {
   return statSync(path).ino;
 }
 
-function readHolder(path: string): { pid: number | null; ino: number | null } {
+/** An empty lock older than this was left by a run killed between creating it and writing its pid. */
+const EMPTY_LOCK_STALE_MS = 2_000;
+
+function readHolder(path: string): { pid: number | null; ino: number | null; ageMs: number | null } {
   try {
-    const ino = statSync(path).ino;
+    const st = statSync(path);
     const text = readFileSync(path, 'utf8');
-    // A lock being written this instant is empty for a moment: no pid yet, so it is waited for, not taken.
+    // A lock being written this instant is empty for a moment: no pid yet, so it is waited for, not taken (unless old).
     const pid = /^[1-9][0-9]{0,9}\n$/.test(text) ? Number(text.trim()) : null;
-    return { pid, ino };
+    return { pid, ino: st.ino, ageMs: Date.now() - st.mtimeMs };
   } catch {
-    return { pid: null, ino: null }; // released meanwhile: the next round creates it
+    return { pid: null, ino: null, ageMs: null }; // released meanwhile: the next round creates it
   }
 }
 
