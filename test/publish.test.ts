@@ -45,6 +45,28 @@ describe('publishing', () => {
     expect((await render(out, '--style', 'recap')).out).toContain(`unchanged ${md}`);
   });
 
+  it('an Eleventy draft the editor published (draft, permalink and exclusion keys) is updated and stays published', async () => {
+    const out = fresh();
+    await render(out, '--style', 'bulletin', '--site', 'eleventy');
+    const md = mdIn(out);
+    const permalink = '/news/2026-02-05-my-own-url/';
+    writeFileSync(
+      md,
+      readFileSync(md, 'utf8')
+        .replace(/^draft: true$/m, 'draft: false')
+        .replace(/^permalink: false$/m, `permalink: "${permalink}"`)
+        .replace(/^eleventyExcludeFromCollections: true$/m, 'eleventyExcludeFromCollections: false'),
+    );
+    const r = await render(out, '--style', 'recap', '--site', 'eleventy');
+    expect(r.err).toBe('');
+    expect(r.out).toContain('published by an editor');
+    const after = readFileSync(md, 'utf8');
+    expect(after).toMatch(/^style: "recap"$/m);
+    expect(after).toMatch(/^draft: false$/m);
+    expect(after).toContain(`permalink: "${permalink}"`);
+    expect(after).toMatch(/^eleventyExcludeFromCollections: false$/m);
+  });
+
   it('an article edited beyond publishing is kept: exit 1, or exit 0 with --keep-edited', async () => {
     const out = fresh();
     await render(out);

@@ -1,10 +1,13 @@
 /**
  * An editor's most common edit is publishing: flipping `draft: true` to
- * `draft: false` (Jekyll: `published: false` to `published: true`). That
+ * `draft: false` (Jekyll: `published: false` to `published: true`;
+ * Eleventy's profile also gives a draft `permalink: false` and
+ * `eleventyExcludeFromCollections: true`, which the editor sets too). That
  * edit alone must not freeze the article: a re-render should still correct
- * its figures. So a Markdown file whose only change since generation is that
- * flag counts as "published, otherwise untouched", and the new render is
- * written with the editor's flag kept. Any other edit still keeps the file.
+ * its figures. So a Markdown file whose only change since generation is its
+ * publish keys counts as "published, otherwise untouched", and the new
+ * render is written with the editor's keys kept. Any other edit still keeps
+ * the file.
  */
 import { readStamp } from './stamp.js';
 
@@ -15,30 +18,42 @@ function split(text: string): { head: string; rest: string } | null {
   return end < 0 ? null : { head: text.slice(0, end + 1), rest: text.slice(end + 1) };
 }
 
-/** The publish flags of a front matter block set one way or the other; null when it has none to set. */
-function withFlags(text: string, publish: boolean): string | null {
+const ELEVENTY = /^eleventyExcludeFromCollections: (?:true|false)$/m;
+const PERMALINK = /^permalink: .*$/m;
+
+/**
+ * The front matter with its publish keys set one way or the other; null when
+ * nothing changed. Publishing an Eleventy draft needs its page's permalink,
+ * which only the editor's file holds: `permalink` gives that line.
+ */
+function withPublishKeys(text: string, publish: boolean, permalink: string | null = null): string | null {
   const parts = split(text);
   if (!parts) return null;
-  let changed = false;
-  const head = parts.head.replace(/^(draft|published): (true|false)$/gm, (line, key: string, value: string) => {
-    const want = key === 'draft' ? String(!publish) : String(publish);
-    if (value !== want) changed = true;
-    return `${key}: ${want}`;
+  let head = parts.head.replace(/^(draft|published|eleventyExcludeFromCollections): (true|false)$/gm, (_line, key: string) => {
+    const on = key === 'published' ? publish : !publish;
+    return `${key}: ${on}`;
   });
-  return changed ? head + parts.rest : null;
+  // Only Eleventy's profile ties `permalink` to the draft state (Jekyll's is always there).
+  if (ELEVENTY.test(head)) {
+    if (!publish) head = head.replace(PERMALINK, 'permalink: false');
+    else if (permalink !== null && /^permalink: false$/m.test(head)) head = head.replace(PERMALINK, permalink);
+  }
+  return head === parts.head ? null : head + parts.rest;
 }
 
 /** Whether an edited Markdown file differs from what liquidation-news wrote only by being published. */
 export function onlyPublished(existing: string): boolean {
-  const asDraft = withFlags(existing, false);
+  const asDraft = withPublishKeys(existing, false);
   return asDraft !== null && readStamp(asDraft) === 'intact';
 }
 
 /**
- * Generated Markdown as the editor published it: the flags set to published.
- * The stamp stays that of the draft, as in the editor's file, so the next
- * render again sees "only published" and again keeps it so.
+ * Generated Markdown as the editor published it: the publish keys set as in
+ * the editor's file (its Eleventy permalink included). The stamp stays that
+ * of the draft, as in the editor's file, so the next render again sees "only
+ * published" and again keeps it so.
  */
-export function asPublished(content: string): string {
-  return withFlags(content, true) ?? content;
+export function asPublished(content: string, existing: string): string {
+  const permalink = ELEVENTY.test(existing) ? (PERMALINK.exec(split(existing)?.head ?? '')?.[0] ?? null) : null;
+  return withPublishKeys(content, true, permalink) ?? content;
 }

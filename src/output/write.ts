@@ -158,7 +158,7 @@ function writeOne(path: string, content: FileContent, force: boolean, markdown: 
     intact = state === 'intact';
     // Published by the editor and otherwise untouched: the new render, published the same way (src/output/published.ts).
     if (state === 'edited' && markdown && !force && typeof existing === 'string' && typeof content === 'string' && onlyPublished(existing)) {
-      const published = asPublished(content);
+      const published = asPublished(content, existing);
       if (existing === published) return { status: 'unchanged', keptPublished: true };
       replace(path, published);
       return { status: 'written', keptPublished: true };
