@@ -261,7 +261,8 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
     publisherLogo: o.publisherLogo,
     publisherUrl: o.publisherUrl,
   };
-  const ctx: FormatContext = { snap, facts, plan, text: bare === text.body ? text : { ...text, body: bare }, claims, statements, choices, options: o, slug, date, when, tags, page, markdownBody, chart };
+  const chartFile = chart && o.chart && split ? chart.file : null;
+  const ctx: FormatContext = { snap, facts, plan, text: bare === text.body ? text : { ...text, body: bare }, claims, statements, choices, options: o, slug, date, when, tags, page, markdownBody, chart, chartFile };
   let fragment: string | undefined;
   return {
     id: facts.id,
@@ -282,7 +283,7 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
     },
     files: lazyFiles(ctx),
     cardFile: page.image ? `${date}-${slug}.card.png` : null,
-    chartFile: chart && o.chart && split ? chart.file : null,
+    chartFile,
     facts,
     claims,
     statements,

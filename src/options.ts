@@ -154,11 +154,11 @@ export function resolveOptions(o: GenerateOptions = {}): ResolvedOptions {
     faqJsonLd: o.faqJsonLd ?? false,
     card: o.card ?? false,
     chart: o.chart ?? false,
-    publisherLogo: resolveLogo(o.publisherLogo),
-    publisherUrl: resolveHome(o.publisherUrl),
+    publisherLogo: resolveUrl(o.publisherLogo, 'publisherLogo', WEB_SCHEMES, 'give the logo as an absolute address, such as https://example.com/logo.png'),
+    publisherUrl: resolveUrl(o.publisherUrl, 'publisherUrl', WEB_SCHEMES, "give the publisher's home page as an absolute address, such as https://example.com/"),
     emailPublication: o.emailPublication ?? null,
     emailAddress: o.emailAddress ?? null,
-    emailUnsubscribe: resolveUnsubscribe(o.emailUnsubscribe),
+    emailUnsubscribe: resolveUrl(o.emailUnsubscribe, 'emailUnsubscribe', UNSUBSCRIBE_SCHEMES, 'give an absolute address, such as https://example.com/unsubscribe or mailto:leave@example.com'),
     expiryDays: resolveExpiry(o.expiryDays, o.site),
     variation: o.variation ?? null,
     history: o.history ?? null,
@@ -179,61 +179,39 @@ function resolveExpiry(days: number | null | undefined, site: SiteName | null | 
   return days;
 }
 
-function resolveLogo(logo: string | null | undefined): string | null {
-  if (logo === undefined || logo === null) return null;
-  const problem = imageUrlProblem(logo, 'publisherLogo');
-  if (problem) throw new LiqnewsError('INVALID_OPTION', problem, { hint: 'give the logo as an absolute address, such as https://example.com/logo.png' });
-  // Braces are percent-encoded like the snapshot's URLs: no output holds a template opener.
-  return new URL(logo).href.replace(/[{}]/g, (c) => encodeURIComponent(c));
+/** An optional absolute URL option, checked (`urlProblem`) and with braces percent-encoded like the snapshot's URLs: no output holds a template opener. */
+function resolveUrl(value: string | null | undefined, option: string, schemes: readonly string[], hint: string): string | null {
+  if (value === undefined || value === null) return null;
+  const problem = urlProblem(value, option, schemes);
+  if (problem) throw new LiqnewsError('INVALID_OPTION', problem, { hint });
+  return new URL(value).href.replace(/[{}]/g, (c) => encodeURIComponent(c));
 }
 
-function resolveHome(url: string | null | undefined): string | null {
-  if (url === undefined || url === null) return null;
-  const problem = imageUrlProblem(url, 'publisherUrl');
-  if (problem) throw new LiqnewsError('INVALID_OPTION', problem, { hint: 'give the publisher\'s home page as an absolute address, such as https://example.com/' });
-  return new URL(url).href.replace(/[{}]/g, (c) => encodeURIComponent(c));
-}
-
-function resolveUnsubscribe(url: string | null | undefined): string | null {
-  if (url === undefined || url === null) return null;
-  const problem = unsubscribeUrlProblem(url, 'emailUnsubscribe');
-  if (problem) throw new LiqnewsError('INVALID_OPTION', problem, { hint: 'give an absolute address, such as https://example.com/unsubscribe or mailto:leave@example.com' });
-  return new URL(url).href;
-}
+/** The schemes a web address may use (a logo, a home page), and an unsubscribe link (List-Unsubscribe takes these). */
+export const WEB_SCHEMES = ['http:', 'https:'] as const;
+export const UNSUBSCRIBE_SCHEMES = ['http:', 'https:', 'mailto:'] as const;
 
 /**
- * What is wrong with an unsubscribe address, or null: an absolute http,
- * https or mailto URL without a user name or password (a reader's mail
- * client opens it, and List-Unsubscribe takes only these schemes).
+ * What is wrong with a URL option, or null: absolute, one of `schemes`, and
+ * without a user name or password (it is printed in pages and mail).
  */
-export function unsubscribeUrlProblem(value: string, option: string): string | null {
+export function urlProblem(value: string, option: string, schemes: readonly string[]): string | null {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     return `${option} "${value}" is not an absolute URL`;
   }
-  if (!['https:', 'http:', 'mailto:'].includes(url.protocol)) return `${option} must be an http, https or mailto address, got "${value}"`;
+  if (!schemes.includes(url.protocol)) return `${option} must be ${schemeWords(schemes)} address, got "${value}"`;
   if (url.username || url.password) return `${option} "${value}" must not carry a user name or password`;
   return null;
 }
 
-/**
- * What is wrong with an image address given as an option, or null: it must
- * be an absolute http(s) URL without a user name or password (it goes into
- * every page's JSON-LD, where a reader's crawler fetches it).
- */
-export function imageUrlProblem(value: string, option: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return `${option} "${value}" is not an absolute URL`;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${option} must be an http or https address, got "${value}"`;
-  if (url.username || url.password) return `${option} "${value}" must not carry a user name or password`;
-  return null;
-}
+/** `an http or https`, `an http, https or mailto`. */
+const schemeWords = (schemes: readonly string[]): string => {
+  const names = schemes.map((s) => s.slice(0, -1));
+  return `an ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`}`;
+};
 
 function resolveSite(site: SiteName | null | undefined): SiteName | null {
   if (site === undefined || site === null) return null;

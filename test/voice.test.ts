@@ -6,17 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { generate } from '../src/generate.js';
 import { NOW } from './helpers.js';
+import { EVERGREEN_QUESTIONS } from './editorial-measures.js';
 import { randomSnapshot } from './random-snapshots.js';
 
-/** The evergreen FAQ questions (templates/explainer/faq.hbs, slots "ex-faq-ever-a" and "ex-faq-ever-b"). */
-const EVERGREEN = [
-  'What sets off a crypto liquidation cascade?',
-  'Is a liquidated position the same as a loss?',
-  'How is a liquidation price set?',
-  'How does a liquidation wave spill over to altcoins?',
-  'What usually follows a large liquidation event?',
-  'Why do liquidation figures differ between data providers?',
-];
+/** The evergreen FAQ questions (templates/explainer/faq.hbs): the editorial measures' list. */
+const EVERGREEN: readonly string[] = EVERGREEN_QUESTIONS;
 
 /** Stock idioms a recap may carry at most one of (the allowed ones are listed in templates/recap/twist.hbs). */
 const IDIOMS = [

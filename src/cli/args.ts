@@ -3,7 +3,7 @@
  * a person can act on. Parsing reads no file and no clock: it only turns argv
  * into either a request or a usage error.
  */
-import { DEFAULT_FORMATS, FORMATS, LOCALES, SITES, imageUrlProblem, isFormat, isLocale, isSiteName, isValidZone, nameProblem, unsubscribeUrlProblem, type Format, type SiteName } from '../options.js';
+import { DEFAULT_FORMATS, FORMATS, LOCALES, SITES, UNSUBSCRIBE_SCHEMES, WEB_SCHEMES, isFormat, isLocale, isSiteName, isValidZone, nameProblem, urlProblem, type Format, type SiteName } from '../options.js';
 import { STYLE_NAMES, isStyleName, type StyleName } from '../plan/styles.js';
 import { closest } from './suggest.js';
 import { parseSections } from '../plan/sections.js';
@@ -258,13 +258,13 @@ function parseLine(argv: readonly string[]): Parsed {
   const baseUrl = baseUrlText === undefined ? null : checkSiteUrl(baseUrlText, '--base-url');
   if (baseUrl !== null && 'problem' in baseUrl) return usage(baseUrl.problem);
   const publisherLogo = text('--publisher-logo') ?? null;
-  const logoProblem = publisherLogo === null ? null : imageUrlProblem(publisherLogo, '--publisher-logo');
+  const logoProblem = publisherLogo === null ? null : urlProblem(publisherLogo, '--publisher-logo', WEB_SCHEMES);
   if (logoProblem) return usage(`${logoProblem}; give the logo's absolute address, for example https://example.com/logo.png`);
   const publisherUrl = text('--publisher-url') ?? null;
-  const homeProblem = publisherUrl === null ? null : imageUrlProblem(publisherUrl, '--publisher-url');
+  const homeProblem = publisherUrl === null ? null : urlProblem(publisherUrl, '--publisher-url', WEB_SCHEMES);
   if (homeProblem) return usage(`${homeProblem}; give the publisher's home page, for example https://example.com/`);
   const emailUnsubscribe = text('--email-unsubscribe') ?? null;
-  const unsubscribeProblem = emailUnsubscribe === null ? null : unsubscribeUrlProblem(emailUnsubscribe, '--email-unsubscribe');
+  const unsubscribeProblem = emailUnsubscribe === null ? null : urlProblem(emailUnsubscribe, '--email-unsubscribe', UNSUBSCRIBE_SCHEMES);
   if (unsubscribeProblem) return usage(`${unsubscribeProblem}; for example https://example.com/unsubscribe or mailto:leave@example.com`);
   const expiryText = text('--expire-after');
   const expiryDays = expiryText === undefined ? null : Number(expiryText);

@@ -38,6 +38,8 @@ export interface FormatContext {
   markdownBody: string;
   /** The article's chart when its body carries one (--sections +chart) or there is one to draw; null when there is nothing to chart. */
   chart: ArticleChart | null;
+  /** The chart's file name when it is written beside the article and the Markdown links it (Article.chartFile); null otherwise. */
+  chartFile: string | null;
 }
 
 /** An article's chart: drawn on first use and kept (the svg file and the page's inline copy are the same bytes). */

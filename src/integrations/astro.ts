@@ -19,6 +19,7 @@
  * check it, or use the entries as they are.
  */
 import type { Article } from '../generate.js';
+import { htmlToText } from '../render/html.js';
 import { folderArticles, type FolderOptions } from './folder.js';
 
 /** What the loader uses of Astro's loader context (astro/loaders LoaderContext), typed here so the package does not depend on Astro. */
@@ -56,8 +57,7 @@ export function entryData(article: Article, draft: boolean): Record<string, unkn
 function headingsOf(html: string): { depth: number; slug: string; text: string }[] {
   const out: { depth: number; slug: string; text: string }[] = [];
   for (const m of html.matchAll(/<h([2-6]) id="([^"]*)">(.*?)<\/h\1>/g)) {
-    const text = m[3]!.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
-    out.push({ depth: Number(m[1]), slug: m[2]!, text });
+    out.push({ depth: Number(m[1]), slug: m[2]!, text: htmlToText(m[3]!) });
   }
   return out;
 }

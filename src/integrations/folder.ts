@@ -4,11 +4,12 @@
  * build should fail loudly on a bad snapshot (a page silently missing is
  * worse), so the first problem throws, naming the file.
  */
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { generate, type Article } from '../generate.js';
 import { LiqnewsError, formatIssues } from '../errors.js';
 import type { GenerateOptions } from '../options.js';
+import { isSidecarText, listInputs } from '../cli/inputs.js';
 
 export interface FolderOptions extends Omit<GenerateOptions, 'draft'> {
   /** The folder of snapshot files (`*.json`, searched recursively, in code-unit order). */
@@ -22,25 +23,18 @@ export interface FolderOptions extends Omit<GenerateOptions, 'draft'> {
   drafts?: boolean;
 }
 
-/** Snapshot files under `dir`, sorted by path in code-unit order (the same on every machine). */
+/**
+ * Snapshot files under `dir`, listed as `liqnews render dir` lists them (cli/inputs.ts: sorted in code-unit
+ * order, `expected` and `node_modules` folders and `case.json` skipped, links to folders not followed); a
+ * folder or file that cannot be read throws, naming it.
+ */
 export function snapshotFiles(dir: string): string[] {
   const out: string[] = [];
-  const walk = (d: string): void => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch (e) {
-      throw new LiqnewsError('READ_FAILED', `cannot read the snapshots folder ${d}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    for (const e of entries) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile() && e.name.endsWith('.json')) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const item of listInputs([dir], null)) {
+    if (item.kind === 'error') throw new LiqnewsError('READ_FAILED', `${item.label}: ${item.message}`);
+    if (item.kind === 'file') out.push(item.path);
+  }
+  return out;
 }
 
 /** The articles of a folder that should become pages: published ones, and drafts when asked. */
@@ -50,10 +44,13 @@ export function folderArticles(options: FolderOptions): { article: Article; draf
   // Two snapshots that give one page name would replace each other on the site: refuse, naming both.
   const pageOf = new Map<string, string>();
   for (const file of snapshotFiles(snapshots)) {
+    const text = readFileSync(file, 'utf8');
+    // A folder that also holds rendered articles: their sidecars are not snapshots (as for `render`).
+    if (isSidecarText(text)) continue;
     let article: Article;
     try {
-      // First as a draft: whether it is published may depend on the article itself.
-      article = generate(readFileSync(file, 'utf8'), { ...rest, draft: true });
+      // A function decides from the article, so that one is rendered as a draft first.
+      article = generate(text, { ...rest, draft: publish !== true });
     } catch (e) {
       const where = relative(process.cwd(), file) || file;
       if (e instanceof LiqnewsError) throw new LiqnewsError(e.code, `${where}: ${e.issues.length > 0 ? formatIssues(e.issues).join('; ') : e.message}`);
@@ -66,7 +63,7 @@ export function folderArticles(options: FolderOptions): { article: Article; draf
     pageOf.set(article.basename, file);
     const published = typeof publish === 'function' ? publish(article) : publish;
     if (!published && !drafts) continue;
-    if (published) article = generate(readFileSync(file, 'utf8'), { ...rest, draft: false });
+    if (published && typeof publish === 'function') article = generate(text, { ...rest, draft: false });
     out.push({ article, draft: !published, file });
   }
   return out;

@@ -274,10 +274,8 @@ function mailTables(f: StoryFacts): MailTable[] {
 
 /** The chart's absolute address and alt text, when the article's Markdown links its written file and a base URL is known. */
 function mailChart(ctx: FormatContext): MailContent['chart'] {
-  const { chart, options, markdownBody } = ctx;
-  if (!chart || !options.chart || !options.baseUrl) return null;
-  const url = `${options.baseUrl}/${chart.file}`;
-  // The Markdown links the chart only when its file is written with it: never point a mail at a missing image.
-  if (!markdownBody.includes(`](${url})`)) return null;
-  return { url: noBraces(url), alt: defang(chart.alt) };
+  const { chart, chartFile, options } = ctx;
+  // Only a chart whose file is written with the article: never point a mail at a missing image.
+  if (!chart || chartFile === null || !options.baseUrl) return null;
+  return { url: noBraces(`${options.baseUrl}/${chartFile}`), alt: defang(chart.alt) };
 }
