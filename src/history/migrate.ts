@@ -36,6 +36,8 @@ export function migrate(db: Database, file: string, readonly: boolean, migration
   const latest = migrations[migrations.length - 1]!.version;
   let version = checkVersion(db, file, migrations);
   if (version === latest) return version;
+  // Read-only and only an index missing: the store answers the same, so it is read as it is.
+  if (readonly && version > 0 && migrations.every((m) => m.version <= version || m.indexOnly === true)) return version;
   if (readonly) {
     throw new HistoryError('HISTORY_READ_ONLY', file, `${file} is at history schema version ${version} and needs upgrading to ${latest}, but it is open read-only; run any writing history command on it once (e.g. liqnews history import) to upgrade`);
   }

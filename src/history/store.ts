@@ -51,6 +51,11 @@ export class History {
   readonly #s: Record<string, Stmt>;
   readonly #queries: ContextQueries;
   #closed = false;
+  /**
+   * Between beginBatch and endBatch this process holds the store's write lock: rows change only through
+   * this object's own record (which forgets the story it writes), so a story's choices need not be re-read.
+   */
+  #inBatch = false;
   readonly #recent = new Map<string, { text: string; endMs: number; article: { id: string; style: string; end: string; choices: Record<string, number> } }>();
 
   constructor(db: Database, file: string, opts: { readonly: boolean; schemaVersion: number; now: () => Date }) {
@@ -85,6 +90,9 @@ export class History {
       slugTaken: p('SELECT 1 FROM stories WHERE slug = ? AND id <> ? LIMIT 1').pluck(),
       recentChoices: p('SELECT choices FROM stories WHERE style = ? AND end_ms <= ? AND id <> ? ORDER BY end_ms DESC, id DESC LIMIT ?').pluck(),
       recentArticles: p('SELECT id, end_ms, choices FROM stories WHERE style = ? AND end_ms <= ? AND id <> ? ORDER BY end_ms DESC, id DESC LIMIT ?'),
+      // Inside a batch only the ids and ends are read: the choices of a story already seen are known (see #inBatch).
+      recentIds: p('SELECT id, end_ms FROM stories WHERE style = ? AND end_ms <= ? AND id <> ? ORDER BY end_ms DESC, id DESC LIMIT ?').raw(),
+      choicesOf: p('SELECT choices FROM stories WHERE id = ?').pluck(),
     };
     if (!this.readonly) {
       this.#s['upsert'] = p(
@@ -140,7 +148,7 @@ export class History {
     const nowMs = this.#now().getTime();
     const recordedAt = isoUtc(nowMs);
     const result: RecordResult = { added: 0, replaced: 0, unchanged: 0, skipped: [] };
-    const run = this.#db.transaction(() => {
+    const body = (): void => {
       const bad: RowProblem[] = [];
       // Digests are computed only when needed (a twin, a stored row, a row to write): a rejected row never hashes its figures.
       const seen = new Map<string, { digest: () => string; where: string }>();
@@ -175,6 +183,7 @@ export class History {
           continue;
         }
         this.#s['upsert']!.run(toDbRow(entry, digestNow(), recordedAt));
+        this.#recent.delete(entry.id);
         if (existing) result.replaced++;
         else result.added++;
       }
@@ -183,9 +192,12 @@ export class History {
       }
       result.skipped = bad;
       if (options.dryRun) throw new DryRun();
-    });
+    };
+    const run = this.#db.transaction(body);
+    // Inside a batch, one entry needs no savepoint of its own: it is written by one statement or refused before any.
+    const bare = this.#db.inTransaction && list.length === 1 && options.dryRun !== true;
     try {
-      this.#guard(() => (this.#db.inTransaction ? run() : run.immediate()));
+      this.#guard(() => (bare ? body() : this.#db.inTransaction ? run() : run.immediate()));
     } catch (e) {
       if (!(e instanceof DryRun)) throw e;
     }
@@ -203,9 +215,12 @@ export class History {
   beginBatch(): void {
     this.#writable();
     this.#guard(() => this.#db.exec('BEGIN IMMEDIATE'));
+    this.#inBatch = true;
   }
 
   endBatch(commit: boolean): void {
+    this.#inBatch = false;
+    if (!commit) this.#recent.clear();
     if (!this.#db.inTransaction) return;
     this.#guard(() => this.#db.exec(commit ? 'COMMIT' : 'ROLLBACK'));
   }
@@ -228,6 +243,7 @@ export class History {
   undoGroup(): void {
     if (!this.#db.inTransaction) return;
     this.#guard(() => this.#db.exec('ROLLBACK TO liqnews_group; RELEASE liqnews_group'));
+    this.#recent.clear();
     clearPending(this);
   }
 
@@ -260,17 +276,30 @@ export class History {
   /** The same stories as `recentChoices`, each with its id and window end (ISO UTC): what a variation memory needs to merge them with a batch's own. */
   recentArticles(style: string, limit: number, options: { before?: string; exceptStoryId?: string } = {}): Array<{ id: string; style: string; end: string; choices: Record<string, number> }> {
     const before = options.before === undefined ? Number.MAX_SAFE_INTEGER : instantMs(options.before);
-    return this.#guard(() =>
-      (this.#s['recentArticles']!.all(style, Number.isNaN(before) ? Number.MAX_SAFE_INTEGER : before, options.exceptStoryId ?? '', limit) as { id: string; end_ms: number; choices: string }[]).map((r) => {
+    const beforeMs = Number.isNaN(before) ? Number.MAX_SAFE_INTEGER : before;
+    const except = options.exceptStoryId ?? '';
+    return this.#guard(() => {
+      if (this.#inBatch && this.#db.inTransaction) {
+        return (this.#s['recentIds']!.all(style, beforeMs, except, limit) as [string, number][]).map(([id, endMs]) => {
+          const known = this.#recent.get(id);
+          if (known && known.endMs === endMs && known.article.style === style) return known.article;
+          return this.#remember(id, endMs, style, this.#s['choicesOf']!.get(id) as string);
+        });
+      }
+      return (this.#s['recentArticles']!.all(style, beforeMs, except, limit) as { id: string; end_ms: number; choices: string }[]).map((r) => {
         // Each article of a batch asks for the same few dozen stories: their parsed choices are kept (read-only) while the row is unchanged.
         const known = this.#recent.get(r.id);
         if (known && known.text === r.choices && known.endMs === r.end_ms && known.article.style === style) return known.article;
-        const article = { id: r.id, style, end: new Date(r.end_ms).toISOString().replace(/\.000Z$/, 'Z'), choices: JSON.parse(r.choices) as Record<string, number> };
-        if (this.#recent.size >= RECENT_KEPT) this.#recent.clear();
-        this.#recent.set(r.id, { text: r.choices, endMs: r.end_ms, article });
-        return article;
-      }),
-    );
+        return this.#remember(r.id, r.end_ms, style, r.choices);
+      });
+    });
+  }
+
+  #remember(id: string, endMs: number, style: string, text: string): { id: string; style: string; end: string; choices: Record<string, number> } {
+    const article = { id, style, end: new Date(endMs).toISOString().replace(/\.000Z$/, 'Z'), choices: JSON.parse(text) as Record<string, number> };
+    if (this.#recent.size >= RECENT_KEPT) this.#recent.clear();
+    this.#recent.set(id, { text, endMs, article });
+    return article;
   }
 
   list(options: ListOptions = {}): HistoryRow[] {
@@ -295,6 +324,7 @@ export class History {
   /** Removes one story; false when there was none with that id. */
   remove(id: string): boolean {
     this.#writable();
+    this.#recent.delete(id);
     return this.#guard(() => this.#db.transaction(() => this.#s['remove']!.run(id).changes > 0).immediate());
   }
 
@@ -327,6 +357,7 @@ export class History {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#inBatch = false;
     this.#db.close();
   }
 

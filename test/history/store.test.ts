@@ -52,6 +52,24 @@ describe('schema and migrations', () => {
     db.close();
   });
 
+  it('brings a version 1 store (the first release) to version 2: the style index holds the id, so the latest stories of a style are read in order', () => {
+    const db = new Database(join(t.dir, 'v1.sqlite'));
+    expect(migrate(db, 'v1', false, MIGRATIONS.slice(0, 1))).toBe(1);
+    db.prepare("INSERT INTO stories (id, window_start, window_end, start_ms, end_ms, window_minutes, usd, long_usd, short_usd, assets, venues, coverage, style, choices, source_kind, digest, recorded_at) VALUES ('a', 's', 'e', 0, 60000, 1, 1, 1, 0, '[]', '[]', 'complete', 'recap', '{}', 'render', 'd', 'r')").run();
+    const plan = (): string =>
+      (db.prepare("EXPLAIN QUERY PLAN SELECT id, end_ms, choices FROM stories WHERE style = 'recap' AND end_ms <= 1 AND id <> 'x' ORDER BY end_ms DESC, id DESC LIMIT 30").all() as { detail: string }[])
+        .map((r) => r.detail)
+        .join('; ');
+    expect(plan()).toContain('TEMP B-TREE');
+    // Read-only, a store lacking only an index opens as it is (studio, decide); a writing open upgrades it.
+    expect(migrate(db, 'v1', true)).toBe(1);
+    expect(migrate(db, 'v1', false)).toBe(SCHEMA_VERSION);
+    expect(SCHEMA_VERSION).toBe(2);
+    expect(plan()).not.toContain('TEMP B-TREE');
+    expect(db.prepare('SELECT count(*) FROM stories').pluck().get()).toBe(1);
+    db.close();
+  });
+
   it('refuses a store from a newer schema, naming the file and both versions, and leaves it byte for byte', () => {
     open().close();
     const db = new Database(file);
@@ -222,5 +240,26 @@ describe('files it must not damage', () => {
     expect(db.prepare('SELECT count(*) FROM stories').pluck().get()).toBe(2);
     db.close();
     void DAY;
+  });
+});
+
+describe('the variation memory inside a batch', () => {
+  it("sees a story's choices as last recorded, also when the batch records the same story again or takes a group back", () => {
+    const h = open();
+    const recent = () => h.recentArticles('recap', 5).map((a) => `${a.id}:${JSON.stringify(a.choices)}`);
+    h.record(row('2026-01-01', 100, { id: 'one', style: 'recap', choices: { opening: 1 } }));
+    h.beginBatch();
+    expect(recent()).toEqual(['one:{"opening":1}']);
+    h.record(row('2026-01-01', 100, { id: 'one', style: 'recap', choices: { opening: 2 } }));
+    h.record(row('2026-01-02', 200, { id: 'two', style: 'recap', choices: { opening: 0 } }));
+    expect(recent()).toEqual(['two:{"opening":0}', 'one:{"opening":2}']);
+    h.beginGroup();
+    h.record(row('2026-01-02', 200, { id: 'two', style: 'recap', choices: { opening: 3 } }));
+    expect(recent()).toEqual(['two:{"opening":3}', 'one:{"opening":2}']);
+    h.undoGroup();
+    expect(recent()).toEqual(['two:{"opening":0}', 'one:{"opening":2}']);
+    h.endBatch(false);
+    expect(recent()).toEqual(['one:{"opening":1}']);
+    h.close();
   });
 });
