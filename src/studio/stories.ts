@@ -110,6 +110,8 @@ function isSidecar(path: string): boolean {
 
 export interface RenderRequest {
   style?: StyleName | 'auto';
+  /** The optional sections, in `--sections` syntax (checked by the caller); absent: each style's default. */
+  sections?: string;
   draft?: boolean;
   /** Per slot, the alternatives the editor has already seen: the render takes one not among them (variation.ts leastRecent). */
   avoid?: Record<string, number[]>;
@@ -137,7 +139,8 @@ export function renderSnapshot(path: string, f: StudioFolders, req: RenderReques
   const draft = req.draft ?? true;
   const once = (variation: VariationMemory | null): Article => {
     try {
-      return generate(text, { style, now: f.now, draft, history: store, ...(variation ? { variation } : {}) });
+      // chart: true, so the Markdown links the chart file (written beside it, actions.ts) whenever the chart section is on.
+      return generate(text, { style, now: f.now, draft, history: store, chart: true, sections: req.sections ?? null, ...(variation ? { variation } : {}) });
     } finally {
       // Each render stands alone: the store's in-process batch memory must not carry one story into the next.
       if (store) clearPending(store);
@@ -218,6 +221,7 @@ export function storyRows(f: StudioFolders, skipped: Readonly<Record<string, str
 function describe(path: string, file: string, f: StudioFolders, style: StyleName | 'auto'): Omit<StoryRow, 'status' | 'skipped'> {
   try {
     return withStore(f, false, (store) => {
+      // The style's default sections: a row needs the title and the figures, never the table or the chart (no vega here).
       const a = renderSnapshot(path, f, { style }, store);
       // As \`liqnews decide\` measures it: the store's earlier windows, else the snapshot's context.history block, else size alone.
       const stored = store ? store.contextFor(a.snapshot) : null;
