@@ -125,7 +125,7 @@ function loadStory(keepStatus) {
   if (Object.keys(state.seen).length) q += '&avoid=' + encodeURIComponent(JSON.stringify(state.seen));
   return api(storyPath(state.file) + q).then(function (s) {
     $('story').hidden = false; $('none').hidden = true;
-    if (s.ok === false) { $('story-title').textContent = state.file; $('page').textContent = ''; $('page2').textContent = ''; say(s.message, true); return; }
+    if (s.ok === false) { $('story-title').textContent = state.file; $('page').textContent = ''; renderCompare({ compare: null, style: '' }); say(s.message, true); return; }
     state.story = s;
     $('story-title').textContent = s.title;
     $('story-file').textContent = state.file + ' \u2192 ' + s.mdFile + ' ';
