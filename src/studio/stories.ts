@@ -182,6 +182,36 @@ function storeStamp(f: StudioFolders): string {
   return [f.history, `${f.history}-wal`].map((p) => (existsSync(p) ? String(statSync(p).mtimeMs) : '-')).join('/');
 }
 
+/**
+ * The desk's previews, kept while the snapshot and the store stay the same: the page asks for the open story
+ * again after every change in the folders (a publish, an editor's save) and when the comparison is opened or
+ * closed, and a story with the chart costs tens of milliseconds to draw. The last few requests only; the
+ * buttons always render afresh (actions.ts).
+ */
+const previews = new Map<string, Article>();
+const PREVIEWS = 16;
+
+export function previewSnapshot(path: string, f: StudioFolders, req: RenderRequest = {}): Article {
+  let id: string;
+  try {
+    const st = statSync(path);
+    id = JSON.stringify([path, st.size, st.mtimeMs, f.history, storeStamp(f), f.now.getTime(), req.style ?? 'auto', req.sections ?? null, req.draft ?? true, req.avoid ?? {}]);
+  } catch {
+    return renderSnapshot(path, f, req);
+  }
+  const hit = previews.get(id);
+  if (hit) {
+    // Most recently used last, so the oldest is the first to go.
+    previews.delete(id);
+    previews.set(id, hit);
+    return hit;
+  }
+  const article = renderSnapshot(path, f, req);
+  previews.set(id, article);
+  if (previews.size > PREVIEWS) previews.delete(previews.keys().next().value!);
+  return article;
+}
+
 /** List rows by file and style, kept while the snapshot's size and time stay the same. */
 const cache = new Map<string, { key: string; row: Omit<StoryRow, 'status' | 'skipped'> }>();
 

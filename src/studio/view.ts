@@ -12,7 +12,7 @@ import { parseSections, resolveSections, type Sections } from '../plan/sections.
 import type { Article } from '../generate.js';
 import { markClaims } from './marks.js';
 import { lineDiff, type DiffLine } from './diff.js';
-import { markdownState, renderSnapshot, styleOnDisk, type RenderRequest, type StoryStatus, type StudioFolders } from './stories.js';
+import { markdownState, previewSnapshot, styleOnDisk, type RenderRequest, type StoryStatus, type StudioFolders } from './stories.js';
 
 export interface ViewClaim {
   display: string;
@@ -67,18 +67,18 @@ function column(article: Article, sections: string | undefined): StoryColumn {
 }
 
 export function storyView(path: string, file: string, f: StudioFolders, req: RenderRequest & { compare?: StyleName | 'auto' | null }, skipped: string | null): StoryView {
-  const article = renderSnapshot(path, f, req);
+  const article = previewSnapshot(path, f, req);
   const state = markdownState(f, article.basename);
   let diff: DiffLine[] | null = null;
   if (state.status === 'edited' && state.text !== null) {
     // Against what the desk would write now, in the file's style and with the sections shown (the checkboxes).
     const style = styleOnDisk(state.text) ?? article.style;
     const published = /^draft: false$/m.test(state.text);
-    const fresh = style === article.style && !published ? article : renderSnapshot(path, f, { ...req, style, draft: !published });
+    const fresh = style === article.style && !published ? article : previewSnapshot(path, f, { ...req, style, draft: !published });
     diff = lineDiff(unstamped(fresh.files.md as string), unstamped(state.text));
   }
   // The other column: the same sections, no seen alternatives (slots belong to a style).
-  const compare = req.compare ? column(renderSnapshot(path, f, { style: req.compare, ...(req.sections === undefined ? {} : { sections: req.sections }) }), req.sections) : null;
+  const compare = req.compare ? column(previewSnapshot(path, f, { style: req.compare, ...(req.sections === undefined ? {} : { sections: req.sections }) }), req.sections) : null;
   return {
     file,
     ...column(article, req.sections),
