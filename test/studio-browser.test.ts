@@ -3,7 +3,9 @@
  * (its browser installer is never run), against the server on 127.0.0.1.
  * An editor's round: the list, a story, a figure's provenance by keyboard,
  * a style switch, publish (the file on disk changes), an edit on disk (the
- * diff appears), a new snapshot dropped in (it appears without a reload).
+ * diff appears), a new snapshot dropped in (it appears without a reload);
+ * the chart and the table, a section checkbox, and a second style beside the
+ * first with its own provenance.
  * Screenshots go to output/screenshots/studio-*.png for a person to look at.
  * Skipped when /usr/bin/chromium is not installed.
  */
@@ -90,7 +92,9 @@ describe.skipIf(!existsSync(CHROMIUM))('studio in a browser', () => {
     // Switch style: the article is rendered again in that style.
     await page.selectOption('#style', 'bulletin');
     await expect.poll(() => page.locator('#story-file').textContent()).toContain('day.json');
-    await expect.poll(() => page.locator('#page h2').count()).toBe(0); // the bulletin has no section headings
+    // The bulletin has no section headings of its own: only the table's, which the desk adds with the chart.
+    await expect.poll(() => page.locator('#page h2').allTextContents()).toEqual(['By the numbers']);
+    expect(await page.locator('#page figure.chart svg').count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/studio-bulletin.png` });
 
     // Another alternative for the first slot: the choice changes.
@@ -105,6 +109,9 @@ describe.skipIf(!existsSync(CHROMIUM))('studio in a browser', () => {
     await expect.poll(() => page.locator('#status').textContent()).toContain('published');
     const md = readFileSync(join(out, MD), 'utf8');
     expect(md).toMatch(/^draft: false$/m);
+    // With the chart on (the desk's default), its file is written beside the Markdown that links it.
+    expect(md).toContain(`](${MD.replace(/\.md$/, '.chart.svg')})`);
+    expect(readFileSync(join(out, MD.replace(/\.md$/, '.chart.svg')), 'utf8')).toMatch(/^<svg /);
     await expect.poll(() => page.locator('#story-file .badge').first().textContent()).toBe('published');
 
     // Edit the draft on disk: the page updates by itself and shows the diff.
@@ -153,6 +160,86 @@ describe.skipIf(!existsSync(CHROMIUM))('studio in a browser', () => {
     writeFileSync(join(snaps, 'day.json'), JSON.stringify(changed));
     await expect.poll(() => page.locator('#story-file').textContent(), { timeout: 2000, interval: 50 }).toContain('2026-02-05-desk-test.md');
     expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('toggles the sections, and shows a second style beside the first with its own provenance', async () => {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    p.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : undefined));
+    p.on('request', (r) => {
+      if (!r.url().startsWith(`http://127.0.0.1:${studio.port}/`)) throw new Error(`external request: ${r.url()}`);
+    });
+    await p.goto(`${studio.url}#story=day.json`);
+    await p.locator('#page figure.chart svg').waitFor();
+    expect(await p.locator('#sec-chart').isChecked()).toBe(true);
+    expect(await p.locator('#sec-table').isChecked()).toBe(true);
+    expect(await p.locator('#page table mark[data-claim]').count()).toBeGreaterThan(10);
+    expect(await p.locator('#page svg mark').count()).toBe(0);
+    // The chart's text is drawn: vega's <text> holds the figures, untouched.
+    expect(await p.locator('#page svg text', { hasText: '$428 million' }).count()).toBe(1);
+
+    // Chart off by keyboard (Space on the checkbox): it leaves the preview; on again, it is back.
+    await p.locator('#sec-chart').focus();
+    await p.keyboard.press('Space');
+    await expect.poll(() => p.locator('#page figure.chart').count()).toBe(0);
+    await expect.poll(() => p.locator('#status').textContent()).toMatch(/^Sections: (tldr, )?table\. /);
+    expect(await p.locator('#page table').count()).toBeGreaterThan(0);
+    await p.keyboard.press('Space');
+    await expect.poll(() => p.locator('#page figure.chart').count()).toBe(1);
+
+    // Compare with the explainer: a second column beside the first.
+    // The story as the page received it (its sections are now the exact list ticked), to know each column's claims.
+    const answer = p.waitForResponse((r) => r.url().includes('compare=explainer'));
+    await p.selectOption('#compare', 'explainer');
+    const api = (await (await answer).json()) as {
+      style: string;
+      mdFile: string;
+      claims: { display: string }[];
+      compare: { claims: { display: string; source: string }[] };
+    };
+    await p.locator('#page2 mark[data-claim]').first().waitFor();
+    expect(await p.locator('#cmp-style').textContent()).toBe('explainer');
+    expect(await p.locator('#main-h').textContent()).toContain('Approve & publish write this one');
+    const b1 = (await p.locator('#page').boundingBox())!;
+    const b2 = (await p.locator('#page2').boundingBox())!;
+    expect(b2.x).toBeGreaterThanOrEqual(b1.x + b1.width);
+    expect(Math.abs(b2.y - b1.y)).toBeLessThan(2);
+    expect(await p.locator('#page2 figure.chart svg').count()).toBe(1);
+    expect(await p.locator('#page2 svg mark').count()).toBe(0);
+
+    // A figure of the second column whose claim number is another figure in the first: its tooltip is its own claim.
+    const marked = (await p.locator('#page2 mark[data-claim]').evaluateAll((ms) => ms.map((m) => Number((m as HTMLElement).dataset['claim'])))) as number[];
+    const n = marked.find((i) => api.claims[i]?.display !== api.compare.claims[i]!.display)!;
+    expect(n).toBeDefined();
+    await p.locator(`#page2 mark[data-claim="${n}"]`).first().hover();
+    const tip = p.locator('#prov');
+    await tip.waitFor({ state: 'visible' });
+    expect(await tip.locator('dd').first().textContent()).toBe(api.compare.claims[n]!.display);
+    expect(await tip.textContent()).toContain(api.compare.claims[n]!.source);
+    await p.screenshot({ path: `${SHOTS}/studio-compare.png` });
+    // By keyboard too: Tab reaches the second column's figures.
+    await p.locator('#page2 mark[data-claim]').first().focus();
+    await expect.poll(() => tip.locator('dd').first().textContent()).toBe(await p.locator('#page2 mark[data-claim]').first().textContent());
+    await p.keyboard.press('Escape');
+
+    // Publish acts on the main column: its style, with the chart file beside it.
+    await p.click('#publish');
+    await expect.poll(() => p.locator('#status').textContent()).toContain('published');
+    const md = readFileSync(join(out, api.mdFile), 'utf8');
+    expect(md).toContain(`style: "${api.style}"`);
+    expect(api.style).not.toBe('explainer');
+    expect(existsSync(join(out, api.mdFile.replace(/\.md$/, '.chart.svg')))).toBe(true);
+
+    // Stacked under 760 px, and readable at 375 px with the comparison open.
+    await p.setViewportSize({ width: 700, height: 900 });
+    await expect.poll(async () => (await p.locator('#page2').boundingBox())!.y).toBeGreaterThan((await p.locator('#page').boundingBox())!.y + 100);
+    await p.setViewportSize({ width: 375, height: 800 });
+    await expect.poll(() => p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await p.locator('#col-cmp .col-h').evaluate((e) => e.scrollIntoView());
+    await p.screenshot({ path: `${SHOTS}/studio-375-compare.png` });
+    expect(errors).toEqual([]);
+    await p.close();
   }, 60_000);
 
   it('is readable at 375 px and escapes hostile snapshot strings', async () => {

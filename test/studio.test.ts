@@ -12,6 +12,7 @@ import { startStudio, type RunningStudio } from '../src/studio/server.js';
 import { markClaims } from '../src/studio/marks.js';
 import { lineDiff } from '../src/studio/diff.js';
 import { parseArgv } from '../src/cli/args.js';
+import { withConfig } from '../src/cli/config.js';
 import { openHistory } from '../src/history/open.js';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { deskPage } from '../src/studio/page.js';
@@ -159,6 +160,12 @@ describe('studio desk', () => {
     expect(markClaims('<a title="$5">$5</a> $50', claims)).toBe('<a title="$5"><mark tabindex="0" data-claim="0">$5</mark></a> $50');
   });
 
+  it('never marks inside an SVG (the chart\'s <text> holds figures), and marks after it again', () => {
+    const claims = [{ display: '$5', value: 5, source: 's', hedge: 'exact' as const, rounding: 'r' }];
+    const svg = '<figure aria-label="$5"><svg viewBox="0 0 9 9"><g><text x="1">$5</text><path d="M0,0h1"/></g></svg></figure>';
+    expect(markClaims(`${svg}<p>$5</p>`, claims)).toBe(`${svg}<p><mark tabindex="0" data-claim="0">$5</mark></p>`);
+  });
+
   it('shows another alternative per slot, deterministically', async () => {
     const s = (await get('/api/story/day.json')).json() as { choices: { slot: string; index: number }[]; html: string };
     const slot = s.choices[0]!;
@@ -233,6 +240,133 @@ describe('studio desk', () => {
   });
 });
 
+describe('studio with the chart and the table', () => {
+  const MD = '2026-02-05-crypto-liquidations-1-1b-long-flush.md';
+  const SVG = '2026-02-05-crypto-liquidations-1-1b-long-flush.chart.svg';
+  let dir: string;
+  let s: RunningStudio;
+  let o: string;
+  const read = async (path: string): Promise<{ status: number; body: Record<string, unknown> }> => {
+    const r = await fetch(`${o}${path}`, { headers: { 'x-liqnews-token': TOKEN } });
+    return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+  };
+  const write = async (path: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> => {
+    const r = await fetch(`${o}${path}`, { method: 'POST', headers: { 'x-liqnews-token': TOKEN, origin: o, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+  };
+  interface Column { style: string; html: string; claims: { display: string; source: string }[]; sections: Record<string, boolean> }
+  const svgOf = (html: string): string => html.slice(html.indexOf('<svg'), html.indexOf('</svg>') + 6);
+  /** Every mark's text is its claim's display, in that column's own claims. */
+  const marksAgree = (c: Column): number => {
+    const marks = [...c.html.matchAll(/<mark tabindex="0" data-claim="(\d+)">([^<]*)<\/mark>/g)];
+    for (const [, n, text] of marks) expect(c.claims[Number(n)]!.display.replace(/&/g, '&amp;')).toBe(text);
+    return marks.length;
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'liqnews-studio-chart-'));
+    mkdirSync(join(dir, 'snapshots'));
+    copyFileSync(FIXTURE, join(dir, 'snapshots', 'day.json'));
+    s = await startStudio({ snapshots: join(dir, 'snapshots'), out: join(dir, 'output'), host: '127.0.0.1', port: 0, now: new Date('2026-12-01T00:00:00Z'), token: TOKEN });
+    o = `http://127.0.0.1:${s.port}`;
+  });
+  afterAll(async () => {
+    await s?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the story with the chart inline and the table by default, the table\'s figures marked, none inside the SVG', async () => {
+    const r = await read('/api/story/day.json?style=bulletin');
+    expect(r.status).toBe(200);
+    const v = r.body as unknown as Column & { sectionsAsked: string };
+    expect(v.sections).toEqual({ tldr: false, table: true, chart: true, faq: false });
+    expect(v.sectionsAsked).toBe('+table,+chart');
+    expect(v.html).toMatch(/<figure class="chart" role="img" aria-label="Long and short liquidations by coin: [^"]*\$428 million/);
+    const svg = svgOf(v.html);
+    expect(svg).toMatch(/^<svg [^>]*viewBox="[^"]+"[^>]*>/);
+    expect(svg).toMatch(/<text[^>]*>[^<]*\$428 million/); // figures in vega's text, left as drawn
+    expect(svg).not.toContain('<mark');
+    // By the numbers: the coin table, each figure a mark with its claim (the snapshot field it came from).
+    const table = v.html.slice(v.html.indexOf('<table>'), v.html.indexOf('</table>'));
+    expect(v.html).toContain('<h2 id="by-the-numbers">By the numbers</h2>');
+    const inTable = [...table.matchAll(/data-claim="(\d+)">([^<]*)</g)].map(([, n, text]) => ({ text, source: v.claims[Number(n)]!.source }));
+    expect(inTable).toContainEqual({ text: '$41.3 million', source: 'assets[0].shortUsd' });
+    expect(marksAgree(v)).toBeGreaterThan(30);
+  });
+
+  it('honours the section checkboxes: the exact list asked for, and refuses a bad one', async () => {
+    const none = (await read('/api/story/day.json?style=bulletin&sections=none')).body as unknown as Column;
+    expect(none.sections).toEqual({ tldr: false, table: false, chart: false, faq: false });
+    expect(none.html).not.toContain('<svg');
+    expect(none.html).not.toContain('<table>');
+    const some = (await read(`/api/story/day.json?style=bulletin&sections=${encodeURIComponent('tldr,table,faq')}`)).body as unknown as Column;
+    expect(some.sections).toEqual({ tldr: true, table: true, chart: false, faq: true });
+    expect(some.html).not.toContain('<svg');
+    expect(some.html).toContain('<table>');
+    expect(some.html).toContain('<h2 id="faqs">FAQs</h2>');
+    expect(some.html).toContain('TL;DR');
+    const bad = await read('/api/story/day.json?sections=graph');
+    expect(bad.status).toBe(400);
+    expect(bad.body['message']).toContain('unknown section "graph"');
+    expect((await write('/api/regenerate', { file: 'day.json', sections: 'table,+faq' })).status).toBe(400);
+    expect((await write('/api/regenerate', { file: 'day.json', sections: ['table'] })).status).toBe(400);
+  });
+
+  it('publishes with the chart: the .chart.svg is written beside the Markdown that links it, the same SVG the page shows', async () => {
+    const r = await write('/api/publish', { file: 'day.json', style: 'bulletin', sections: '+table,+chart' });
+    expect(r.status).toBe(200);
+    expect((r.body['files'] as { file: string }[]).map((f) => f.file)).toEqual([MD, MD.replace(/md$/, 'html'), MD.replace(/md$/, 'json'), SVG]);
+    const md = readFileSync(join(dir, 'output', MD), 'utf8');
+    expect(md).toMatch(/^draft: false$/m);
+    expect(md).toMatch(new RegExp(`^!\\[Long and short liquidations by coin: [^\\]]*\\]\\(${SVG.replace(/\./g, '\\.')}\\)$`, 'm'));
+    expect(md).toContain('## By the numbers');
+    const file = readFileSync(join(dir, 'output', SVG), 'utf8');
+    const shown = svgOf(((await read('/api/story/day.json?style=bulletin')).body as unknown as Column).html);
+    expect(file.replace(/^(<svg[^>]*?) width="[\d.]+" height="[\d.]+"/, '$1').trimEnd()).toBe(shown);
+    // The page written beside it inlines the same chart.
+    expect(readFileSync(join(dir, 'output', MD.replace(/md$/, 'html')), 'utf8')).toContain(shown);
+
+    // Chart off: the Markdown no longer links it (the old file may stay; nothing points at it).
+    expect((await write('/api/publish', { file: 'day.json', style: 'bulletin', sections: '+table' })).status).toBe(200);
+    const without = readFileSync(join(dir, 'output', MD), 'utf8');
+    expect(without).not.toContain('.chart.svg');
+    expect(without).toContain('## By the numbers');
+  });
+
+  it('renders a second style beside the first on request, each column with its own marks and claims', async () => {
+    const r = await read('/api/story/day.json?style=bulletin&compare=explainer');
+    expect(r.status).toBe(200);
+    const v = r.body as unknown as Column & { compare: Column | null };
+    expect(v.style).toBe('bulletin');
+    expect(v.compare?.style).toBe('explainer');
+    expect(v.compare!.html).not.toBe(v.html);
+    expect(v.compare!.sections).toEqual({ tldr: false, table: true, chart: true, faq: true });
+    expect(svgOf(v.compare!.html)).not.toContain('<mark');
+    expect(marksAgree(v.compare!)).toBeGreaterThan(30);
+    expect(marksAgree(v)).toBeGreaterThan(30);
+    expect(((await read('/api/story/day.json?style=bulletin')).body as { compare: unknown }).compare).toBeNull();
+    expect((await read('/api/story/day.json?compare=poem')).status).toBe(400);
+  });
+
+  it('starts with the sections given (--sections): none of them, no chart', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'liqnews-studio-none-'));
+    mkdirSync(join(d, 'snapshots'));
+    copyFileSync(FIXTURE, join(d, 'snapshots', 'day.json'));
+    const t = await startStudio({ snapshots: join(d, 'snapshots'), out: join(d, 'output'), host: '127.0.0.1', port: 0, now: new Date('2026-12-01T00:00:00Z'), token: TOKEN, sections: 'none' });
+    try {
+      const r = await fetch(`http://127.0.0.1:${t.port}/api/story/day.json`, { headers: { 'x-liqnews-token': TOKEN } });
+      const v = (await r.json()) as Column & { sectionsAsked: string };
+      expect(v.sectionsAsked).toBe('none');
+      expect(v.html).not.toContain('<svg');
+      expect(v.html).not.toContain('<table>');
+    } finally {
+      await t.close();
+      rmSync(d, { recursive: true, force: true });
+    }
+    await expect(startStudio({ snapshots: d, out: d, host: '127.0.0.1', port: 0, now: new Date(), sections: 'graph' })).rejects.toThrow(/unknown section/);
+  });
+});
+
 describe('studio with a broken snapshot', () => {
   it('lists it with the problem naming the field, and refuses to open or write it', async () => {
     const snap = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
@@ -290,8 +424,16 @@ describe('studio helpers and command line', () => {
   });
 
   it('parses studio options', () => {
-    expect(parseArgv(['studio'])).toEqual({ kind: 'studio', options: { dir: '.', out: 'output', host: '127.0.0.1', port: 4917, history: null } });
-    expect(parseArgv(['studio', 'snaps', '--port', '0', '--host', '0.0.0.0', '--out', 'o', '--no-history'])).toEqual({ kind: 'studio', options: { dir: 'snaps', out: 'o', host: '0.0.0.0', port: 0, history: false } });
+    expect(parseArgv(['studio'])).toEqual({ kind: 'studio', options: { dir: '.', out: 'output', host: '127.0.0.1', port: 4917, history: null, sections: null } });
+    expect(parseArgv(['studio', 'snaps', '--port', '0', '--host', '0.0.0.0', '--out', 'o', '--no-history'])).toEqual({ kind: 'studio', options: { dir: 'snaps', out: 'o', host: '0.0.0.0', port: 0, history: false, sections: null } });
+    expect(parseArgv(['studio', '--sections', '+faq,-chart'])).toMatchObject({ kind: 'studio', options: { sections: '+faq,-chart' } });
+    // The same check and message as render's.
+    const renderSays = parseArgv(['render', 'x.json', '--sections', 'table,+faq']);
+    expect(parseArgv(['studio', '--sections', 'table,+faq'])).toMatchObject({ kind: 'usage', message: 'message' in renderSays ? renderSays.message : 'render took it' });
+    expect(parseArgv(['studio', '--sections', 'graph'])).toMatchObject({ kind: 'usage', message: expect.stringContaining('unknown section "graph"') });
+    // The config file's `sections` key reaches the studio as it reaches render; the line wins.
+    expect(withConfig(['studio', 'snaps'], [['--sections', 'tldr,chart']])).toEqual(['studio', '--sections=tldr,chart', 'snaps']);
+    expect(withConfig(['studio', '--sections', 'none'], [['--sections', 'tldr,chart']])).toEqual(['studio', '--sections', 'none']);
     expect(parseArgv(['studio', '--history', 'h.sqlite'])).toMatchObject({ options: { history: 'h.sqlite' } });
     expect(parseArgv(['studio', '--history', 'h.sqlite', '--no-history'])).toMatchObject({ kind: 'usage' });
     expect(parseArgv(['studio', '--port', '70000'])).toMatchObject({ kind: 'usage', message: expect.stringContaining('--port') });

@@ -29,7 +29,7 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--format': { value: true, commands: ['render'] },
   '--site': { value: true, commands: ['render'] },
   '--faq-jsonld': { value: false, commands: ['render'] },
-  '--sections': { value: true, commands: ['render'] },
+  '--sections': { value: true, commands: ['render', 'studio'] },
   '--base-url': { value: true, commands: ['render'] },
   '--publisher-logo': { value: true, commands: ['render'] },
   '--publisher-url': { value: true, commands: ['render'] },

@@ -349,14 +349,16 @@ const STUDIO = `Usage: liqnews studio [dir] [options]
 A local web page over a snapshots folder (dir, default: the current folder)
 and the output folder: the list of stories (date, total, angle, style, and
 draft, published, edited since generated or skipped; and what decide says),
-one story as its HTML page shows it in any style, every figure highlighted
-with where it came from (hover or focus it), the variation choices with
-another alternative per slot, and, for a draft edited by hand, a diff against
-what is generated now.
+one story as its HTML page shows it, with the chart and the table, in any
+style, alone or beside another style ("Compare with"), every figure
+highlighted with where it came from (hover or focus it), checkboxes for the
+optional sections, the variation choices with another alternative per slot,
+and, for a draft edited by hand, a diff against what is generated now.
 Regenerate, approve & publish (draft: false) and skip write only on a click,
-through the same edit-safe writer as render: a file an editor changed is
-never replaced without a confirmation naming it. The list follows the
-folders live.
+through the same edit-safe writer as render, exactly what the main column
+shows (with the chart on, <basename>.chart.svg beside the Markdown that links
+it): a file an editor changed is never replaced without a confirmation
+naming it. The list follows the folders live.
 
 Options:
   --out DIR        the output folder (default: output)
@@ -367,6 +369,9 @@ Options:
                    beside --out); used when it exists, never created; what
                    the studio writes is recorded in it
   --no-history     render as render --no-history does
+  --sections LIST  the sections the desk starts with, as for render (or the
+                   config's sections); default: the style's plus the table
+                   and the chart (+table,+chart); the checkboxes change them
 
 Security: the printed address carries a token made for this run; every
 request must name this server in Host, every change must also come from the

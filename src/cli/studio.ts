@@ -5,6 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { CommandIO } from './report.js';
 import { forTerminal } from '../util/terminal.js';
+import { parseSections } from '../plan/sections.js';
 
 export const STUDIO_OPTIONS = {
   '--port': { value: true, commands: ['studio'] },
@@ -23,6 +24,8 @@ export interface StudioRunOptions {
   port: number;
   /** The history store: a file, null for the default beside --out, or false for none (--no-history). */
   history: string | null | false;
+  /** `--sections` (or the config's `sections`) as given, checked; null: the desk's default, the style's plus table and chart. */
+  sections: string | null;
 }
 
 export function studioOptions(inputs: readonly string[], text: (name: string) => string | undefined, flag: (name: string) => boolean): StudioRunOptions | string {
@@ -33,7 +36,11 @@ export function studioOptions(inputs: readonly string[], text: (name: string) =>
   if (portText !== undefined && (!/^\d+$/.test(portText) || port > 65_535)) return `--port takes a port number from 0 to 65535, got "${portText}"`;
   const host = text('--host') ?? '127.0.0.1';
   if (!/^[A-Za-z0-9.:-]+$/.test(host)) return `--host takes an address or a host name, got "${host}"`;
-  return { dir: inputs[0] ?? '.', out: text('--out') ?? 'output', host, port, history: flag('--no-history') ? false : (text('--history') ?? null) };
+  const sections = text('--sections') ?? null;
+  const problem = sections === null ? null : parseSections(sections);
+  // The same check and message as render's (args.ts).
+  if (typeof problem === 'string') return problem.startsWith('--sections') ? problem : `--sections: ${problem}`;
+  return { dir: inputs[0] ?? '.', out: text('--out') ?? 'output', host, port, history: flag('--no-history') ? false : (text('--history') ?? null), sections };
 }
 
 /** Starts the desk and resolves only when the process is told to stop (Ctrl-C), with the exit code. */
@@ -52,7 +59,7 @@ export async function runStudio(o: StudioRunOptions, now: Date, io: CommandIO, e
   const history = o.history === false ? null : (o.history ?? (env['LIQNEWS_HISTORY'] === 'off' ? null : defaultHistoryPath(o.out)));
   let studio;
   try {
-    studio = await startStudio({ snapshots: o.dir, out: o.out, host: o.host, port: o.port, now, history });
+    studio = await startStudio({ snapshots: o.dir, out: o.out, host: o.host, port: o.port, now, history, sections: o.sections });
   } catch (e) {
     const code = e !== null && typeof e === 'object' && 'code' in e ? String(e.code) : '';
     io.stderr.write(`liqnews: cannot listen on ${forTerminal(o.host, 100)}:${o.port}: ${code === 'EADDRINUSE' ? 'the port is in use (give another with --port N)' : e instanceof Error ? e.message : String(e)}\n`);

@@ -9,8 +9,12 @@ import { writeArticle, type WriteResult } from '../output/write.js';
 import { writeAtomic } from '../output/atomic.js';
 import { markdownState, renderSnapshot, studioStatePath, withStore, type RenderRequest, type StudioFolders } from './stories.js';
 import type { History } from '../history/store.js';
+import type { Format } from '../formats/registry.js';
 
 export const STUDIO_FORMATS = ['md', 'html', 'json'] as const;
+
+/** With the chart section on, the Markdown links `<basename>.chart.svg`: written in the same unit, so the link never points at a missing file. */
+export const formatsFor = (article: { chartFile: string | null }): readonly Format[] => (article.chartFile ? [...STUDIO_FORMATS, 'svg'] : STUDIO_FORMATS);
 
 export interface ActionResult {
   ok: boolean;
@@ -39,7 +43,7 @@ function writeWithStore(path: string, f: StudioFolders, req: RenderRequest & { f
   if ((state.status === 'edited' || state.status === 'unstamped') && !force) {
     return { ok: false, edited: mdName, message: `${mdName} was ${state.status === 'edited' ? 'edited by hand since it was generated' : 'not written by liquidation-news'}: nothing written` };
   }
-  const results = writeArticle(article, { outDir: f.out, formats: STUDIO_FORMATS, force });
+  const results = writeArticle(article, { outDir: f.out, formats: formatsFor(article), force });
   const files = results.map((r) => ({ file: r.path.slice(f.out.length + 1), status: r.status }));
   const kept = results.filter((r) => r.status === 'kept-edited');
   const verb = req.draft === false ? 'published' : 'regenerated';

@@ -3,7 +3,10 @@
  * it stands in the page's text, is wrapped in
  * `<mark tabindex="0" data-claim="N">`, N the claim's index. Only text
  * between tags is searched (never a tag or an attribute), and the display is
- * looked for in its escaped form, as it stands in the HTML.
+ * looked for in its escaped form, as it stands in the HTML. Nothing inside
+ * the chart's `<svg>` is marked: its `<text>` holds figures, and an HTML
+ * `<mark>` there would not draw (the SVG states its figures in the figure's
+ * accessible name; the table and the text carry the marks).
  */
 import type { Claim } from '../facts/ledger.js';
 import { escapeHtml } from '../render/escape.js';
@@ -26,9 +29,9 @@ export function markClaims(html: string, claims: readonly Claim[]): string {
     .split(/(<[^>]*>)/)
     .map((part) => {
       if (part.startsWith('<')) {
-        // Nothing is marked inside <script>, <style>, <code>, <pre> or a <mark> already there.
-        if (/^<(script|style|code|pre|mark)\b/i.test(part)) inCode++;
-        else if (/^<\/(script|style|code|pre|mark)>/i.test(part)) inCode = Math.max(0, inCode - 1);
+        // Nothing is marked inside <script>, <style>, <code>, <pre>, <svg> or a <mark> already there.
+        if (/^<(script|style|code|pre|mark|svg)\b/i.test(part) && !part.endsWith('/>')) inCode++;
+        else if (/^<\/(script|style|code|pre|mark|svg)>/i.test(part)) inCode = Math.max(0, inCode - 1);
         return part;
       }
       if (inCode > 0 || part === '') return part;

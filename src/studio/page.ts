@@ -1,12 +1,15 @@
 /**
  * The desk: one HTML page with its style and script inline (no build step,
  * no request anywhere but this server). The script is small vanilla JS: the
- * list, one story, the figure provenance, the buttons and the live stream.
+ * list, one story (with a second style beside it on request), the section
+ * checkboxes, the figure provenance per column, the buttons and the live
+ * stream.
  * Everything from a snapshot reaches the page either inside the article HTML
  * the product escaped, or through `textContent`.
  */
 import { PAGE_STYLE } from '../render/html.js';
 import { escapeHtml } from '../render/escape.js';
+import { STYLE_NAMES } from '../plan/styles.js';
 
 /** The article page's own CSS, with each rule scoped to `.page` (its `body` rule becomes `.page`). */
 export function scopedPageStyle(css: string): string {
@@ -64,6 +67,16 @@ button:focus-visible,select:focus-visible,a:focus-visible,mark:focus-visible{out
 .diff{font:.8rem/1.45 ui-monospace,monospace;background:#fafaf7;border:1px solid #ddd;border-radius:6px;padding:.5rem;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere}
 .diff .add{background:#dcf5dc;display:block}.diff .del{background:#fbdede;display:block}.diff .same{display:block;color:#66665f}
 .hint{font-size:.85rem;color:#55554f}
+.sections{display:flex;flex-wrap:wrap;gap:.25rem .9rem;align-items:center;border:0;margin:0 0 .5rem;padding:0}
+.sections legend{float:left;margin-right:.4rem;padding:0;font-weight:600}
+.sections label{white-space:nowrap}
+input[type=checkbox]{width:1.05rem;height:1.05rem;vertical-align:-.15rem;margin:0 .25rem 0 0}
+input:focus-visible{outline:3px solid #f5a623;outline-offset:1px}
+.cols-box{container-type:inline-size}
+.cols{display:grid;gap:1rem;grid-template-columns:minmax(0,1fr)}
+.col-h{font-size:.9rem;margin:0 0 .35rem;overflow-wrap:anywhere}
+/* Side by side only when the story's panel has room for two reading columns; stacked under 760 px whatever the panel. */
+@media (min-width:761px){@container (min-width:44rem){.cols.two{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}}
 #story-title:focus{outline:none}
 `;
 
@@ -72,7 +85,9 @@ const SCRIPT = String.raw`(function () {
 'use strict';
 var token = document.querySelector('meta[name="liqnews-token"]').content;
 var $ = function (id) { return document.getElementById(id); };
-var state = { file: null, style: 'auto', seen: {}, story: null, rows: [] };
+// sections: null until the editor ticks a box (the server's default then applies), else the exact list sent.
+var state = { file: null, style: 'auto', seen: {}, story: null, rows: [], sections: null, compare: '' };
+var SECTION_NAMES = ['tldr', 'table', 'chart', 'faq'];
 function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; }
 function api(path, body) {
   var init = body === undefined ? { headers: { 'x-liqnews-token': token } } : { method: 'POST', headers: { 'x-liqnews-token': token, 'content-type': 'application/json' }, body: JSON.stringify(body) };
@@ -105,10 +120,12 @@ function loadList() { return api('/api/stories').then(function (j) { state.rows 
 function loadStory(keepStatus) {
   if (!state.file) return Promise.resolve();
   var q = '?style=' + encodeURIComponent(state.style);
+  if (state.sections !== null) q += '&sections=' + encodeURIComponent(state.sections);
+  if (state.compare) q += '&compare=' + encodeURIComponent(state.compare);
   if (Object.keys(state.seen).length) q += '&avoid=' + encodeURIComponent(JSON.stringify(state.seen));
   return api(storyPath(state.file) + q).then(function (s) {
     $('story').hidden = false; $('none').hidden = true;
-    if (s.ok === false) { $('story-title').textContent = state.file; $('page').textContent = ''; say(s.message, true); return; }
+    if (s.ok === false) { $('story-title').textContent = state.file; $('page').textContent = ''; renderCompare({ compare: null, style: '' }); say(s.message, true); return; }
     state.story = s;
     $('story-title').textContent = s.title;
     $('story-file').textContent = state.file + ' \u2192 ' + s.mdFile + ' ';
@@ -119,9 +136,26 @@ function loadStory(keepStatus) {
     $('skip').textContent = s.skipped ? 'Unskip' : 'Skip';
     $('page').innerHTML = s.html; // the product's own escaped article HTML, with the figure marks
     $('page').querySelectorAll('mark[data-claim]').forEach(function (m) { m.setAttribute('aria-describedby', 'prov'); });
-    renderChoices(s); renderDiff(s);
+    SECTION_NAMES.forEach(function (n) { $('sec-' + n).checked = s.sections[n]; });
+    renderCompare(s); renderChoices(s); renderDiff(s);
     if (!keepStatus) say('');
   });
+}
+function renderCompare(s) {
+  var c = s.compare, two = !!c;
+  $('cols').classList.toggle('two', two);
+  $('col-cmp').hidden = !two; $('main-h').hidden = !two;
+  $('compare').value = state.compare;
+  $('main-style').textContent = s.style;
+  if (!two) { $('page2').textContent = ''; return; }
+  $('cmp-style').textContent = c.style;
+  var on = SECTION_NAMES.filter(function (n) { return c.sections[n]; });
+  $('cmp-sections').textContent = on.length ? on.join(', ') : 'none';
+  $('page2').innerHTML = c.html; // the same escaped article HTML, rendered in the other style
+  // Its heading ids would repeat the main column's: renamed, with its own table of contents, so each link stays in its column.
+  $('page2').querySelectorAll('[id]').forEach(function (e) { if (!e.closest('svg')) e.id = 'cmp-' + e.id; });
+  $('page2').querySelectorAll('a[href^="#"]').forEach(function (a) { a.setAttribute('href', '#cmp-' + a.getAttribute('href').slice(1)); });
+  $('page2').querySelectorAll('mark[data-claim]').forEach(function (m) { m.setAttribute('aria-describedby', 'prov'); });
 }
 function renderChoices(s) {
   var ul = $('choices'); ul.textContent = '';
@@ -157,13 +191,16 @@ function renderDiff(s) {
 }
 
 var prov = null;
+// Each column's marks index its own rendering's claims.
+function storyOf(m) { return m.closest('#page2') ? state.story && state.story.compare : state.story; }
 function showProv(m) {
-  var c = state.story && state.story.claims[Number(m.dataset.claim)];
+  var story = storyOf(m);
+  var c = story && story.claims[Number(m.dataset.claim)];
   if (!c) return;
   var p = $('prov'); p.textContent = '';
   var dl = el('dl');
   // One figure can stand for several claims (the same display from two fields): every source is listed.
-  var same = state.story.claims.filter(function (x) { return x.display === c.display; });
+  var same = story.claims.filter(function (x) { return x.display === c.display; });
   var rows = [['Figure', c.display]];
   same.forEach(function (x) { rows.push(['Source', x.source], ['Raw value', String(x.value)], ['Rounding', x.rounding + (x.hedge === 'exact' ? '' : ' (' + x.hedge + ')')]); });
   rows.forEach(function (kv) { dl.appendChild(el('dt', '', kv[0])); dl.appendChild(el('dd', '', kv[1])); });
@@ -175,15 +212,17 @@ function showProv(m) {
   p.style.left = left + 'px'; p.style.top = (r.bottom + window.scrollY + 6) + 'px';
 }
 function hideProv() { $('prov').hidden = true; if (prov) prov.classList.remove('on'); prov = null; }
-$('page').addEventListener('focusin', function (e) { if (e.target.matches('mark[data-claim]')) showProv(e.target); });
-$('page').addEventListener('focusout', hideProv);
-$('page').addEventListener('mouseover', function (e) { var m = e.target.closest('mark[data-claim]'); if (m) showProv(m); });
-$('page').addEventListener('mouseout', function (e) { if (e.target.closest('mark[data-claim]') && document.activeElement !== prov) hideProv(); });
+$('cols').addEventListener('focusin', function (e) { if (e.target.matches('mark[data-claim]')) showProv(e.target); });
+$('cols').addEventListener('focusout', hideProv);
+$('cols').addEventListener('mouseover', function (e) { var m = e.target.closest('mark[data-claim]'); if (m) showProv(m); });
+$('cols').addEventListener('mouseout', function (e) { if (e.target.closest('mark[data-claim]') && document.activeElement !== prov) hideProv(); });
 document.addEventListener('keydown', function (e) { if (e.key === 'Escape') hideProv(); });
 
 function act(path, extra) {
   var s = state.story; if (!s) return;
+  // The sections the main column was rendered with: what is written is what it shows.
   var body = { file: state.file, style: state.style, avoid: state.seen };
+  if (s.sectionsAsked !== null) body.sections = s.sectionsAsked;
   Object.keys(extra || {}).forEach(function (k) { body[k] = extra[k]; });
   say('Working\u2026');
   return api(path, body).then(function (r) {
@@ -205,6 +244,18 @@ $('skip').addEventListener('click', function () {
   act('/api/skip', { reason: why });
 });
 $('style').addEventListener('change', function () { state.style = $('style').value; state.seen = {}; loadStory(); });
+$('compare').addEventListener('change', function () {
+  state.compare = $('compare').value;
+  loadStory(true).then(function () { say(state.compare ? 'Beside it: the ' + state.compare + ' style. The buttons act on the main column.' : ''); });
+});
+SECTION_NAMES.forEach(function (n) {
+  $('sec-' + n).addEventListener('change', function () {
+    // The exact list ticked, kept from story to story and style to style until changed again.
+    var on = SECTION_NAMES.filter(function (k) { return $('sec-' + k).checked; });
+    state.sections = on.length ? on.join(',') : 'none';
+    loadStory(true).then(function () { say('Sections: ' + (on.length ? on.join(', ') : 'none') + '. Regenerate or publish to write them.'); });
+  });
+});
 
 function openFromHash() {
   // Only #story=… opens a story: the article's own anchors (its table of contents) just scroll.
@@ -225,7 +276,7 @@ es.addEventListener('error', function () { $('live').textContent = 'Not connecte
 loadList().then(openFromHash);
 })();`;
 
-export function deskPage(token: string, nonce: string): string {
+export function deskPage(token: string, nonce: string, styles: readonly string[] = STYLE_NAMES): string {
   const n = escapeHtml(nonce);
   return `<!doctype html>
 <html lang="en">
@@ -256,13 +307,31 @@ export function deskPage(token: string, nonce: string): string {
 <button type="button" class="primary" id="publish">Approve &amp; publish</button>
 <button type="button" id="skip">Skip</button>
 </div>
+<div class="toolbar">
+<fieldset class="sections"><legend>Sections</legend>
+<label><input type="checkbox" id="sec-tldr">TL;DR</label>
+<label><input type="checkbox" id="sec-table">Table</label>
+<label><input type="checkbox" id="sec-chart">Chart</label>
+<label><input type="checkbox" id="sec-faq">FAQ</label>
+</fieldset>
+<label>Compare with <select id="compare"><option value="">none</option>${styles.map((n) => `<option value="${escapeHtml(n)}">${escapeHtml(n)}</option>`).join('')}</select></label>
+</div>
 <p class="status" id="status" role="status" aria-live="polite"></p>
 <div id="diff-box" hidden>
 <h3>Edited by hand: what liquidation-news generates now (−) against the file (+)</h3>
 <pre class="diff" id="diff"></pre>
 </div>
 <p class="hint">Highlighted figures: hover or focus (Tab) one to see where it came from.</p>
+<div class="cols-box"><div class="cols" id="cols">
+<div class="col">
+<h3 class="col-h" id="main-h" hidden>Main column: <span id="main-style"></span>. Regenerate and Approve &amp; publish write this one.</h3>
 <div class="page" id="page"></div>
+</div>
+<div class="col" id="col-cmp" hidden>
+<h3 class="col-h">Compared: <span id="cmp-style"></span>, sections <span id="cmp-sections"></span> (a preview only; nothing here is written)</h3>
+<div class="page" id="page2"></div>
+</div>
+</div></div>
 <h3>Variation choices</h3>
 <p class="hint" id="no-choices" hidden>This article has no variation slots.</p>
 <ul class="choices" id="choices"></ul>

@@ -5,7 +5,8 @@
  *
  *   GET  /?token=…                 the desk
  *   GET  /api/stories              the list
- *   GET  /api/story/<file>?style=&avoid=   one story (avoid: JSON slot → seen indices)
+ *   GET  /api/story/<file>?style=&sections=&compare=&avoid=   one story (sections: --sections syntax;
+ *                                  compare: a second style, rendered beside it; avoid: JSON slot → seen indices)
  *   GET  /api/events?token=…       server-sent events: "change" when a folder changes
  *   POST /api/regenerate | /api/publish | /api/skip   JSON bodies, token and Origin checked
  */
@@ -13,6 +14,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { isStyleName, type StyleName } from '../plan/styles.js';
+import { parseSections } from '../plan/sections.js';
+import { loadCharts } from '../chart/engine.js';
 import { safeJson } from '../render/escape.js';
 import { allowedHosts, checkRequest, confinedSnapshot, isRefusal, newToken } from './security.js';
 import { problemText, storyRows, type RenderRequest, type StudioFolders } from './stories.js';
@@ -32,7 +35,12 @@ export interface StudioOptions {
   history?: string | null;
   /** Fixed token (tests); default: a new random one. */
   token?: string;
+  /** The desk's sections when the page asks for none, in `--sections` syntax; default {@link DESK_SECTIONS}. */
+  sections?: string | null;
 }
+
+/** The issue's "with the chart and table": the style's default sections plus those two. */
+export const DESK_SECTIONS = '+table,+chart';
 
 export interface RunningStudio {
   url: string;
@@ -46,6 +54,9 @@ const BODY_LIMIT = 64 * 1024;
 export async function startStudio(o: StudioOptions): Promise<RunningStudio> {
   const folders: StudioFolders = { snapshots: resolve(o.snapshots), out: resolve(o.out), now: o.now, history: o.history ? resolve(o.history) : null };
   const token = o.token ?? newToken();
+  const deskSections = o.sections ?? DESK_SECTIONS;
+  const checked = parseSections(deskSections);
+  if (typeof checked === 'string') throw new Error(checked);
   const clients = new Set<ServerResponse>();
   let hosts = new Set<string>();
   const server: Server = createServer((req, res) => {
@@ -65,10 +76,13 @@ export async function startStudio(o: StudioOptions): Promise<RunningStudio> {
       if (rawPath.startsWith('/api/story/')) {
         const found = confinedSnapshot(folders.snapshots, rawPath.slice('/api/story/'.length));
         if (isRefusal(found)) return send(res, found.status, { ok: false, message: found.message });
-        const request = renderRequest({ style: url.searchParams.get('style'), avoid: parseJson(url.searchParams.get('avoid')) });
+        const request = renderRequest({ style: url.searchParams.get('style'), sections: url.searchParams.get('sections'), avoid: parseJson(url.searchParams.get('avoid')) }, deskSections);
         if (typeof request === 'string') return send(res, 400, { ok: false, message: request });
+        const compare = url.searchParams.get('compare') || null;
+        if (compare !== null && compare !== 'auto' && !isStyleName(compare)) return send(res, 400, { ok: false, message: `unknown style "${compare}" to compare with` });
         try {
-          return send(res, 200, storyView(found.path, found.rel, folders, request, readState(folders.out).skipped[found.rel] ?? null));
+          await chartsFor(request);
+          return send(res, 200, storyView(found.path, found.rel, folders, { ...request, compare }, readState(folders.out).skipped[found.rel] ?? null));
         } catch (e) {
           return send(res, 422, { ok: false, message: problemText(e) });
         }
@@ -91,9 +105,10 @@ export async function startStudio(o: StudioOptions): Promise<RunningStudio> {
       return send(res, 200, { ok: true, message: reason === null ? `${found.rel} back in the list` : `${found.rel} skipped` });
     }
     if (rawPath !== '/api/regenerate' && rawPath !== '/api/publish') return send(res, 404, { ok: false, message: 'no such action' });
-    const request = renderRequest(b);
+    const request = renderRequest(b, deskSections);
     if (typeof request === 'string') return send(res, 400, { ok: false, message: request });
     try {
+      await chartsFor(request);
       const result = writeStory(found.path, folders, {
         ...request,
         draft: rawPath !== '/api/publish',
@@ -133,6 +148,9 @@ export async function startStudio(o: StudioOptions): Promise<RunningStudio> {
     server.once('error', fail);
     server.listen(o.port, o.host, () => ok());
   });
+  // The desk shows the chart by default: vega (a second or so to import) loads now, after the port is open, so the
+  // server starts as fast as before and the first story seldom waits. A desk without the chart never imports it.
+  if (wantsChart(deskSections)) loadCharts().catch(() => undefined);
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : o.port;
   hosts = allowedHosts(o.host, port);
@@ -174,19 +192,35 @@ function parseJson(text: string | null): unknown {
   }
 }
 
-/** The style and the seen alternatives of a request, checked; a string says what is wrong. */
-function renderRequest(b: Record<string, unknown>): RenderRequest | string {
+/** Whether a `--sections` text turns the chart on (no style has it by default). */
+const wantsChart = (sections: string | undefined): boolean => {
+  const req = sections === undefined ? null : parseSections(sections);
+  return typeof req === 'object' && req !== null && req.chart === true;
+};
+
+/** vega, imported once per process (chart/engine.ts), before the first render that draws a chart. */
+const chartsFor = async (req: RenderRequest): Promise<void> => {
+  if (wantsChart(req.sections)) await loadCharts();
+};
+
+/** The style, the sections and the seen alternatives of a request, checked; a string says what is wrong. */
+function renderRequest(b: Record<string, unknown>, deskSections: string): RenderRequest | string {
   const style = b['style'] ?? 'auto';
   if (style !== 'auto' && (typeof style !== 'string' || !isStyleName(style))) return `unknown style "${String(style)}"`;
+  const sections = b['sections'] ?? deskSections;
+  if (typeof sections !== 'string' || sections.length > 100) return 'sections must be a --sections text, such as +table,+chart or none';
+  const problem = parseSections(sections);
+  if (typeof problem === 'string') return problem;
+  const base = { style: style as StyleName | 'auto', sections };
   const avoid = b['avoid'];
-  if (avoid === undefined || avoid === null) return { style: style as StyleName | 'auto' };
+  if (avoid === undefined || avoid === null) return base;
   if (typeof avoid !== 'object' || Array.isArray(avoid)) return 'avoid must be an object: slot → list of alternative numbers';
   const out: Record<string, number[]> = {};
   for (const [slot, list] of Object.entries(avoid)) {
     if (!Array.isArray(list) || list.length > 50 || !list.every((k) => Number.isInteger(k) && k >= 0 && k < 100)) return `avoid.${slot} must be a list of alternative numbers`;
     out[slot] = list as number[];
   }
-  return { style: style as StyleName | 'auto', avoid: out };
+  return { ...base, avoid: out };
 }
 
 async function readBody(req: IncomingMessage): Promise<unknown> {

@@ -110,6 +110,8 @@ function isSidecar(path: string): boolean {
 
 export interface RenderRequest {
   style?: StyleName | 'auto';
+  /** The optional sections, in `--sections` syntax (checked by the caller); absent: each style's default. */
+  sections?: string;
   draft?: boolean;
   /** Per slot, the alternatives the editor has already seen: the render takes one not among them (variation.ts leastRecent). */
   avoid?: Record<string, number[]>;
@@ -137,7 +139,8 @@ export function renderSnapshot(path: string, f: StudioFolders, req: RenderReques
   const draft = req.draft ?? true;
   const once = (variation: VariationMemory | null): Article => {
     try {
-      return generate(text, { style, now: f.now, draft, history: store, ...(variation ? { variation } : {}) });
+      // chart: true, so the Markdown links the chart file (written beside it, actions.ts) whenever the chart section is on.
+      return generate(text, { style, now: f.now, draft, history: store, chart: true, sections: req.sections ?? null, ...(variation ? { variation } : {}) });
     } finally {
       // Each render stands alone: the store's in-process batch memory must not carry one story into the next.
       if (store) clearPending(store);
@@ -179,6 +182,36 @@ function storeStamp(f: StudioFolders): string {
   return [f.history, `${f.history}-wal`].map((p) => (existsSync(p) ? String(statSync(p).mtimeMs) : '-')).join('/');
 }
 
+/**
+ * The desk's previews, kept while the snapshot and the store stay the same: the page asks for the open story
+ * again after every change in the folders (a publish, an editor's save) and when the comparison is opened or
+ * closed, and a story with the chart costs tens of milliseconds to draw. The last few requests only; the
+ * buttons always render afresh (actions.ts).
+ */
+const previews = new Map<string, Article>();
+const PREVIEWS = 16;
+
+export function previewSnapshot(path: string, f: StudioFolders, req: RenderRequest = {}): Article {
+  let id: string;
+  try {
+    const st = statSync(path);
+    id = JSON.stringify([path, st.size, st.mtimeMs, f.history, storeStamp(f), f.now.getTime(), req.style ?? 'auto', req.sections ?? null, req.draft ?? true, req.avoid ?? {}]);
+  } catch {
+    return renderSnapshot(path, f, req);
+  }
+  const hit = previews.get(id);
+  if (hit) {
+    // Most recently used last, so the oldest is the first to go.
+    previews.delete(id);
+    previews.set(id, hit);
+    return hit;
+  }
+  const article = renderSnapshot(path, f, req);
+  previews.set(id, article);
+  if (previews.size > PREVIEWS) previews.delete(previews.keys().next().value!);
+  return article;
+}
+
 /** List rows by file and style, kept while the snapshot's size and time stay the same. */
 const cache = new Map<string, { key: string; row: Omit<StoryRow, 'status' | 'skipped'> }>();
 
@@ -218,6 +251,7 @@ export function storyRows(f: StudioFolders, skipped: Readonly<Record<string, str
 function describe(path: string, file: string, f: StudioFolders, style: StyleName | 'auto'): Omit<StoryRow, 'status' | 'skipped'> {
   try {
     return withStore(f, false, (store) => {
+      // The style's default sections: a row needs the title and the figures, never the table or the chart (no vega here).
       const a = renderSnapshot(path, f, { style }, store);
       // As \`liqnews decide\` measures it: the store's earlier windows, else the snapshot's context.history block, else size alone.
       const stored = store ? store.contextFor(a.snapshot) : null;
