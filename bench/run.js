@@ -9,6 +9,9 @@
 //    bench/history.js: contextFor over ten years of hourly rows (target < 2 ms per snapshot);
 // 5. the ingest adapters (bench/ingest.js; BENCH_SKIP_INGEST=1 skips them);
 // 6. the social card (bench/card.js; BENCH_SKIP_CARD=1 skips it): cost per card (target < 30 ms).
+// 7. the chart (bench/chart.js; BENCH_SKIP_CHART=1 skips it): cost per chart;
+// 8. the desk (bench/studio.js; BENCH_SKIP_STUDIO=1 skips it): start (target < 1 s) and a story render
+//    with chart and table (target < 100 ms).
 // The batch and memory measures render with `--no-history`, as the reference has none: what the store
 // adds is measure 4.
 // BENCH_RUNS (5) pairs for the 1,000 batch and the cold start (twice as many), BENCH_RUNS_LARGE (3) for the large batch.
@@ -189,3 +192,4 @@ if (process.env.BENCH_SKIP_CARD !== '1' && !ONLY_HISTORY) {
 }
 // 7. The chart (bench/chart.js; BENCH_SKIP_CHART=1 skips it): milliseconds a chart SVG, alone and as the command adds it.
 if (process.env.BENCH_SKIP_CHART !== '1' && !ONLY_HISTORY) spawnSync(process.execPath, [join(root, 'bench', 'chart.js')], { cwd: root, stdio: 'inherit' });
+if (process.env.BENCH_SKIP_STUDIO !== '1' && !ONLY_HISTORY) spawnSync(process.execPath, [join(root, 'bench', 'studio.js')], { cwd: root, stdio: 'inherit' });

@@ -45,6 +45,22 @@ describe('publishing', () => {
     expect((await render(out, '--style', 'recap')).out).toContain(`unchanged ${md}`);
   });
 
+  it('a long batch (over 20 inputs) counts the articles kept published in its summary instead of a line each', async () => {
+    const snaps = join(work, `many-${++n}`);
+    const out = fresh();
+    const base = JSON.parse(readFileSync(SNAP, 'utf8')) as { id?: string };
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(snaps);
+    for (let i = 0; i < 22; i++) writeFileSync(join(snaps, `s${i}.json`), JSON.stringify({ ...base, id: `story-${i}` }));
+    expect((await runCli(['render', snaps, '--out', out, '--now', NOW, '--no-history', '--style', 'bulletin'])).code).toBe(0);
+    const mds = readdirSync(out).filter((f) => f.endsWith('.md')).slice(0, 3);
+    for (const f of mds) writeFileSync(join(out, f), readFileSync(join(out, f), 'utf8').replace(/^draft: true$/m, 'draft: false'));
+    const r = await runCli(['render', snaps, '--out', out, '--now', NOW, '--no-history', '--style', 'recap']);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('was published by an editor');
+    expect(r.out).toMatch(/rendered 22 of 22 inputs: .*, 3 articles kept published by an editor in /);
+  });
+
   it('an Eleventy draft the editor published (draft, permalink and exclusion keys) is updated and stays published', async () => {
     const out = fresh();
     await render(out, '--style', 'bulletin', '--site', 'eleventy');

@@ -64,7 +64,7 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
   // --json: one line per input on stdout instead of the human lines (json-results.ts).
   const json = o.json ? new JsonResults(io.stdout) : null;
   const report = new Reporter(json ? json.silent : io.stdout, json ? json.tee(io.stderr) : io.stderr, io.isTTY && total >= PROGRESS_FROM && !o.quiet);
-  const counts = { rendered: 0, failed: 0, skipped: 0, written: 0, unchanged: 0, kept: 0 };
+  const counts = { rendered: 0, failed: 0, skipped: 0, written: 0, unchanged: 0, kept: 0, keptPublished: 0 };
   // Which input each base name came from, so two snapshots that get the same name do not silently overwrite each other.
   const seen = new NamesSeen();
   const labels = new LabelLookup(o.inputs, o.out);
@@ -132,7 +132,8 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
           counts[r.status]++;
           if (!summarise && !o.quiet) report.out(`${r.status === 'written' ? 'wrote' : 'unchanged'} ${r.path}`);
           // Its own line, so `wrote <path>` stays one path a script can read.
-          if (r.keptPublished && !o.quiet) report.out(`  ${r.path} was published by an editor (draft: false) and not otherwise edited: kept published`);
+          if (r.keptPublished) counts.keptPublished++;
+          if (r.keptPublished && !summarise && !o.quiet) report.out(`  ${r.path} was published by an editor (draft: false) and not otherwise edited: kept published`);
         }
       }
     }
@@ -218,6 +219,8 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
   if ((summarise || notAttempted > 0) && !o.quiet) {
     const files = [plural(counts.written, 'file') + ' written', `${counts.unchanged} unchanged`];
     if (counts.kept > 0) files.push(`${counts.kept} kept`);
+    // A long batch prints no line per file: the articles an editor published (and that stayed published) are counted here instead.
+    if (counts.keptPublished > 0) files.push(`${plural(counts.keptPublished, 'article')} kept published by an editor`);
     const others = [
       counts.failed > 0 ? `${counts.failed} failed` : '',
       counts.skipped > 0 ? `${counts.skipped} skipped` : '',
