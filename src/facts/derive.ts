@@ -6,7 +6,7 @@
 import type { Snapshot } from '../snapshot/schema.js';
 import { Ledger } from './ledger.js';
 import { deriveTables } from './table.js';
-import { count, money, percent, plain, price as priceFigure, type Figure, type Money } from './format.js';
+import { count, lazyFigure, lazyMoney, money, percent, plain, price as priceFigure, type Figure, type Money } from './format.js';
 import { describeWindow } from './window.js';
 import { KNOWN_NAMES } from './names.js';
 import { chooseAngles } from './angle.js';
@@ -76,7 +76,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
       ? { usd: m(rest, 'derive: totals.usd - sum of the leading assets'), count: assets.length > topAssets.length ? countWords(ledger, assets.length - topAssets.length, 'derive: number of assets not listed') : null }
       : null;
 
-  const exchanges = deriveExchanges(snap, m, share);
+  const exchanges = deriveExchanges(snap, ledger, m, share);
   // A largest order of $0 tells of no order: it is left out, never "a $0 short position topped the list".
   const largestOrder = snap.largestOrder && snap.largestOrder.usd > 0
     ? {
@@ -380,73 +380,96 @@ const readsAsFigure = (name: string): boolean => {
 const venueName = (name: string): string => (readsAsFigure(name) ? `${name.trim()} exchange` : name);
 
 /** Assets ranked by total liquidations (ties by symbol), coins with nothing liquidated left out. */
+/**
+ * Coins past this rank get their figures formatted only when read (format.ts lazyMoney): no template names a
+ * coin past the third, and the table (facts/table.ts MAX_ROWS) and the chart stop at the tenth.
+ */
+const EAGER_ITEMS = 10;
+
 function deriveAssets(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn): AssetFacts[] {
   const total = snap.totals.usd;
+  const partial = snap.coverage === 'partial';
   const indexed = (snap.assets ?? []).map((a, i) => ({ a, i, t: (toCents(a.longUsd) + toCents(a.shortUsd)) / 100 }));
   indexed.sort((x, y) => y.t - x.t || (x.a.symbol < y.a.symbol ? -1 : 1));
   return indexed
     .filter((x) => x.t > 0)
     .map(({ a, i, t }, rank) => {
       const p = `assets[${i}]`;
+      const eager = rank < EAGER_ITEMS;
+      const mm: MoneyFn = eager ? m : (v, source) => lazyMoney(ledger, v, { source, lowerBound: partial });
+      const sh: ShareFn = eager ? share : (part, whole, source) => lazyFigure(whole > 0 ? (part / whole) * 100 : 0, () => share(part, whole, source));
       const dominantSide: Side = a.longUsd >= a.shortUsd ? 'long' : 'short';
-      const longM = a.longUsd > 0 ? m(a.longUsd, `${p}.longUsd`) : null;
-      const shortM = a.shortUsd > 0 ? m(a.shortUsd, `${p}.shortUsd`) : null;
+      const longM = a.longUsd > 0 ? mm(a.longUsd, `${p}.longUsd`) : null;
+      const shortM = a.shortUsd > 0 ? mm(a.shortUsd, `${p}.shortUsd`) : null;
+      const totalM = mm(t, `derive: ${p}.longUsd + ${p}.shortUsd`);
       const name = coinName(a.name, a.symbol);
+      // From the printed figures, as the story's own sidesAddUp (for a lazy coin, when first asked).
+      let adds: boolean | undefined;
+      const addsUp = (): boolean => (adds ??= !longM || !shortM || sidesAddUp(totalM.text, longM.text, shortM.text));
       const coin: AssetFacts = {
         symbol: a.symbol,
         name,
         label: shortLabel(name, a.symbol),
         rank: rank + 1,
         isBitcoin: a.symbol === 'BTC',
-        total: m(t, `derive: ${p}.longUsd + ${p}.shortUsd`),
-        share: share(t, total, `derive: (${p}.longUsd + ${p}.shortUsd) / totals.usd`),
+        total: totalM,
+        share: sh(t, total, `derive: (${p}.longUsd + ${p}.shortUsd) / totals.usd`),
         long: longM,
         short: shortM,
         dominantSide,
         dominant: (dominantSide === 'long' ? longM : shortM)!,
         evenSplit: a.longUsd > 0 && a.shortUsd > 0 && Math.max(a.longUsd, a.shortUsd) < t * EVEN_SPLIT_SHARE,
-        sidesAddUp: true,
-        price: derivePrice(a.price, ledger, `${p}.price`),
+        get sidesAddUp() {
+          return addsUp();
+        },
+        price: derivePrice(a.price, ledger, `${p}.price`, eager),
       };
-      // From the printed figures, as the story's own sidesAddUp.
-      coin.sidesAddUp = !longM || !shortM || sidesAddUp(coin.total.text, longM.text, shortM.text);
+      if (eager) addsUp();
       return coin;
     });
 }
 
-function derivePrice(p: NonNullable<Snapshot['assets']>[number]['price'], ledger: Ledger, path: string): PriceFacts | null {
+function derivePrice(p: NonNullable<Snapshot['assets']>[number]['price'], ledger: Ledger, path: string, eager = true): PriceFacts | null {
   if (!p || p.open === undefined || p.close === undefined) return null;
   const changePct = ((p.close - p.open) / p.open) * 100;
-  const change = percent(ledger, changePct, `derive: (${path}.close - ${path}.open) / ${path}.open`, 1, 'change');
+  const changeSource = `derive: (${path}.close - ${path}.open) / ${path}.open`;
+  const change = eager ? percent(ledger, changePct, changeSource, 1, 'change') : lazyFigure(changePct, () => percent(ledger, changePct, changeSource, 1, 'change'));
+  const priceOf = (v: number, source: string): Figure => (eager ? priceFigure(ledger, v, source) : lazyFigure(v, () => priceFigure(ledger, v, source)));
   // A move that rounds to 0.0% is flat: the text must not say "rose" next to a figure it cannot show.
   const direction = Number(Math.abs(changePct).toFixed(1)) === 0 ? 'flat' : dir(changePct);
   const prev = p.previousAllTimeHigh;
   return {
-    open: priceFigure(ledger, p.open, `${path}.open`),
-    close: priceFigure(ledger, p.close, `${path}.close`),
-    high: p.high !== undefined ? priceFigure(ledger, p.high, `${path}.high`) : null,
-    low: p.low !== undefined ? priceFigure(ledger, p.low, `${path}.low`) : null,
+    open: priceOf(p.open, `${path}.open`),
+    close: priceOf(p.close, `${path}.close`),
+    high: p.high !== undefined ? priceOf(p.high, `${path}.high`) : null,
+    low: p.low !== undefined ? priceOf(p.low, `${path}.low`) : null,
     change,
     direction,
     verb: direction === 'up' ? 'rose' : direction === 'down' ? 'fell' : 'held steady',
-    previousAllTimeHigh: prev !== undefined ? priceFigure(ledger, prev, `${path}.previousAllTimeHigh`) : null,
+    previousAllTimeHigh: prev !== undefined ? priceOf(prev, `${path}.previousAllTimeHigh`) : null,
     newAllTimeHigh: prev !== undefined && p.close > prev,
   };
 }
 
-function deriveExchanges(snap: Snapshot, m: MoneyFn, share: ShareFn): ExchangeFacts[] {
+function deriveExchanges(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn): ExchangeFacts[] {
   const total = snap.totals.usd;
+  const partial = snap.coverage === 'partial';
   const indexed = (snap.exchanges ?? []).map((e, i) => ({ e, i, t: (toCents(e.longUsd) + toCents(e.shortUsd)) / 100 }));
   indexed.sort((x, y) => y.t - x.t || (x.e.name < y.e.name ? -1 : 1));
   return indexed
     .filter((x) => x.t > 0)
-    .map(({ e, i, t }, rank) => ({
-      name: venueName(e.name),
-      rank: rank + 1,
-      total: m(t, `derive: exchanges[${i}].longUsd + exchanges[${i}].shortUsd`),
-      share: share(t, total, `derive: (exchanges[${i}].longUsd + exchanges[${i}].shortUsd) / totals.usd`),
-      dominantSide: e.longUsd >= e.shortUsd ? ('long' as const) : ('short' as const),
-    }));
+    .map(({ e, i, t }, rank) => {
+      const eager = rank < EAGER_ITEMS;
+      const source = `derive: exchanges[${i}].longUsd + exchanges[${i}].shortUsd`;
+      const shareSource = `derive: (exchanges[${i}].longUsd + exchanges[${i}].shortUsd) / totals.usd`;
+      return {
+        name: venueName(e.name),
+        rank: rank + 1,
+        total: eager ? m(t, source) : lazyMoney(ledger, t, { source, lowerBound: partial }),
+        share: eager ? share(t, total, shareSource) : lazyFigure(total > 0 ? (t / total) * 100 : 0, () => share(t, total, shareSource)),
+        dominantSide: e.longUsd >= e.shortUsd ? ('long' as const) : ('short' as const),
+      };
+    });
 }
 
 function deriveLevels(snap: Snapshot, ledger: Ledger, assets: AssetFacts[]): LevelFacts[] {

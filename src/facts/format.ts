@@ -184,6 +184,43 @@ export function money(ledger: Ledger, value: number, opts: MoneyOptions): Money 
 }
 
 /**
+ * The same figure, formatted (and its claims registered in the ledger) only
+ * when something reads its text: a wide snapshot's coins past the first few
+ * are printed by no template, and formatting three money forms and three
+ * claims for each of hundreds of them was a fifth of a batch. The forms are
+ * own getters, so the object serialises, spreads and reads (templates,
+ * Handlebars' own-property rule) exactly as a plain one; a figure the text
+ * prints has registered its claims before the claim check reads the ledger.
+ */
+export function lazyMoney(ledger: Ledger, value: number, opts: MoneyOptions): Money {
+  let m: Money | undefined;
+  const made = (): Money => (m ??= money(ledger, value, opts));
+  return {
+    value,
+    get text() {
+      return made().text;
+    },
+    get head() {
+      return made().head;
+    },
+    get headWords() {
+      return made().headWords;
+    },
+  };
+}
+
+/** A figure (`percent`, `price`) made on first read of its text, as {@link lazyMoney}. */
+export function lazyFigure(value: number, make: () => Figure): Figure {
+  let f: Figure | undefined;
+  return {
+    value,
+    get text() {
+      return (f ??= make()).text;
+    },
+  };
+}
+
+/**
  * A coin price: whole dollars with commas from $100, cents from $1, four
  * significant figures below, always in plain decimals ("$0.00000001491",
  * never "$1.491e-8", which no reader of a news article should meet).

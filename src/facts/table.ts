@@ -139,7 +139,8 @@ export function deriveTables(t: TableInput): Tables {
     };
   });
   const at = venueIndex(t.snap.exchanges ?? []);
-  const venues: Item[] = t.exchanges.map((e) => {
+  // As the coins: only the venues the table names get their side figures (and claims).
+  const venues: Item[] = t.exchanges.slice(0, MAX_ROWS).map((e) => {
     const i = at(e.name);
     const raw = t.snap.exchanges![i]!;
     return {
