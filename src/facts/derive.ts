@@ -6,7 +6,7 @@
 import type { Snapshot } from '../snapshot/schema.js';
 import { Ledger } from './ledger.js';
 import { deriveTables } from './table.js';
-import { count, lazyFigure, lazyMoney, money, percent, plain, price as priceFigure, type Figure, type Money } from './format.js';
+import { count, LazyFigure, LazyMoney, money, percent, plain, price as priceFigure, type Figure, type Money } from './format.js';
 import { describeWindow } from './window.js';
 import { KNOWN_NAMES } from './names.js';
 import { chooseAngles } from './angle.js';
@@ -396,16 +396,13 @@ function deriveAssets(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn
     .map(({ a, i, t }, rank) => {
       const p = `assets[${i}]`;
       const eager = rank < EAGER_ITEMS;
-      const mm: MoneyFn = eager ? m : (v, source) => lazyMoney(ledger, v, { source, lowerBound: partial });
-      const sh: ShareFn = eager ? share : (part, whole, source) => lazyFigure(whole > 0 ? (part / whole) * 100 : 0, () => share(part, whole, source));
+      const mm = (v: number, source: string): Money => (eager ? m(v, source) : new LazyMoney(ledger, v, { source, lowerBound: partial }));
       const dominantSide: Side = a.longUsd >= a.shortUsd ? 'long' : 'short';
       const longM = a.longUsd > 0 ? mm(a.longUsd, `${p}.longUsd`) : null;
       const shortM = a.shortUsd > 0 ? mm(a.shortUsd, `${p}.shortUsd`) : null;
       const totalM = mm(t, `derive: ${p}.longUsd + ${p}.shortUsd`);
+      const shareSource = `derive: (${p}.longUsd + ${p}.shortUsd) / totals.usd`;
       const name = coinName(a.name, a.symbol);
-      // From the printed figures, as the story's own sidesAddUp (for a lazy coin, when first asked).
-      let adds: boolean | undefined;
-      const addsUp = (): boolean => (adds ??= !longM || !shortM || sidesAddUp(totalM.text, longM.text, shortM.text));
       const coin: AssetFacts = {
         symbol: a.symbol,
         name,
@@ -413,28 +410,34 @@ function deriveAssets(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn
         rank: rank + 1,
         isBitcoin: a.symbol === 'BTC',
         total: totalM,
-        share: sh(t, total, `derive: (${p}.longUsd + ${p}.shortUsd) / totals.usd`),
+        share: eager ? share(t, total, shareSource) : new LazyFigure(percent, ledger, total > 0 ? (t / total) * 100 : 0, shareSource),
         long: longM,
         short: shortM,
         dominantSide,
         dominant: (dominantSide === 'long' ? longM : shortM)!,
         evenSplit: a.longUsd > 0 && a.shortUsd > 0 && Math.max(a.longUsd, a.shortUsd) < t * EVEN_SPLIT_SHARE,
-        get sidesAddUp() {
-          return addsUp();
-        },
+        sidesAddUp: true,
         price: derivePrice(a.price, ledger, `${p}.price`, eager),
       };
-      if (eager) addsUp();
+      // From the printed figures, as the story's own sidesAddUp; for a coin past the tenth, when first asked.
+      if (eager) coin.sidesAddUp = !longM || !shortM || sidesAddUp(totalM.text, longM.text, shortM.text);
+      else if (longM && shortM) lazySidesAddUp(coin, totalM, longM, shortM);
       return coin;
     });
+}
+
+/** `sidesAddUp` as an own getter (it serialises and spreads as a value does) that formats the coin's figures only when read. */
+function lazySidesAddUp(coin: AssetFacts, total: Money, long: Money, short: Money): void {
+  let v: boolean | undefined;
+  Object.defineProperty(coin, 'sidesAddUp', { enumerable: true, configurable: true, get: () => (v ??= sidesAddUp(total.text, long.text, short.text)) });
 }
 
 function derivePrice(p: NonNullable<Snapshot['assets']>[number]['price'], ledger: Ledger, path: string, eager = true): PriceFacts | null {
   if (!p || p.open === undefined || p.close === undefined) return null;
   const changePct = ((p.close - p.open) / p.open) * 100;
   const changeSource = `derive: (${path}.close - ${path}.open) / ${path}.open`;
-  const change = eager ? percent(ledger, changePct, changeSource, 1, 'change') : lazyFigure(changePct, () => percent(ledger, changePct, changeSource, 1, 'change'));
-  const priceOf = (v: number, source: string): Figure => (eager ? priceFigure(ledger, v, source) : lazyFigure(v, () => priceFigure(ledger, v, source)));
+  const change = eager ? percent(ledger, changePct, changeSource, 1, 'change') : new LazyFigure(percent, ledger, changePct, changeSource, 1, 'change');
+  const priceOf = (v: number, source: string): Figure => (eager ? priceFigure(ledger, v, source) : new LazyFigure(priceFigure, ledger, v, source));
   // A move that rounds to 0.0% is flat: the text must not say "rose" next to a figure it cannot show.
   const direction = Number(Math.abs(changePct).toFixed(1)) === 0 ? 'flat' : dir(changePct);
   const prev = p.previousAllTimeHigh;
@@ -465,8 +468,8 @@ function deriveExchanges(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: Shar
       return {
         name: venueName(e.name),
         rank: rank + 1,
-        total: eager ? m(t, source) : lazyMoney(ledger, t, { source, lowerBound: partial }),
-        share: eager ? share(t, total, shareSource) : lazyFigure(total > 0 ? (t / total) * 100 : 0, () => share(t, total, shareSource)),
+        total: eager ? m(t, source) : new LazyMoney(ledger, t, { source, lowerBound: partial }),
+        share: eager ? share(t, total, shareSource) : new LazyFigure(percent, ledger, total > 0 ? (t / total) * 100 : 0, shareSource),
         dominantSide: e.longUsd >= e.shortUsd ? ('long' as const) : ('short' as const),
       };
     });

@@ -187,37 +187,74 @@ export function money(ledger: Ledger, value: number, opts: MoneyOptions): Money 
  * The same figure, formatted (and its claims registered in the ledger) only
  * when something reads its text: a wide snapshot's coins past the first few
  * are printed by no template, and formatting three money forms and three
- * claims for each of hundreds of them was a fifth of a batch. The forms are
- * own getters, so the object serialises, spreads and reads (templates,
- * Handlebars' own-property rule) exactly as a plain one; a figure the text
- * prints has registered its claims before the claim check reads the ledger.
+ * claims for each of hundreds of them was a fifth of a batch. Classes, not
+ * closures, so that making one costs what a plain object costs; `toJSON`
+ * gives the plain object's keys in its order, so the sidecar is unchanged.
+ * A figure the text prints has registered its claims before the claim check
+ * reads the ledger.
  */
-export function lazyMoney(ledger: Ledger, value: number, opts: MoneyOptions): Money {
-  let m: Money | undefined;
-  const made = (): Money => (m ??= money(ledger, value, opts));
-  return {
-    value,
-    get text() {
-      return made().text;
-    },
-    get head() {
-      return made().head;
-    },
-    get headWords() {
-      return made().headWords;
-    },
-  };
+export class LazyMoney implements Money {
+  readonly value: number;
+  #made: Money | null = null;
+  readonly #ledger: Ledger;
+  readonly #opts: MoneyOptions;
+
+  constructor(ledger: Ledger, value: number, opts: MoneyOptions) {
+    this.value = value;
+    this.#ledger = ledger;
+    this.#opts = opts;
+  }
+
+  #get(): Money {
+    return (this.#made ??= money(this.#ledger, this.value, this.#opts));
+  }
+
+  get text(): string {
+    return this.#get().text;
+  }
+
+  get head(): string {
+    return this.#get().head;
+  }
+
+  get headWords(): string {
+    return this.#get().headWords;
+  }
+
+  toJSON(): Money {
+    return this.#get();
+  }
 }
 
-/** A figure (`percent`, `price`) made on first read of its text, as {@link lazyMoney}. */
-export function lazyFigure(value: number, make: () => Figure): Figure {
-  let f: Figure | undefined;
-  return {
-    value,
-    get text() {
-      return (f ??= make()).text;
-    },
-  };
+/** `percent` or `price`. */
+type FigureMaker = (ledger: Ledger, value: number, source: string, decimals?: number, kind?: 'share' | 'change') => Figure;
+
+/** A share or change (`percent`) or a price (`price`) made on first read of its text, as {@link LazyMoney}. */
+export class LazyFigure implements Figure {
+  readonly value: number;
+  #made: Figure | null = null;
+  readonly #make: FigureMaker;
+  readonly #ledger: Ledger;
+  readonly #source: string;
+  readonly #decimals: number;
+  readonly #kind: 'share' | 'change';
+
+  constructor(make: FigureMaker, ledger: Ledger, value: number, source: string, decimals = 0, kind: 'share' | 'change' = 'share') {
+    this.value = value;
+    this.#make = make;
+    this.#ledger = ledger;
+    this.#source = source;
+    this.#decimals = decimals;
+    this.#kind = kind;
+  }
+
+  get text(): string {
+    return (this.#made ??= this.#make(this.#ledger, this.value, this.#source, this.#decimals, this.#kind)).text;
+  }
+
+  toJSON(): Figure {
+    return { value: this.value, text: this.text };
+  }
 }
 
 /**
