@@ -5,22 +5,17 @@
 // 2. the command line: `render --format md,html,json,card` against `--format md,html,json`, by turns
 //    (BENCH_RUNS pairs), the difference per article, writing included.
 // Run it alone with `node bench/card.js` after `npm run build`.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { makeInputs } from './make-inputs.js';
+import { median, pct, root, timedRender, workDir } from './lib.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { generate } = await import(join(root, 'dist', 'index.js'));
 const COUNT = Number(process.env.BENCH_CARDS ?? 100);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const now = '2026-11-21T00:00:00Z';
-const work = existsSync('/dev/shm') ? join('/dev/shm', `liqnews-bench-card-${process.pid}`) : join(root, 'bench', '.work-card');
-const cli = join(root, 'bin', 'liqnews.js');
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const work = workDir('card');
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
@@ -52,21 +47,11 @@ console.log(
 );
 
 // 2. The command line, with and without the card, by turns.
-function render(formats, out) {
-  rmSync(out, { recursive: true, force: true });
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, 'render', inputs, '--out', out, '--format', formats, '--now', now, '--quiet', '--no-history'], { cwd: root, encoding: 'utf8' });
-  if (r.status !== 0) {
-    console.error(`render --format ${formats} failed (exit ${r.status}):\n${r.stderr.slice(-2000)}`);
-    process.exit(1);
-  }
-  return Number(process.hrtime.bigint() - t0) / 1e6;
-}
 const withCard = [];
 const without = [];
 for (let i = 0; i < RUNS; i++) {
-  withCard.push(render('md,html,json,card', join(work, 'out-card')));
-  without.push(render('md,html,json', join(work, 'out-plain')));
+  withCard.push(timedRender(inputs, join(work, 'out-card'), ['--format', 'md,html,json,card'], now));
+  without.push(timedRender(inputs, join(work, 'out-plain'), ['--format', 'md,html,json'], now));
 }
 const extra = (median(withCard) - median(without)) / COUNT;
 console.log(`render ${COUNT} snapshots: md,html,json,card ${median(withCard).toFixed(0)} ms, md,html,json ${median(without).toFixed(0)} ms — the card adds ${extra.toFixed(1)} ms an article, writing included (${RUNS} pairs)`);

@@ -8,16 +8,13 @@
 // Run it alone with `node bench/studio.js` after `npm run build`.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { cli, median, root, workDir } from './lib.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'bin', 'liqnews.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const STYLES = ['recap', 'tldr', 'analysis', 'bulletin', 'explainer'];
-const work = existsSync('/dev/shm') ? join('/dev/shm', `liqnews-bench-studio-${process.pid}`) : join(root, 'bench', '.work-studio');
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const work = workDir('studio');
 
 rmSync(work, { recursive: true, force: true });
 const snaps = join(work, 'snapshots');
