@@ -9,7 +9,8 @@
  * feeds), different sources without --combine sum, a window in the future,
  * an empty window, and (with --strict) any bad line.
  */
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { IngestPart, IngestProblem, IngestWindow } from '../ingest/types.js';
 import type { LocatedProblem } from '../ingest/aggregate.js';
 import { resolveWindow } from '../ingest/aggregate-window.js';
@@ -315,6 +316,9 @@ function writeWhole(path: string, text: string): string | null {
     writeAtomic(path, text, { fsync: true, makeDir: false });
     return null;
   } catch (e) {
+    // A folder is never made for --out (a typo would leave a stray tree): say which one is missing and how to make it.
+    const folder = dirname(path);
+    if (!existsSync(folder)) return `${path}: cannot write: the folder ${folder} does not exist; create it first (mkdir -p ${folder}); nothing written`;
     return `${path}: cannot write: ${describeFsError(e)}; nothing written`;
   }
 }

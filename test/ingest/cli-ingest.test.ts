@@ -83,7 +83,8 @@ describe('ingest --out', () => {
   it('writes nothing when the directory does not exist, and exits 1', async () => {
     const r = await run(['ingest', BINANCE, '--source', 'binance', ...DAY, '--out', join(dir, 'missing', 'snap.json')]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('cannot write');
+    expect(r.err).toContain(`cannot write: the folder ${join(dir, 'missing')} does not exist; create it first (mkdir -p ${join(dir, 'missing')}); nothing written`);
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
   });
 });
 
