@@ -111,7 +111,7 @@ export function decide(snapshot: DecideSubject, context: HistoryContext | null, 
   if (record) met.push({ code: 'record', reason: `the largest ${ctx!.window} total on record in the store` });
   if (multiple !== null && multiple >= r.medianMultiple) met.push({ code: 'above-median', reason: `${multiple.toFixed(1)} times the median of the last ${ctx!.median!.windows} ${ctx!.window} windows (the rule is ${r.medianMultiple})` });
   if (rank && rank.rank !== null && rank.rank <= r.maxRank) met.push({ code: 'top-rank', reason: `number ${rank.rank} of ${rank.of} ${ctx!.window} windows in ${rank.days} days (the rule is top ${r.maxRank})` });
-  if (priceMove && Math.abs(priceMove.pct) >= r.priceMovePct) met.push({ code: 'price-move', reason: `${priceMove.asset} moved ${priceMove.pct > 0 ? '+' : ''}${priceMove.pct.toFixed(1)} % open to close (the rule is ${r.priceMovePct} %)` });
+  if (priceMove && Math.abs(priceMove.pct) >= r.priceMovePct) met.push({ code: 'price-move', reason: `${priceMove.asset} ${priceMove.pct > 0 ? 'rose' : priceMove.pct < 0 ? 'fell' : 'moved'} ${Math.abs(priceMove.pct).toFixed(1)}% open to close (the rule is a ${r.priceMovePct}% move)` });
   if (met.length > 0) return done(true, met[0]!.code, `${met.map((m) => m.reason).join('; ')}`, met.slice(1).map((m) => m.code));
 
   const measurable = multiple !== null || rank !== null;

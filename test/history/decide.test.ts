@@ -69,6 +69,8 @@ describe('decide()', () => {
     const { ctx } = withHistory(300e6);
     const moved = { ...snap('2026-02-11', 300e6), assets: [{ symbol: 'BTC', longUsd: 1, shortUsd: 1, price: { open: 100_000, close: 93_000 } }] };
     expect(decide(moved, ctx)).toMatchObject({ publish: true, code: 'price-move', measures: { priceMove: { asset: 'BTC', pct: -7 } } });
+    // Said as a newsroom says it: the direction in words, the size without a sign.
+    expect(decide(moved, ctx).reason).toContain('BTC fell 7.0% open to close (the rule is a 5% move)');
     expect(decide(moved, ctx, { priceMovePct: 10 }).publish).toBe(false);
   });
 });
