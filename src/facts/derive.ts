@@ -46,7 +46,13 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
   const partial = snap.coverage === 'partial';
   const total = snap.totals.usd;
   const m = (v: number, source: string, lowerBound = partial): Money => money(ledger, v, { source, lowerBound });
-  const share = (part: number, whole: number, source: string): Figure => percent(ledger, whole > 0 ? (part / whole) * 100 : 0, source);
+  const pct = (part: number, whole: number): number => (whole > 0 ? (part / whole) * 100 : 0);
+  const share = (part: number, whole: number, source: string): Figure => percent(ledger, pct(part, whole), source);
+  // The same two for the coins and venues past the tenth: formatted, and their claims made, when read.
+  const later: Later = {
+    m: (v, source) => new LazyMoney(ledger, v, { source, lowerBound: partial }),
+    share: (part, whole, source) => new LazyFigure(percent, ledger, pct(part, whole), source),
+  };
 
   registerVerbatim(snap, ledger);
   const window = describeWindow(ledger, snap.window.start, snap.window.end, zone, locale);
@@ -62,7 +68,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
   const dominant = longShare >= DOMINANT_SHARE ? long : shortShare >= DOMINANT_SHARE ? short : null;
   const minority = dominant === null ? null : dominant.side === 'long' ? short : long;
 
-  const assets = deriveAssets(snap, ledger, m, share);
+  const assets = deriveAssets(snap, ledger, m, share, later);
   const bitcoin = assets.find((a) => a.symbol === 'BTC') ?? null;
   const ether = assets.find((a) => a.symbol === 'ETH') ?? null;
   const topAssets = assets.slice(0, 3);
@@ -76,7 +82,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
       ? { usd: m(rest, 'derive: totals.usd - sum of the leading assets'), count: assets.length > topAssets.length ? countWords(ledger, assets.length - topAssets.length, 'derive: number of assets not listed') : null }
       : null;
 
-  const exchanges = deriveExchanges(snap, ledger, m, share);
+  const exchanges = deriveExchanges(snap, m, share, later);
   // A largest order of $0 tells of no order: it is left out, never "a $0 short position topped the list".
   const largestOrder = snap.largestOrder && snap.largestOrder.usd > 0
     ? {
@@ -345,6 +351,11 @@ function deriveCatalysts(snap: Snapshot, levels: LevelFacts[]): CatalystItem[] {
 
 type MoneyFn = (v: number, source: string, lowerBound?: boolean) => Money;
 type ShareFn = (part: number, whole: number, source: string) => Figure;
+/** Money and shares made on first read (format.ts LazyMoney, LazyFigure). */
+interface Later {
+  m: (v: number, source: string) => Money;
+  share: ShareFn;
+}
 
 function nameOf(snap: Snapshot, symbol: string): string {
   return coinName(snap.assets?.find((a) => a.symbol === symbol)?.name, symbol);
@@ -379,16 +390,15 @@ const readsAsFigure = (name: string): boolean => {
 /** A venue's name as written, except one that reads as a figure: "No exchange saw more than 0" would say nothing was liquidated, so it is "the 0 exchange". */
 const venueName = (name: string): string => (readsAsFigure(name) ? `${name.trim()} exchange` : name);
 
-/** Assets ranked by total liquidations (ties by symbol), coins with nothing liquidated left out. */
 /**
- * Coins past this rank get their figures formatted only when read (format.ts lazyMoney): no template names a
- * coin past the third, and the table (facts/table.ts MAX_ROWS) and the chart stop at the tenth.
+ * Coins and venues past this rank get their figures formatted only when read (format.ts LazyMoney): no
+ * template names a coin past the third, and the table (facts/table.ts MAX_ROWS) and the chart stop at the tenth.
  */
 const EAGER_ITEMS = 10;
 
-function deriveAssets(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn): AssetFacts[] {
+/** Assets ranked by total liquidations (ties by symbol), coins with nothing liquidated left out. */
+function deriveAssets(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn, later: Later): AssetFacts[] {
   const total = snap.totals.usd;
-  const partial = snap.coverage === 'partial';
   const indexed = (snap.assets ?? []).map((a, i) => ({ a, i, t: (toCents(a.longUsd) + toCents(a.shortUsd)) / 100 }));
   indexed.sort((x, y) => y.t - x.t || (x.a.symbol < y.a.symbol ? -1 : 1));
   return indexed
@@ -396,7 +406,7 @@ function deriveAssets(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn
     .map(({ a, i, t }, rank) => {
       const p = `assets[${i}]`;
       const eager = rank < EAGER_ITEMS;
-      const mm = (v: number, source: string): Money => (eager ? m(v, source) : new LazyMoney(ledger, v, { source, lowerBound: partial }));
+      const mm = eager ? m : later.m;
       const dominantSide: Side = a.longUsd >= a.shortUsd ? 'long' : 'short';
       const longM = a.longUsd > 0 ? mm(a.longUsd, `${p}.longUsd`) : null;
       const shortM = a.shortUsd > 0 ? mm(a.shortUsd, `${p}.shortUsd`) : null;
@@ -410,7 +420,7 @@ function deriveAssets(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn
         rank: rank + 1,
         isBitcoin: a.symbol === 'BTC',
         total: totalM,
-        share: eager ? share(t, total, shareSource) : new LazyFigure(percent, ledger, total > 0 ? (t / total) * 100 : 0, shareSource),
+        share: (eager ? share : later.share)(t, total, shareSource),
         long: longM,
         short: shortM,
         dominantSide,
@@ -454,9 +464,8 @@ function derivePrice(p: NonNullable<Snapshot['assets']>[number]['price'], ledger
   };
 }
 
-function deriveExchanges(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn): ExchangeFacts[] {
+function deriveExchanges(snap: Snapshot, m: MoneyFn, share: ShareFn, later: Later): ExchangeFacts[] {
   const total = snap.totals.usd;
-  const partial = snap.coverage === 'partial';
   const indexed = (snap.exchanges ?? []).map((e, i) => ({ e, i, t: (toCents(e.longUsd) + toCents(e.shortUsd)) / 100 }));
   indexed.sort((x, y) => y.t - x.t || (x.e.name < y.e.name ? -1 : 1));
   return indexed
@@ -468,8 +477,8 @@ function deriveExchanges(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: Shar
       return {
         name: venueName(e.name),
         rank: rank + 1,
-        total: eager ? m(t, source) : new LazyMoney(ledger, t, { source, lowerBound: partial }),
-        share: eager ? share(t, total, shareSource) : new LazyFigure(percent, ledger, total > 0 ? (t / total) * 100 : 0, shareSource),
+        total: (eager ? m : later.m)(t, source),
+        share: (eager ? share : later.share)(t, total, shareSource),
         dominantSide: e.longUsd >= e.shortUsd ? ('long' as const) : ('short' as const),
       };
     });

@@ -215,6 +215,8 @@ export class History {
   beginBatch(): void {
     this.#writable();
     this.#guard(() => this.#db.exec('BEGIN IMMEDIATE'));
+    // What was read before the lock may have been rewritten by another process since: only what the batch reads is trusted.
+    this.#recent.clear();
     this.#inBatch = true;
   }
 

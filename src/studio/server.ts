@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { isStyleName, type StyleName } from '../plan/styles.js';
 import { parseSections } from '../plan/sections.js';
-import { loadCharts } from '../chart/engine.js';
+import { chartsWanted, loadCharts } from '../chart/engine.js';
 import { safeJson } from '../render/escape.js';
 import { allowedHosts, checkRequest, confinedSnapshot, isRefusal, newToken } from './security.js';
 import { problemText, storyRows, type RenderRequest, type StudioFolders } from './stories.js';
@@ -150,7 +150,7 @@ export async function startStudio(o: StudioOptions): Promise<RunningStudio> {
   });
   // The desk shows the chart by default: vega (a second or so to import) loads now, after the port is open, so the
   // server starts as fast as before and the first story seldom waits. A desk without the chart never imports it.
-  if (wantsChart(deskSections)) loadCharts().catch(() => undefined);
+  if (chartsWanted(['html'], deskSections)) loadCharts().catch(() => undefined);
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : o.port;
   hosts = allowedHosts(o.host, port);
@@ -192,15 +192,9 @@ function parseJson(text: string | null): unknown {
   }
 }
 
-/** Whether a `--sections` text turns the chart on (no style has it by default). */
-const wantsChart = (sections: string | undefined): boolean => {
-  const req = sections === undefined ? null : parseSections(sections);
-  return typeof req === 'object' && req !== null && req.chart === true;
-};
-
 /** vega, imported once per process (chart/engine.ts), before the first render that draws a chart. */
 const chartsFor = async (req: RenderRequest): Promise<void> => {
-  if (wantsChart(req.sections)) await loadCharts();
+  if (chartsWanted(['html'], req.sections)) await loadCharts();
 };
 
 /** The style, the sections and the seen alternatives of a request, checked; a string says what is wrong. */

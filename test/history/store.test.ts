@@ -262,4 +262,18 @@ describe('the variation memory inside a batch', () => {
     expect(recent()).toEqual(['one:{"opening":1}']);
     h.close();
   });
+
+  it('does not trust, inside a batch, choices it read before another process rewrote the story', () => {
+    const h = open();
+    const other = open();
+    const recent = () => h.recentArticles('recap', 5).map((a) => `${a.id}:${JSON.stringify(a.choices)}`);
+    h.record(row('2026-01-01', 100, { id: 'one', style: 'recap', choices: { opening: 1 } }));
+    expect(recent()).toEqual(['one:{"opening":1}']);
+    other.record(row('2026-01-01', 100, { id: 'one', style: 'recap', choices: { opening: 4 } }));
+    h.beginBatch();
+    expect(recent()).toEqual(['one:{"opening":4}']);
+    h.endBatch(true);
+    other.close();
+    h.close();
+  });
 });
