@@ -18,7 +18,7 @@ import { articleFragment, markdownToHtml, type HtmlPage } from './render/html.js
 import { applyStamp, STAMP_PLACEHOLDER } from './output/stamp.js';
 import { DRAWN_FORMATS, FORMAT_WRITERS, FORMATS, type FileContents } from './formats/registry.js';
 import { cardAlt, cardContent, CARD_HEIGHT, CARD_WIDTH } from './card/svg.js';
-import type { FormatContext } from './formats/context.js';
+import type { ArticleChart, FormatContext } from './formats/context.js';
 import { articleChart } from './chart/article.js';
 import { splitChart, withChartAt, withoutChart } from './chart/body.js';
 import { chartHtml } from './render/chart-html.js';
@@ -234,9 +234,11 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
   const when = rfc3339(snap.window.end);
   const tags = articleTags(facts);
   const basename = `${date}-${slug}`;
-  const chart = articleChart(facts, basename);
   // The body's chart paragraph (--sections +chart): linked in the Markdown only beside its file, inline in the page, left out elsewhere.
   const split = splitChart(text.body);
+  // Made only for a body that carries it, else when a format asks (ctx.chart): its data reads the tables, which are built lazily.
+  let chartMemo: ArticleChart | null | undefined = split ? articleChart(facts, basename) : undefined;
+  const chart = chartMemo;
   const markdownBody = split && chart && o.chart ? withChartAt(text.body, o.baseUrl ? `${o.baseUrl}/${chart.file}` : chart.file) : withoutChart(text.body);
   const bare = split ? withoutChart(text.body) : text.body;
   const toHtml = (): string => (split && chart ? markdownToHtml(split.before) + chartHtml(chart) + markdownToHtml(split.after) : markdownToHtml(bare));
@@ -262,7 +264,26 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
     publisherUrl: o.publisherUrl,
   };
   const chartFile = chart && o.chart && split ? chart.file : null;
-  const ctx: FormatContext = { snap, facts, plan, text: bare === text.body ? text : { ...text, body: bare }, claims, statements, choices, options: o, slug, date, when, tags, page, markdownBody, chart, chartFile };
+  const ctx: FormatContext = {
+    snap,
+    facts,
+    plan,
+    text: bare === text.body ? text : { ...text, body: bare },
+    claims,
+    statements,
+    choices,
+    options: o,
+    slug,
+    date,
+    when,
+    tags,
+    page,
+    markdownBody,
+    get chart() {
+      return chartMemo === undefined ? (chartMemo = articleChart(facts, basename)) : chartMemo;
+    },
+    chartFile,
+  };
   let fragment: string | undefined;
   return {
     id: facts.id,

@@ -7,7 +7,7 @@
  * serialise exactly as before.
  */
 import { describe, expect, it } from 'vitest';
-import { generate } from '../src/index.js';
+import { generate, loadCharts } from '../src/index.js';
 import { deriveFacts } from '../src/facts/derive.js';
 import { Ledger } from '../src/facts/ledger.js';
 import { money, percent } from '../src/facts/format.js';
@@ -64,5 +64,29 @@ describe('the figures of coins past the tenth, made when read', () => {
       expect(a.files.md).toContain('| Other coins |');
       expect(a.claims.length).toBeGreaterThan(5);
     }
+  });
+});
+
+describe('the tables, built when first read', () => {
+  it('read first or last, after the rest of the facts, they are the same tables; copies of the facts share them unbuilt', () => {
+    const snap = parseSnapshot(JSON.stringify(wide()), NOW);
+    const first = deriveFacts(snap);
+    const early = JSON.stringify(first.tables);
+    const later = deriveFacts(snap);
+    const copy = { ...later };
+    const rest = JSON.stringify({ ...later, tables: null });
+    expect(copy.tables).toBe(later.tables);
+    // Still a getter: spreading the facts (as the template views do) did not build the tables.
+    expect(typeof Object.getOwnPropertyDescriptor(later.tables, 'assets')?.get).toBe('function');
+    expect(JSON.stringify(later.tables)).toBe(early);
+    expect(JSON.stringify({ ...first, tables: null })).toBe(rest);
+    expect(later.tables.assets?.rows.length).toBeGreaterThan(3);
+  });
+
+  it('an article without the table or chart section still writes the chart file when asked for svg', async () => {
+    await loadCharts();
+    const a = generate(wide(), { style: 'tldr', now: NOW, formats: ['md', 'svg'] });
+    expect(a.files.svg).toMatch(/^<svg/);
+    expect(a.body).not.toMatch(/\| Coin/);
   });
 });

@@ -14,7 +14,7 @@ import { generate } from '../src/generate.js';
 import type { StoryFacts } from '../src/facts/types.js';
 import type { StyleName } from '../src/plan/styles.js';
 import { LiqnewsError } from '../src/errors.js';
-import { ASSERTIONS, checkStatements, findStatements, type Assertion } from '../src/check/statements.js';
+import { ASSERTIONS, checkStatements, combined, findStatements, topLevelAlternatives, type Assertion } from '../src/check/statements.js';
 import { PREDICATES } from '../src/check/predicates.js';
 import { allCases, NOW } from './helpers.js';
 import { randomSnapshot } from './random-snapshots.js';
@@ -141,6 +141,29 @@ describe('the render-time statement check', () => {
     const one: Assertion[] = [{ predicate: 'never', claim: 'x', phrase: 'came out ahead' }];
     expect(findStatements('Shorts came out ahead.', squeeze, one).problems.map((p) => p.predicate)).toEqual(['never']);
     for (const a of ASSERTIONS) expect(() => new RegExp(a.phrase, 'i')).not.toThrow();
+  });
+
+  it('the combined RegExp (one word boundary in front of every phrase) matches exactly what each phrase matches alone', () => {
+    expect(topLevelAlternatives(String.raw`\bA\b|\b(?:b|c)[|(]\||\bd`)).toEqual([String.raw`\bA\b`, String.raw`\b(?:b|c)[|(]\|`, String.raw`\bd`]);
+    const fast = combined(ASSERTIONS);
+    expect(fast.source.startsWith(String.raw`\b(?:`)).toBe(true);
+    // A phrase that does not start at a boundary keeps the plain form, which still finds it mid-word.
+    const loose: Assertion[] = [...ASSERTIONS, { predicate: 'never', claim: 'x', phrase: 'ahead' }];
+    expect(findStatements('The bulls kept goingahead.', squeeze, loose).problems.map((p) => p.phrase)).toEqual(['ahead']);
+    const texts = ['Shorts came out ahead; the rally held. Longs led, and a rout followed. Longs and shorts were both forced out.'];
+    for (const style of STYLES) for (const c of allCases().slice(0, 6)) {
+      const a = generate(c.snapshotText, { style, now: NOW });
+      texts.push(a.title, a.description, a.body);
+    }
+    // The form without the shared boundary: each phrase as written, in one alternation.
+    const plain = new RegExp(ASSERTIONS.map((a, i) => `(?<a${i}>${a.phrase})`).join('|'), 'gi');
+    const found = (re: RegExp, t: string): string[] => [...t.matchAll(re)].map((m) => `${m.index} ${Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)?.[0]} ${m[0]}`);
+    let seen = 0;
+    for (const t of texts) {
+      expect(found(fast, t)).toEqual(found(plain, t));
+      seen += found(plain, t).length;
+    }
+    expect(seen).toBeGreaterThan(5);
   });
 
   it('the sidecar lists the predicates a fixture relies on, sorted and deduplicated', () => {

@@ -5,7 +5,7 @@
  */
 import type { Snapshot } from '../snapshot/schema.js';
 import { Ledger } from './ledger.js';
-import { deriveTables } from './table.js';
+import { deriveTables, type Tables } from './table.js';
 import { count, LazyFigure, LazyMoney, money, percent, plain, price as priceFigure, type Figure, type Money } from './format.js';
 import { describeWindow } from './window.js';
 import { KNOWN_NAMES } from './names.js';
@@ -201,7 +201,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
   };
   facts.drivers = deriveDrivers(facts);
   // The tables' own figures (rest of the market, venue sides) have a ledger of their own (facts/table.ts).
-  facts.tables = deriveTables({ snap, assets, exchanges, total: facts.total, long: long.usd, short: short.usd });
+  facts.tables = lazyTables({ snap, assets, exchanges, total: facts.total, long: long.usd, short: short.usd });
   // Claims are read last, once every figure above has been formatted.
   facts.sidesAddUp = sidesAddUp(facts.total.text, long.usd.text, short.usd.text);
   facts.claims = ledger.list();
@@ -434,6 +434,30 @@ function deriveAssets(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn
       else if (longM && shortM) lazySidesAddUp(coin, totalM, longM, shortM);
       return coin;
     });
+}
+
+/**
+ * The tables, built when one of their parts is first read: an article that
+ * prints no table and writes no sidecar (`--format md,html` with the default
+ * sections) never pays for them. The parts are getters, so the object
+ * serialises and spreads as plain values do, and copies of the facts (the
+ * template views) share it without building it. Their ledger is their own:
+ * when they are built changes nothing else.
+ */
+export function lazyTables(input: Parameters<typeof deriveTables>[0]): Tables {
+  let v: Tables | undefined;
+  const built = (): Tables => (v ??= deriveTables(input));
+  return {
+    get assets() {
+      return built().assets;
+    },
+    get venues() {
+      return built().venues;
+    },
+    get claims() {
+      return built().claims;
+    },
+  };
 }
 
 /** `sidesAddUp` as an own getter (it serialises and spreads as a value does) that formats the coin's figures only when read. */
