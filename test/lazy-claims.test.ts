@@ -85,7 +85,7 @@ describe('the tables, built when first read', () => {
 
   it('an article without the table or chart section still writes the chart file when asked for svg', async () => {
     await loadCharts();
-    const a = generate(wide(), { style: 'tldr', now: NOW, formats: ['md', 'svg'] });
+    const a = generate(wide(), { style: 'tldr', now: NOW });
     expect(a.files.svg).toMatch(/^<svg/);
     expect(a.body).not.toMatch(/\| Coin/);
   });

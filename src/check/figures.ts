@@ -73,7 +73,9 @@ export function figuresIn(text: string): FoundFigure[] {
     ? text
     : text.replace(NOT_PROSE, (m) => ' '.repeat(m.length)).replace(MD_ESCAPE, (_m, c: string) => (c === '%' ? '%\u200B' : `\u200B${c}`));
   const found: FoundFigure[] = [];
-  for (const m of prose.matchAll(FIGURE)) {
+  // exec on the shared pattern (it always matches a digit, never nothing): matchAll would copy it per text.
+  FIGURE.lastIndex = 0;
+  for (let m = FIGURE.exec(prose); m !== null; m = FIGURE.exec(prose)) {
     const last = m[0].charCodeAt(m[0].length - 1);
     // A figure ends in a digit, unit or "%": a trailing comma or full stop is the sentence's.
     const figure = last === 44 || last === 46 ? m[0].replace(/[,.]+$/, '') : m[0];

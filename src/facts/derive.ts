@@ -189,7 +189,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
     record,
     related: (snap.context?.related ?? []).map((r) => ({ title: r.title, url: safeUrl(r.url) })),
     hashtags: hashtags(assets, snap.context?.tags ?? []),
-    cashtags: assets.filter(startsWithLetter).slice(0, 3).map((a) => `$${a.symbol}`),
+    cashtags: firstWithLetter(assets, 3).map((a) => `$${a.symbol}`),
     tags,
     angle: angles[0]!,
     angles,
@@ -583,10 +583,20 @@ const startsWithLetter = (a: { symbol: string }): boolean => /^[A-Z]/.test(a.sym
 const ACRONYMS = new Set(['etf', 'etfs', 'cpi', 'ppi', 'fomc', 'fed', 'sec', 'cftc', 'gdp', 'btc', 'eth', 'sol', 'xrp', 'nft', 'nfts', 'otc', 'usd', 'usdt', 'usdc', 'ath', 'oi', 'dex', 'cex', 'eu', 'us', 'uk']);
 
 /** "#CryptoLiquidations #BTC #ETH #Bitcoin #Derivatives": tags in CamelCase, as social feeds write them. */
+/** The first `n` coins whose ticker starts with a letter (a wide snapshot's list is not filtered whole for two or three). */
+function firstWithLetter(assets: readonly AssetFacts[], n: number): AssetFacts[] {
+  const out: AssetFacts[] = [];
+  for (const a of assets) {
+    if (out.length === n) break;
+    if (startsWithLetter(a)) out.push(a);
+  }
+  return out;
+}
+
 function hashtags(assets: AssetFacts[], tags: string[]): string[] {
   const out = ['#CryptoLiquidations'];
   // A hashtag or cashtag is a word: a ticker that starts with a digit ("5B", "100") would read as a figure, and feeds do not link it.
-  for (const a of assets.filter(startsWithLetter).slice(0, 2)) out.push(`#${a.symbol}`);
+  for (const a of firstWithLetter(assets, 2)) out.push(`#${a.symbol}`);
   for (const t of tags) {
     // Each word capitalised and the rest kept as written ("ETF" stays #ETF); an acronym written in lower case is put back in capitals ("etf" is #ETF, never #Etf).
     const camel = t

@@ -55,8 +55,8 @@ export function viewOf(f: StoryFacts, esc: (s: string) => string, show: Sections
     return name === a.name && label === a.label ? a : { ...a, name, label };
   };
   const assets = f.assets.map(asset);
-  const bySymbol = new Map(assets.map((a) => [a.symbol, a]));
-  const same = (a: { symbol: string } | null) => (a ? bySymbol.get(a.symbol)! : null);
+  // A coin's rank is its place in the list (from 1): the view's copy of a coin of the facts, found without a map of a wide snapshot's hundreds.
+  const same = (a: { rank: number } | null) => (a ? assets[a.rank - 1]! : null);
   const exchanges = f.exchanges.map((e) => {
     const name = esc(e.name);
     return name === e.name ? e : { ...e, name };
@@ -65,7 +65,7 @@ export function viewOf(f: StoryFacts, esc: (s: string) => string, show: Sections
     ...rest,
     source: f.source ? { name: esc(f.source.name), url: f.source.url } : null,
     assets,
-    topAssets: f.topAssets.map((a) => bySymbol.get(a.symbol)!),
+    topAssets: f.topAssets.map((a) => assets[a.rank - 1]!),
     leader: same(f.leader),
     runnerUp: same(f.runnerUp),
     bitcoin: same(f.bitcoin),
