@@ -9,6 +9,8 @@ import { Ledger } from '../src/facts/ledger.js';
 import * as fast from '../src/facts/format.js';
 import * as plain from './oracle/format.js';
 import { prng } from './prng.js';
+import { displayValue } from '../src/check/figures.js';
+import { amountsAddUp, sidesAddUp } from '../src/facts/derive.js';
 
 function values(): number[] {
   const r = prng(90210);
@@ -62,5 +64,38 @@ describe('figure formatting against its plain reference', () => {
       if (Number.isInteger(v) && v <= 1e10) for (const lb of [false, true]) same(`count(${v})`, run((l) => fast.count(l, v, 's', lb)), run((l) => plain.count(l, v, 's', lb)));
     }
     expect(diffs.slice(0, 10)).toEqual([]);
+  });
+});
+
+describe('whether a coin’s sides add up, told without formatting its figures', () => {
+  it('bodyValue is the amount the body text of money() displays, and amountsAddUp answers as sidesAddUp over those texts', () => {
+    const vs = values().filter((v) => v > 0 && v <= 1e13);
+    const r = prng(4242);
+    const diffs: string[] = [];
+    for (const v of vs) {
+      for (const lowerBound of [false, true]) {
+        const shown = displayValue(fast.money(new Ledger(), v, { source: 's', lowerBound }).text);
+        if (Math.abs(shown - fast.bodyValue(v, lowerBound)) > v * 1e-12) diffs.push(`bodyValue(${v}, ${lowerBound}): ${fast.bodyValue(v, lowerBound)}, text shows ${shown}`);
+      }
+    }
+    // Pairs of sides, from the same values (cents included) and from near-ties, where rounding decides.
+    let disagreeing = 0;
+    let notAddingUp = 0;
+    for (let i = 0; i < 40000; i++) {
+      const long = i % 3 === 0 ? Math.round(vs[i % vs.length]! * 100) / 100 : vs[Math.floor(r() * vs.length)]!;
+      const short = i % 5 === 0 ? long * (1 + (r() - 0.5) * 1e-3) : vs[Math.floor(r() * vs.length)]!;
+      const total = Math.round((long + short) * 100) / 100;
+      for (const lowerBound of [false, true]) {
+        const l = new Ledger();
+        const text = sidesAddUp(fast.money(l, total, { source: 't', lowerBound }).text, fast.money(l, long, { source: 'l', lowerBound }).text, fast.money(l, short, { source: 's', lowerBound }).text);
+        const amounts = amountsAddUp(fast.bodyValue(total, lowerBound), fast.bodyValue(long, lowerBound), fast.bodyValue(short, lowerBound));
+        if (text !== amounts) disagreeing++;
+        if (!text) notAddingUp++;
+      }
+    }
+    expect(diffs.slice(0, 10)).toEqual([]);
+    expect(disagreeing).toBe(0);
+    // The pairs do reach the case that matters: sides whose rounded figures miss the rounded total.
+    expect(notAddingUp).toBeGreaterThan(1000);
   });
 });

@@ -6,7 +6,7 @@
 import type { Snapshot } from '../snapshot/schema.js';
 import { Ledger } from './ledger.js';
 import { deriveTables, type Tables } from './table.js';
-import { count, LazyFigure, LazyMoney, money, percent, plain, price as priceFigure, type Figure, type Money } from './format.js';
+import { bodyValue, count, LazyFigure, LazyMoney, money, percent, plain, price as priceFigure, type Figure, type Money } from './format.js';
 import { describeWindow } from './window.js';
 import { KNOWN_NAMES } from './names.js';
 import { chooseAngles } from './angle.js';
@@ -231,9 +231,13 @@ function displayUnit(value: number): number {
 
 /** Whether two printed parts add to the printed total at the total's precision: what a reader adding them sees. */
 export function sidesAddUp(total: string, long: string, short: string): boolean {
-  const t = displayValue(total);
+  return amountsAddUp(displayValue(total), displayValue(long), displayValue(short));
+}
+
+/** The same from the displayed amounts (format.ts bodyValue), for a coin whose figures are not formatted. */
+export function amountsAddUp(t: number, long: number, short: number): boolean {
   if (!(t > 0)) return true;
-  return Math.abs(displayValue(long) + displayValue(short) - t) <= displayUnit(t) / 2 + t * 1e-9;
+  return Math.abs(long + short - t) <= displayUnit(t) / 2 + t * 1e-9;
 }
 
 function openInterestFacts(ledger: Ledger, oi: number): NonNullable<StoryFacts['openInterest']> {
@@ -399,6 +403,7 @@ const EAGER_ITEMS = 10;
 /** Assets ranked by total liquidations (ties by symbol), coins with nothing liquidated left out. */
 function deriveAssets(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn, later: Later): AssetFacts[] {
   const total = snap.totals.usd;
+  const partial = snap.coverage === 'partial';
   const indexed = (snap.assets ?? []).map((a, i) => ({ a, i, t: (toCents(a.longUsd) + toCents(a.shortUsd)) / 100 }));
   indexed.sort((x, y) => y.t - x.t || (x.a.symbol < y.a.symbol ? -1 : 1));
   return indexed
@@ -429,9 +434,10 @@ function deriveAssets(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn
         sidesAddUp: true,
         price: derivePrice(a.price, ledger, `${p}.price`, eager),
       };
-      // From the printed figures, as the story's own sidesAddUp; for a coin past the tenth, when first asked.
+      // From the printed figures, as the story's own sidesAddUp; for a coin past the tenth (whose figures are formatted
+      // only when read), from the amounts those figures would display: the same answer, with no text made.
       if (eager) coin.sidesAddUp = !longM || !shortM || sidesAddUp(totalM.text, longM.text, shortM.text);
-      else if (longM && shortM) lazySidesAddUp(coin, totalM, longM, shortM);
+      else coin.sidesAddUp = !longM || !shortM || amountsAddUp(bodyValue(t, partial), bodyValue(a.longUsd, partial), bodyValue(a.shortUsd, partial));
       return coin;
     });
 }
@@ -458,12 +464,6 @@ export function lazyTables(input: Parameters<typeof deriveTables>[0]): Tables {
       return built().claims;
     },
   };
-}
-
-/** `sidesAddUp` as an own getter (it serialises and spreads as a value does) that formats the coin's figures only when read. */
-function lazySidesAddUp(coin: AssetFacts, total: Money, long: Money, short: Money): void {
-  let v: boolean | undefined;
-  Object.defineProperty(coin, 'sidesAddUp', { enumerable: true, configurable: true, get: () => (v ??= sidesAddUp(total.text, long.text, short.text)) });
 }
 
 function derivePrice(p: NonNullable<Snapshot['assets']>[number]['price'], ledger: Ledger, path: string, eager = true): PriceFacts | null {

@@ -159,6 +159,17 @@ const RULES = {
   sig: { body: '3 significant figures', head: '2 significant figures', bodyDown: '3 significant figures, rounded down', headDown: '2 significant figures, rounded down' },
 } as const;
 
+/**
+ * The amount the body form of `money(value)` displays ("$1.08 billion" is
+ * 1.08e9), without formatting it or making a claim: what a coin that no
+ * template prints needs to know whether its sides add up (derive.ts).
+ * test/format-oracle.test.ts holds it to the text money() prints.
+ */
+export function bodyValue(value: number, lowerBound = false): number {
+  const mode: Mode = lowerBound ? 'floor' : 'nearest';
+  return value < CENTS_BELOW ? toCents(value, mode) : roundSig(value, 3, mode);
+}
+
 export function money(ledger: Ledger, value: number, opts: MoneyOptions): Money {
   const lb = opts.lowerBound === true;
   const small = value < CENTS_BELOW;
