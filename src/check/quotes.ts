@@ -66,6 +66,25 @@ const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L
  */
 export function blankQuotes(text: string, quotes: readonly Quote[], hits?: Set<Quote>): string {
   if (quotes.length === 0) return text;
+  // The figure check and the statement check blank the same parts with the same quotes, one after the other: the second reads the first's work.
+  // Bounded, for a caller that keeps one list of quotes for many texts.
+  if (quotes !== memo.quotes || memo.done.size >= 8) memo = { quotes, done: new Map() };
+  const known = memo.done.get(text);
+  if (known !== undefined) {
+    for (const q of known.hits) hits?.add(q);
+    return known.out;
+  }
+  const found = new Set<Quote>();
+  const out = blank(text, quotes, found);
+  memo.done.set(text, { out, hits: [...found] });
+  for (const q of found) hits?.add(q);
+  return out;
+}
+
+/** The texts blanked with the last list of quotes (one article's), and which quotes each held. */
+let memo: { quotes: readonly Quote[]; done: Map<string, { out: string; hits: Quote[] }> } = { quotes: [], done: new Map() };
+
+function blank(text: string, quotes: readonly Quote[], hits: Set<Quote>): string {
   const lower = text.toLowerCase();
   // Lower-casing can change a string's length (a few letters outside ASCII); then offsets would not hold, and nothing is blanked.
   if (lower.length !== text.length) return text;
@@ -87,7 +106,7 @@ export function blankQuotes(text: string, quotes: readonly Quote[], hits?: Set<Q
           !(startsDigit && before !== undefined && /[$.,\\]/.test(before)) &&
           !(endsDigit && after !== undefined && (after === '%' || (/[.,]/.test(after) && /\d/.test(text[end + 1] ?? ''))));
         if (whole) {
-          hits?.add(q);
+          hits.add(q);
           // UTF-16 units, as the offsets count them.
           (ranges ??= []).push(at, end);
         }
