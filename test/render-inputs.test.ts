@@ -8,6 +8,7 @@ import { generate } from '../src/generate.js';
 import { FolderNames } from '../src/cli/folder-names.js';
 import { listInputs } from '../src/cli/inputs.js';
 import { NamesSeen, sourceHash } from '../src/cli/names-seen.js';
+import { GROUP, GROUP_BYTES, groupFill } from '../src/cli/render-job.js';
 import { runCli } from './helpers.js';
 import { prng } from './prng.js';
 
@@ -114,6 +115,40 @@ describe('the listing', () => {
     for (const n of names) writeFileSync(join(dir, n), '');
     const folder = FolderNames.read(dir);
     expect(Array.from({ length: folder.length }, (_, i) => folder.at(i))).toEqual([...names].sort());
+  });
+
+  it('gives each file its size, and a batch groups 32 inputs or 64 KB of them, whichever comes first', () => {
+    writeFileSync(join(dir, 'a.json'), 'x'.repeat(1234));
+    writeFileSync(join(dir, 'b.json'), '');
+    symlinkSync(join(dir, 'a.json'), join(dir, 'c.json'));
+    expect([...listInputs([dir], null)].map((i) => (i.kind === 'file' ? i.size : i.kind))).toEqual([1234, 0, 1234]);
+    expect([...listInputs([join(dir, 'a.json')], null)].map((i) => (i.kind === 'file' ? i.size : i.kind))).toEqual([1234]);
+    const fill = groupFill();
+    const until = (size: number): number => {
+      fill.reset();
+      for (let n = 1; ; n++) if (fill.add(size)) return n;
+    };
+    expect(until(1500)).toBe(GROUP);
+    expect(until(40_000)).toBe(2);
+    expect(until(GROUP_BYTES)).toBe(1);
+  });
+
+  it('a folder of small snapshots and ones with hundreds of coins renders each as it renders alone', async () => {
+    const wide = { ...base, assets: Array.from({ length: 400 }, (_, i) => ({ symbol: `C${i}`, name: `Coin ${i}`, longUsd: 1000 + i, shortUsd: 10 })) };
+    const sum = (k: 'longUsd' | 'shortUsd'): number => [...base.assets, ...wide.assets].reduce((t: number, a: Record<string, number>) => t + a[k]!, 0);
+    wide.assets = [...base.assets, ...wide.assets];
+    wide.totals = { ...base.totals, longUsd: sum('longUsd'), shortUsd: sum('shortUsd'), usd: sum('longUsd') + sum('shortUsd') };
+    const texts: string[] = [];
+    for (let i = 0; i < 40; i++) texts.push(i % 9 === 4 ? `${JSON.stringify({ ...wide, id: `wide-${i}` }, null, 2)}\n` : snapshot(`small-${i}`));
+    mkdirSync(join(dir, 'in'));
+    texts.forEach((t, i) => writeFileSync(join(dir, 'in', `${String(i).padStart(2, '0')}.json`), t));
+    expect(texts.filter((t) => t.length > 40_000).length).toBe(4);
+    const r = await runCli(['render', join(dir, 'in'), '--out', join(dir, 'out'), '--format', 'md', '--now', NOW, '--quiet', '--no-history']);
+    expect(r.code).toBe(0);
+    for (const t of texts) {
+      const a = generate(t, { now: new Date(NOW) });
+      expect(readFileSync(join(dir, 'out', `${a.basename}.md`), 'utf8')).toBe(a.files.md);
+    }
   });
 
   it('remembers base names in a few bytes each, and tells the same input again from another', () => {

@@ -4,7 +4,7 @@
  * any size holds one directory's names at a time, never the whole list (nor
  * any file's contents).
  */
-import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { FolderNames } from './folder-names.js';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { describeFsError, errnoOf } from '../output/write.js';
@@ -16,7 +16,7 @@ export const STDIN_LABEL = '<stdin>';
 
 export type InputItem =
   /** `link`: found by the walk as a link to a file (its target is an input too). */
-  | { kind: 'file'; label: string; path: string; link?: true }
+  | { kind: 'file'; label: string; path: string; link?: true; /** Bytes, as the listing saw them (a batch groups its inputs by it). */ size?: number }
   | { kind: 'stdin'; label: string }
   /** An input that could not even be listed; reported in its place in the batch. */
   | { kind: 'error'; label: string; message: string };
@@ -56,15 +56,15 @@ export function* listInputs(args: readonly string[], skipDir: string | null): Ge
       yield { kind: 'stdin', label: STDIN_LABEL };
       continue;
     }
-    let isDirectory: boolean;
+    let st: Stats;
     try {
-      isDirectory = statSync(arg).isDirectory();
+      st = statSync(arg);
     } catch (e) {
       yield { kind: 'error', label: arg, message: `cannot read: ${describeFsError(e)}` };
       continue;
     }
-    if (!isDirectory) {
-      yield { kind: 'file', label: arg, path: arg };
+    if (!st.isDirectory()) {
+      yield { kind: 'file', label: arg, path: arg, size: st.size };
       continue;
     }
     let found = false;
@@ -97,7 +97,7 @@ function* walk(dir: string, skip: Skip): Generator<ListedInput> {
     if (st.isDirectory()) {
       if (!SKIPPED_DIRECTORIES.has(name) && !isSkipped(path, skip)) yield* walk(path, skip);
     } else if (json) {
-      if (st.isFile()) yield { kind: 'file', label: path, path };
+      if (st.isFile()) yield { kind: 'file', label: path, path, size: st.size };
       else if (st.isSymbolicLink()) yield linked(path);
     }
   }
@@ -115,7 +115,8 @@ function isSkipped(path: string, skip: Skip): boolean {
  */
 function linked(path: string): ListedInput {
   try {
-    if (statSync(path).isFile()) return { kind: 'file', label: path, path, link: true };
+    const target = statSync(path);
+    if (target.isFile()) return { kind: 'file', label: path, path, link: true, size: target.size };
     return { kind: 'skipped', label: path, reason: 'a link to something that is not a file (links to folders are not followed)' };
   } catch (e) {
     const code = errnoOf(e);

@@ -20,7 +20,7 @@ import { generate } from '../generate.js';
 import { InputGuard, countInputs, expandInputs, listInputs, readInput, type InputItem, type ListedInput } from './inputs.js';
 import { NamesSeen, sourceHash } from './names-seen.js';
 import { jobsFor, runInOrder } from './pool.js';
-import { GROUP, buildFiles, runGroup, runGroupInTurn, type GroupJob, type ItemResult } from './render-job.js';
+import { GROUP, buildFiles, groupFill, runGroup, runGroupInTurn, type GroupJob, type ItemResult } from './render-job.js';
 import { problemLines } from './problems.js';
 import { JsonResults, type InputResult } from './json-results.js';
 import { chartsWanted, loadCharts } from '../chart/engine.js';
@@ -264,11 +264,13 @@ type Outcome =
 /** The inputs on this thread, a group at a time (render-job.ts), handed over in input order. */
 async function* sequentialOutcomes(listed: Iterator<ListedInput>, o: RunOptions, now: Date, io: CommandIO, history: History | null): AsyncGenerator<Outcome> {
   const options = articleOptions(o, now, history);
+  const fill = groupFill();
   for (;;) {
     const group: ListedInput[] = [];
+    fill.reset();
     for (let next = listed.next(); !next.done; next = listed.next()) {
       group.push(next.value);
-      if (group.length === GROUP) break;
+      if (fill.add(next.value.kind === 'file' ? next.value.size : 0)) break;
     }
     if (group.length === 0) return;
     const files = group.filter(isFile);
@@ -308,13 +310,15 @@ async function* parallelOutcomes(listed: Iterator<ListedInput>, o: RunOptions, n
   let listingDone = false;
   function* groups(): Generator<Omit<GroupJob, 'seq'>> {
     let files: { path: string; label: string }[] = [];
+    const fill = groupFill();
     for (let next = listed.next(); !next.done; next = listed.next()) {
       pending.push(next.value);
       if (next.value.kind !== 'file') continue;
       files.push(jobItem(next.value));
-      if (files.length === GROUP) {
+      if (fill.add(next.value.size)) {
         yield { items: files, options, formats: o.formats, debug: o.debug };
         files = [];
+        fill.reset();
       }
     }
     listingDone = true;
