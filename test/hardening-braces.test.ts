@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { FORMATS, STYLE_NAMES, generate, loadCharts, writeArticle, type StyleName } from '../src/index.js';
 import { buildFeeds, readArticleFolder, selectForFeed } from '../src/feed/index.js';
 import { NOW } from './helpers.js';
+import { safeJson } from '../src/render/escape.js';
 
 const T = '{{7*7}} {%x%} {#y#}';
 const U = '?q={{7*7}}&r={%25x%25}&s={#y#}';
@@ -69,5 +70,30 @@ describe('template braces in the feeds', () => {
     for (const [name, text] of Object.entries(feeds)) expect([name, text.match(OPENERS)?.[0] ?? null]).toEqual([name, null]);
     // The front matter the feed read back still says what the snapshot said.
     expect(readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.md'))!), 'utf8')).toContain('Coin');
+  });
+});
+
+describe('JSON written into pages and sidecars', () => {
+  it('escapes <, >, &, the line separators and a brace that opens template code, in one pass, as the six passes did', () => {
+    const sixPasses = (v: unknown): string =>
+      JSON.stringify(v, null, 2)
+        .replace(/</g, '\\u003c')
+        .replace(/>/g, '\\u003e')
+        .replace(/&/g, '\\u0026')
+        .replace(/\{(?=[{%#])/g, '\\u007b')
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029');
+    const alphabet = ['{', '}', '%', '#', '<', '>', '&', '\u2028', '\u2029', 'a', '"', '\\', ' ', '{{', '{%', '{#'];
+    let seed = 7;
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let i = 0; i < 3000; i++) {
+      let s = '';
+      for (let k = Math.floor(next() * 12); k > 0; k--) s += alphabet[Math.floor(next() * alphabet.length)];
+      const v = { [s]: s, list: [s, { s }] };
+      const out = safeJson(v, 2);
+      expect(out).toBe(sixPasses(v));
+      expect(out).not.toMatch(/[<>&\u2028\u2029]|\{[{%#]/);
+      expect(JSON.parse(out)).toEqual(v);
+    }
   });
 });
