@@ -11,9 +11,9 @@ import type { Claim } from './facts/ledger.js';
 import { planArticle, type Plan } from './plan/plan.js';
 import { renderPart, viewsOf, type Part, type RenderedText } from './render/markdown.js';
 import { STYLE_NAMES } from './plan/styles.js';
-import { checkClaims } from './check/figures.js';
-import { checkStatements, type Statement } from './check/statements.js';
-import { quotesOf } from './check/quotes.js';
+import { checkClaimsIn } from './check/figures.js';
+import { checkStatementsIn, type Statement } from './check/statements.js';
+import { blankParts, quotesOf } from './check/quotes.js';
 import { articleFragment, markdownToHtml, type HtmlPage } from './render/html.js';
 import { applyStamp, STAMP_PLACEHOLDER } from './output/stamp.js';
 import { DRAWN_FORMATS, FORMAT_WRITERS, FORMATS, type FileContents } from './formats/registry.js';
@@ -219,10 +219,11 @@ export const allClaims = (facts: StoryFacts): Claim[] => (facts.tables.claims.le
 
 const checkText = (text: RenderedText, facts: StoryFacts, plan: Plan): { claims: Claim[]; statements: Statement[] } => {
   const parts = { headline: text.headline, description: text.description, body: text.body };
-  const quotes = quotesOf(facts);
+  // The snapshot's own strings, blanked once for both checks.
+  const blanked = blankParts(parts, quotesOf(facts));
   // The tables' own figures are claims only where the body prints the table, or the chart's alt text states them.
-  const claims = checkClaims(parts, plan.sections.table || plan.sections.chart ? allClaims(facts) : facts.claims, facts.id, quotes);
-  return { claims, statements: checkStatements(parts, facts, facts.id, quotes) };
+  const claims = checkClaimsIn(blanked, plan.sections.table || plan.sections.chart ? allClaims(facts) : facts.claims, facts.id);
+  return { claims, statements: checkStatementsIn(blanked, facts, facts.id) };
 };
 
 /** The article from its checked parts: names, the HTML page's inputs, and files built on first read. */
@@ -236,9 +237,9 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
   const basename = `${date}-${slug}`;
   // The body's chart paragraph (--sections +chart): linked in the Markdown only beside its file, inline in the page, left out elsewhere.
   const split = splitChart(text.body);
-  // Made only for a body that carries it, else when a format asks (ctx.chart): its data reads the tables, which are built lazily.
-  let chartMemo: ArticleChart | null | undefined = split ? articleChart(facts, basename) : undefined;
-  const chart = chartMemo;
+  // Made at once for a body that carries it, otherwise only when a format asks (ctx.chart): its data reads the tables, which are built lazily.
+  const chart = split ? articleChart(facts, basename) : null;
+  let asked: ArticleChart | null | undefined = split ? chart : undefined;
   const markdownBody = split && chart && o.chart ? withChartAt(text.body, o.baseUrl ? `${o.baseUrl}/${chart.file}` : chart.file) : withoutChart(text.body);
   const bare = split ? withoutChart(text.body) : text.body;
   const toHtml = (): string => (split && chart ? markdownToHtml(split.before) + chartHtml(chart) + markdownToHtml(split.after) : markdownToHtml(bare));
@@ -280,7 +281,7 @@ function assemble(snap: Snapshot, facts: StoryFacts, plan: Plan, text: RenderedT
     page,
     markdownBody,
     get chart() {
-      return chartMemo === undefined ? (chartMemo = articleChart(facts, basename)) : chartMemo;
+      return asked === undefined ? (asked = articleChart(facts, basename)) : asked;
     },
     chartFile,
   };

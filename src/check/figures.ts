@@ -5,7 +5,7 @@
  */
 import { orderClaims, type Claim } from '../facts/ledger.js';
 import { LiqnewsError } from '../errors.js';
-import { blankQuotes, type Quote } from './quotes.js';
+import { blankParts, type BlankedParts, type Quote } from './quotes.js';
 
 /**
  * A figure: optional "$", digits with thousands commas and decimals, and an
@@ -161,9 +161,14 @@ export function findProblems(text: string, claims: readonly Claim[] | ClaimIndex
  * returned as used.
  */
 export function checkClaims(parts: Record<string, string>, claims: readonly Claim[], story: string, quotes: readonly Quote[] = []): Claim[] {
-  const quoted = new Set<Quote>();
-  const found = Object.entries(parts).map(([where, shown]) => {
-    const text = blankQuotes(shown, quotes, quoted);
+  return checkClaimsIn(blankParts(parts, quotes), claims, story);
+}
+
+/** The same over parts already blanked (generate.ts blanks an article's once for both checks). */
+export function checkClaimsIn(parts: BlankedParts, claims: readonly Claim[], story: string): Claim[] {
+  const quoted = parts.hits;
+  const found = Object.entries(parts.shown).map(([where, shown]) => {
+    const text = parts.blanked[where]!;
     return { where, text, shown, figures: figuresIn(text) };
   });
   // Only the figures the text states are looked up: the index need hold no other.

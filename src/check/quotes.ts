@@ -66,25 +66,6 @@ const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L
  */
 export function blankQuotes(text: string, quotes: readonly Quote[], hits?: Set<Quote>): string {
   if (quotes.length === 0) return text;
-  // The figure check and the statement check blank the same parts with the same quotes, one after the other: the second reads the first's work.
-  // Bounded, for a caller that keeps one list of quotes for many texts.
-  if (quotes !== memo.quotes || memo.done.size >= 8) memo = { quotes, done: new Map() };
-  const known = memo.done.get(text);
-  if (known !== undefined) {
-    for (const q of known.hits) hits?.add(q);
-    return known.out;
-  }
-  const found = new Set<Quote>();
-  const out = blank(text, quotes, found);
-  memo.done.set(text, { out, hits: [...found] });
-  for (const q of found) hits?.add(q);
-  return out;
-}
-
-/** The texts blanked with the last list of quotes (one article's), and which quotes each held. */
-let memo: { quotes: readonly Quote[]; done: Map<string, { out: string; hits: Quote[] }> } = { quotes: [], done: new Map() };
-
-function blank(text: string, quotes: readonly Quote[], hits: Set<Quote>): string {
   const lower = text.toLowerCase();
   // Lower-casing can change a string's length (a few letters outside ASCII); then offsets would not hold, and nothing is blanked.
   if (lower.length !== text.length) return text;
@@ -106,7 +87,7 @@ function blank(text: string, quotes: readonly Quote[], hits: Set<Quote>): string
           !(startsDigit && before !== undefined && /[$.,\\]/.test(before)) &&
           !(endsDigit && after !== undefined && (after === '%' || (/[.,]/.test(after) && /\d/.test(text[end + 1] ?? ''))));
         if (whole) {
-          hits.add(q);
+          hits?.add(q);
           // UTF-16 units, as the offsets count them.
           (ranges ??= []).push(at, end);
         }
@@ -132,4 +113,20 @@ function blankRanges(text: string, ranges: number[]): string {
     pos = end;
   }
   return out + text.slice(pos);
+}
+
+/** An article's parts as printed, the same with its quoted strings blanked, and the quotes found: what both checks read. */
+export interface BlankedParts {
+  shown: Readonly<Record<string, string>>;
+  blanked: Readonly<Record<string, string>>;
+  /** The quotes that appear in some part (their verbatim claims are what the reader saw). */
+  hits: ReadonlySet<Quote>;
+}
+
+/** Each part blanked once (check/figures.ts and check/statements.ts both read the result). */
+export function blankParts(parts: Readonly<Record<string, string>>, quotes: readonly Quote[]): BlankedParts {
+  const hits = new Set<Quote>();
+  const blanked: Record<string, string> = {};
+  for (const [where, shown] of Object.entries(parts)) blanked[where] = blankQuotes(shown, quotes, hits);
+  return { shown: parts, blanked, hits };
 }

@@ -10,7 +10,7 @@ import { LiqnewsError } from '../errors.js';
 import type { StoryFacts } from '../facts/types.js';
 import { TEMPLATE_DIR } from '../render/templates.js';
 import { PREDICATES, isPredicateName, type PredicateName } from './predicates.js';
-import { blankQuotes, quotesOf, type Quote } from './quotes.js';
+import { blankParts, blankQuotes, quotesOf, type BlankedParts, type Quote } from './quotes.js';
 
 export interface Assertion {
   predicate: PredicateName;
@@ -132,11 +132,16 @@ export function findStatements(
  * text quotes are the editor's words and are blanked first.
  */
 export function checkStatements(parts: Record<string, string>, facts: StoryFacts, story: string, quotes: readonly Quote[] = []): Statement[] {
+  return checkStatementsIn(blankParts(parts, quotes), facts, story);
+}
+
+/** The same over parts already blanked (generate.ts blanks an article's once for both checks). */
+export function checkStatementsIn(parts: BlankedParts, facts: StoryFacts, story: string): Statement[] {
   const all: string[] = [];
   const held = new Map<string, Statement>();
   let every: Quote[] | null = null;
-  for (const [where, shown] of Object.entries(parts)) {
-    let { statements, problems } = findStatements(quotes.length > 0 ? blankQuotes(shown, quotes) : shown, facts);
+  for (const [where, shown] of Object.entries(parts.shown)) {
+    let { statements, problems } = findStatements(parts.blanked[where]!, facts);
     // Only when something fails are the snapshot's strings without figures blanked too (most articles never pay for it).
     if (problems.length > 0) {
       every ??= quotesOf(facts, true);

@@ -5,7 +5,7 @@
  */
 import type { Snapshot } from '../snapshot/schema.js';
 import { Ledger } from './ledger.js';
-import { deriveTables, type Tables } from './table.js';
+import { deriveTables, lazyTables } from './table.js';
 import { bodyValue, count, LazyFigure, LazyMoney, money, percent, plain, price as priceFigure, type Figure, type Money } from './format.js';
 import { describeWindow } from './window.js';
 import { KNOWN_NAMES } from './names.js';
@@ -200,8 +200,9 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
     claims: [],
   };
   facts.drivers = deriveDrivers(facts);
-  // The tables' own figures (rest of the market, venue sides) have a ledger of their own (facts/table.ts).
-  facts.tables = lazyTables({ snap, assets, exchanges, total: facts.total, long: long.usd, short: short.usd });
+  // The tables' own figures (rest of the market, venue sides) have a ledger of their own (facts/table.ts), so when the
+  // tables are built changes nothing else: only when first read (an article that prints none and writes no sidecar never pays).
+  facts.tables = lazyTables(() => deriveTables({ snap, assets, exchanges, total: facts.total, long: long.usd, short: short.usd }));
   // Claims are read last, once every figure above has been formatted.
   facts.sidesAddUp = sidesAddUp(facts.total.text, long.usd.text, short.usd.text);
   facts.claims = ledger.list();
@@ -442,30 +443,6 @@ function deriveAssets(snap: Snapshot, ledger: Ledger, m: MoneyFn, share: ShareFn
     });
 }
 
-/**
- * The tables, built when one of their parts is first read: an article that
- * prints no table and writes no sidecar (`--format md,html` with the default
- * sections) never pays for them. The parts are getters, so the object
- * serialises and spreads as plain values do, and copies of the facts (the
- * template views) share it without building it. Their ledger is their own:
- * when they are built changes nothing else.
- */
-export function lazyTables(input: Parameters<typeof deriveTables>[0]): Tables {
-  let v: Tables | undefined;
-  const built = (): Tables => (v ??= deriveTables(input));
-  return {
-    get assets() {
-      return built().assets;
-    },
-    get venues() {
-      return built().venues;
-    },
-    get claims() {
-      return built().claims;
-    },
-  };
-}
-
 function derivePrice(p: NonNullable<Snapshot['assets']>[number]['price'], ledger: Ledger, path: string, eager = true): PriceFacts | null {
   if (!p || p.open === undefined || p.close === undefined) return null;
   const changePct = ((p.close - p.open) / p.open) * 100;
@@ -582,7 +559,6 @@ const startsWithLetter = (a: { symbol: string }): boolean => /^[A-Z]/.test(a.sym
 /** Words a tag may hold that are written in capitals: #ETF, #CPI, #FOMC, never #Etf. */
 const ACRONYMS = new Set(['etf', 'etfs', 'cpi', 'ppi', 'fomc', 'fed', 'sec', 'cftc', 'gdp', 'btc', 'eth', 'sol', 'xrp', 'nft', 'nfts', 'otc', 'usd', 'usdt', 'usdc', 'ath', 'oi', 'dex', 'cex', 'eu', 'us', 'uk']);
 
-/** "#CryptoLiquidations #BTC #ETH #Bitcoin #Derivatives": tags in CamelCase, as social feeds write them. */
 /** The first `n` coins whose ticker starts with a letter (a wide snapshot's list is not filtered whole for two or three). */
 function firstWithLetter(assets: readonly AssetFacts[], n: number): AssetFacts[] {
   const out: AssetFacts[] = [];
@@ -593,6 +569,7 @@ function firstWithLetter(assets: readonly AssetFacts[], n: number): AssetFacts[]
   return out;
 }
 
+/** "#CryptoLiquidations #BTC #ETH #Bitcoin #Derivatives": tags in CamelCase, as social feeds write them. */
 function hashtags(assets: AssetFacts[], tags: string[]): string[] {
   const out = ['#CryptoLiquidations'];
   // A hashtag or cashtag is a word: a ticker that starts with a digit ("5B", "100") would read as a figure, and feeds do not link it.

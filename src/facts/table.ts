@@ -117,6 +117,27 @@ export interface TableInput {
   short: Money;
 }
 
+/**
+ * Tables made when one of their parts is first read (then kept). The parts
+ * are getters, so the object serialises and spreads as plain values do, and
+ * a copy of the facts (a template view) shares it without making it.
+ */
+export function lazyTables(make: () => Tables): Tables {
+  let v: Tables | undefined;
+  const made = (): Tables => (v ??= make());
+  return {
+    get assets() {
+      return made().assets;
+    },
+    get venues() {
+      return made().venues;
+    },
+    get claims() {
+      return made().claims;
+    },
+  };
+}
+
 /** Both tables; each null when there are no rows to show (no coins or venues, or nothing liquidated). */
 export function deriveTables(t: TableInput): Tables {
   const partial = t.snap.coverage === 'partial';

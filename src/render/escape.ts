@@ -91,9 +91,8 @@ export function yamlString(s: string): string {
 
 /** JSON safe to embed in `<script>` and to show anywhere: no `<`, `>`, `&` literally. */
 export function safeJson(value: unknown, indent?: number): string {
-  // One pass over the text (a sidecar is tens of kilobytes), not one for each character; each is replaced on its own,
-  // so the order of the old passes never mattered. `{{`, `{%` and `{#` can only come from inside a string (JSON's own
-  // braces are followed by `"`, `}` or a line break).
+  // One pass over the text (a sidecar is tens of kilobytes); each character is replaced on its own, by a `\u` escape.
+  // `{{`, `{%` and `{#` can only come from inside a string (JSON's own braces are followed by `"`, `}` or a line break).
   return JSON.stringify(value, null, indent).replace(JSON_UNSAFE, (c) => JSON_SAFE[c]!);
 }
 const JSON_UNSAFE = /[<>&\u2028\u2029]|\{(?=[{%#])/g;

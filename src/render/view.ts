@@ -5,7 +5,7 @@
  */
 import type { StoryFacts } from '../facts/types.js';
 import { listWords } from '../facts/derive.js';
-import { itemLabel, type FactTable, type Tables } from '../facts/table.js';
+import { itemLabel, lazyTables, type FactTable } from '../facts/table.js';
 import type { SectionRequest, Sections } from '../plan/sections.js';
 import { chartData } from '../chart/data.js';
 import { chartAlt } from '../chart/alt.js';
@@ -29,23 +29,6 @@ const escTable = (t: FactTable | null, esc: (s: string) => string): FactTable | 
     }),
   };
 
-/** The tables with their labels escaped, each when first read (the facts build them lazily: facts/derive.ts lazyTables). */
-const escTables = (t: Tables, esc: (s: string) => string): Tables => {
-  let assets: FactTable | null | undefined;
-  let venues: FactTable | null | undefined;
-  return {
-    get assets() {
-      return assets === undefined ? (assets = escTable(t.assets, esc)) : assets;
-    },
-    get venues() {
-      return venues === undefined ? (venues = escTable(t.venues, esc)) : venues;
-    },
-    get claims() {
-      return t.claims;
-    },
-  };
-};
-
 export function viewOf(f: StoryFacts, esc: (s: string) => string, show: Sections | SectionRequest = { tldr: null, table: null, chart: null, faq: null }): View {
   const { claims: _claims, ...rest } = f;
   // Most names need no escaping: the object is then shared, not copied (two views per article).
@@ -65,7 +48,7 @@ export function viewOf(f: StoryFacts, esc: (s: string) => string, show: Sections
     ...rest,
     source: f.source ? { name: esc(f.source.name), url: f.source.url } : null,
     assets,
-    topAssets: f.topAssets.map((a) => assets[a.rank - 1]!),
+    topAssets: f.topAssets.map((a) => same(a)!),
     leader: same(f.leader),
     runnerUp: same(f.runnerUp),
     bitcoin: same(f.bitcoin),
@@ -83,7 +66,8 @@ export function viewOf(f: StoryFacts, esc: (s: string) => string, show: Sections
     catalystItems: f.catalystItems.map((c) => ({ ...c, text: esc(c.text) })),
     drivers: f.drivers.map((d) => (d.kind === 'catalyst' ? { ...d, text: esc(d.text) } : d)),
     related: f.related.map((r) => ({ title: esc(r.title), url: r.url })),
-    tables: escTables(f.tables, esc),
+    // Escaped when a template first reads them: the facts make them lazily too.
+    tables: lazyTables(() => ({ assets: escTable(f.tables.assets, esc), venues: escTable(f.tables.venues, esc), claims: f.tables.claims })),
     show,
     chart: chartView(f, esc, show),
   };
