@@ -13,6 +13,17 @@ const PLACEHOLDER = 'sha256:' + '0'.repeat(64);
 const STAMP = /sha256:[0-9a-f]{64}/;
 const MARKERS = ['contentHash: "', 'name="liqnews-content-hash" content="', '"contentHash": "'];
 const HTML_FIRST = [MARKERS[1]!, MARKERS[0]!, MARKERS[2]!];
+const JSON_FIRST = [MARKERS[2]!, MARKERS[0]!, MARKERS[1]!];
+
+/**
+ * The markers in the order to look for them: a page's is in its <head> and a
+ * facts file's on its second line, so each is looked for first and a text of
+ * tens of kilobytes is not scanned end to end for the markers it cannot hold.
+ */
+function markersFor(text: string): readonly string[] {
+  const first = text.charCodeAt(0);
+  return first === 0x3c ? HTML_FIRST : first === 0x7b ? JSON_FIRST : MARKERS;
+}
 
 /** Text with the placeholder stamp in it becomes text with its real stamp. */
 export function applyStamp(textWithPlaceholder: string): string {
@@ -26,8 +37,7 @@ export type StampState = 'intact' | 'edited' | 'unstamped';
 
 /** Whether the text has a place for a stamp (a format that carries its own), without hashing it. */
 export function carriesStamp(text: string): boolean {
-  // A page's marker is in its <head>: looking for it first spares a scan of the whole page for the others.
-  for (const marker of text.startsWith('<') ? HTML_FIRST : MARKERS) {
+  for (const marker of markersFor(text)) {
     const at = text.indexOf(marker);
     if (at >= 0 && STAMP.exec(text.slice(at + marker.length, at + marker.length + 71))?.index === 0) return true;
   }
@@ -36,7 +46,7 @@ export function carriesStamp(text: string): boolean {
 
 /** Whether a file on disk is exactly as liquidation-news generated it. */
 export function readStamp(text: string): StampState {
-  for (const marker of MARKERS) {
+  for (const marker of markersFor(text)) {
     const at = text.indexOf(marker);
     if (at < 0) continue;
     const start = at + marker.length;
