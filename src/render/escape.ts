@@ -95,7 +95,8 @@ export function safeJson(value: unknown, indent?: number): string {
   // `{{`, `{%` and `{#` can only come from inside a string (JSON's own braces are followed by `"`, `}` or a line break).
   return JSON.stringify(value, null, indent).replace(JSON_UNSAFE, (c) => JSON_SAFE[c]!);
 }
-const JSON_UNSAFE = /[<>&\u2028\u2029]|\{(?=[{%#])/g;
+// The template opener is TEMPLATE_OPENER's own pattern, so every output refuses the same openers.
+const JSON_UNSAFE = new RegExp(`[<>&\u2028\u2029]|${TEMPLATE_OPENER.source}`, 'g');
 const JSON_SAFE: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '{': '\\u007b', '\u2028': '\\u2028', '\u2029': '\\u2029' };
 
 /**
