@@ -4,7 +4,7 @@
  * or an attacker could write and checks what `liqnews` answers.
  */
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate, parseSnapshot, type LiqnewsError } from '../src/index.js';
@@ -104,6 +104,13 @@ describe('invisible direction and width characters (item 9)', () => {
     ['\u200F', 'right-to-left mark'],
     ['\u061C', 'Arabic letter mark'],
     ['\uFEFF', 'byte-order mark'],
+    ['\u2060', 'word joiner'],
+    ['\u00AD', 'soft hyphen'],
+    ['\u034F', 'combining grapheme joiner'],
+    ['\u3164', 'Hangul filler'],
+    ['\u180E', 'invisible formatting character'],
+    ['\u2028', 'line separator'],
+    ['\u{E0041}', 'tag character'],
   ])('U+%s in a text field is refused, naming the field and the position', (ch, name) => {
     const doc = { ...seed(), exchanges: [{ name: `Bin${ch}ance`, longUsd: 1, shortUsd: 1 }] };
     const lines = problems(doc);
@@ -111,6 +118,30 @@ describe('invisible direction and width characters (item 9)', () => {
     expect(lines[0]).toContain(`exchanges[0].name: holds a`);
     expect(lines[0]).toContain(name);
     expect(lines[0]).toContain('position 4');
+  });
+});
+
+describe('half a character (item 9)', () => {
+  it('a lone surrogate written as a JSON escape is refused, not printed as U+FFFD', () => {
+    const text = JSON.stringify({ ...seed(), exchanges: [{ name: 'Bin', longUsd: 1, shortUsd: 1 }] }).replace('"Bin"', '"Bin\\ud800ance"');
+    const lines = problems(text);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^exchanges\[0\]\.name: holds half of a character \(a lone surrogate, \\ud800\) at position 4/);
+    // A whole character outside the BMP (two surrogates together) is text like any other.
+    expect(problems({ ...seed(), exchanges: [{ name: 'Bin 🚀', longUsd: 1, shortUsd: 1 }] })).toEqual([]);
+  });
+});
+
+describe('URL hosts (item 4)', () => {
+  it('a host with template braces is refused: the URL parser would decode %7B there back to {', () => {
+    const lines = problems({ ...seed(), context: { related: [{ title: 'x', url: 'https://ex{{page.x}}ample.com/a' }] } });
+    expect(lines).toEqual([expect.stringMatching(/^context\.related\[0\]\.url: has a host name \("ex\{\{page\.x\}\}ample\.com"\) that is not a domain name/)]);
+  });
+
+  it('domain names, international ones, IPv4 and IPv6 addresses are hosts', () => {
+    for (const url of ['https://example.com/a', 'https://münchen.de/', 'https://1.2.3.4/', 'https://[::1]/x', 'https://a_b.example.com./']) {
+      expect(problems({ ...seed(), context: { related: [{ title: 'x', url }] } })).toEqual([]);
+    }
   });
 });
 
@@ -169,6 +200,29 @@ describe('what reaches the terminal (item 10)', () => {
     expect(run.err).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect(run.err).toContain('\\u001B');
     expect(run.err).toContain('\\u202E');
+  });
+
+  it('a file name with a newline cannot forge a line of our own, on stdout or stderr', async () => {
+    const good = file(JSON.stringify(seed()), 'x\nforged.json: ok');
+    const ok = await runCli(['validate', good]);
+    expect(ok.code).toBe(0);
+    expect(ok.out.trim().split('\n')).toEqual([`${good.replace('\n', '\\n')}: ok`]);
+    const missing = await runCli(['validate', join(dir, 'nofile\nforged.json: ok')]);
+    expect(missing.code).toBe(1);
+    expect(missing.err.trim().split('\n')).toHaveLength(1);
+    expect(missing.err).toContain('nofile\\nforged.json: ok: cannot read');
+  });
+
+  it('validate and decide say which links in a folder they passed over, as render does', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'liqnews-links-'));
+    writeFileSync(join(folder, 'a.json'), JSON.stringify(seed()));
+    symlinkSync(join(folder, 'nothing.json'), join(folder, 'b.json'));
+    symlinkSync(join(folder, 'c.json'), join(folder, 'c.json'));
+    for (const command of ['validate', 'decide']) {
+      const run = await runCli(command === 'decide' ? [command, folder, '--no-history'] : [command, folder]);
+      expect(run.err).toContain(`skipped ${join(folder, 'b.json')}: a link to nothing`);
+      expect(run.err).toContain(`skipped ${join(folder, 'c.json')}: a loop of links`);
+    }
   });
 
   it('a 10 MB value is not echoed into a 10 MB line', async () => {

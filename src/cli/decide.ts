@@ -7,8 +7,8 @@
 import { defaultHistoryPath } from '../history/paths.js';
 import type { DecideRules } from '../history/decide.js';
 import { parseSnapshot } from '../snapshot/parse.js';
-import { forTerminal } from '../util/terminal.js';
-import { expandInputs, readInput } from './inputs.js';
+import { forTerminal, shownName } from '../util/terminal.js';
+import { listInputs, readInput } from './inputs.js';
 import { problemLines } from './problems.js';
 import type { CommandIO } from './report.js';
 
@@ -102,9 +102,13 @@ export async function runDecide(o: DecideRunOptions, now: Date, io: CommandIO): 
   let invalid = 0;
   let skipped = 0;
   try {
-    for (const item of expandInputs(o.inputs, null)) {
+    for (const item of listInputs(o.inputs, null)) {
+      if (item.kind === 'skipped') {
+        err(`skipped ${shownName(item.label)}: ${item.reason}`);
+        continue;
+      }
       if (item.kind === 'error') {
-        err(`${item.label}: ${item.message}`);
+        err(`${shownName(item.label)}: ${item.message}`);
         invalid++;
         continue;
       }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { LiqnewsError } from '../errors.js';
 import type { FeedArticle } from '../feed/article.js';
 import { Reporter, plural, type CommandIO } from './report.js';
+import { shownName } from '../util/terminal.js';
 
 export const FEED_OPTIONS = {
   '--site-url': { value: true, commands: ['feed'] },
@@ -97,7 +98,7 @@ export async function runFeed(o: FeedRunOptions, io: CommandIO): Promise<number>
       report.err(e instanceof Error ? e.message : String(e));
       return 1;
     }
-    if (!o.quiet) report.out(`${status === 'written' ? 'wrote' : 'unchanged'} ${join(o.out, name)}`);
+    if (!o.quiet) report.out(`${status === 'written' ? 'wrote' : 'unchanged'} ${shownName(join(o.out, name))}`);
   }
   if (!o.quiet) {
     const left = selection.drafts > 0 && !o.drafts ? `, ${plural(selection.drafts, 'draft')} left out` : '';

@@ -29,7 +29,7 @@ import { Reporter, type CommandIO } from './report.js';
 import { closest } from './suggest.js';
 import { BAD_DATA_KINDS, emptyWindowLines, problemReport, streamProblemCounts, streamSummary } from './ingest-report.js';
 import { MAX_ANSWER_DEPTH, tooDeepAt, tooDeepMessage } from '../ingest/json-depth.js';
-import { forTerminal } from '../util/terminal.js';
+import { forTerminal, shownName } from '../util/terminal.js';
 
 const isCoinglass = (s: string): s is CoinglassSource => (COINGLASS_SOURCES as readonly string[]).includes(s);
 const isContext = (s: string): s is ContextSource => (CONTEXT_SOURCES as readonly string[]).includes(s);
@@ -108,7 +108,7 @@ export async function runIngest(o: IngestRunOptions, clock: () => Date, io: Comm
         report.err(written);
         return 1;
       }
-      if (!o.quiet) report.out(`wrote ${o.out}`);
+      if (!o.quiet) report.out(`wrote ${shownName(o.out)}`);
     }
     report.done();
     return 0;
@@ -205,7 +205,7 @@ async function runStreams(o: IngestRunOptions, window: IngestWindow, io: Command
   try {
     return await ingestStreams(inputs, { window, contracts, ...(o.coverage ? { coverage: o.coverage } : {}), progress });
   } catch (e) {
-    if (e instanceof ReadFailure) fail(report, `${e.label}: cannot read: ${describeFsError(e.cause)}`);
+    if (e instanceof ReadFailure) fail(report, `${shownName(e.label)}: cannot read: ${describeFsError(e.cause)}`);
     throw e;
   } finally {
     report.done();

@@ -1,26 +1,30 @@
 /** `liqnews validate`: the same reading and the same error lines as `render`, and nothing written. */
 import { parseSnapshot } from '../snapshot/parse.js';
 import type { RunOptions } from './args.js';
-import { expandInputs, readInput } from './inputs.js';
+import { listInputs, readInput } from './inputs.js';
 import { problemLines } from './problems.js';
 import { PROGRESS_FROM, Reporter, SUMMARY_ABOVE, plural, type CommandIO } from './report.js';
+import { shownName } from '../util/terminal.js';
 
 export async function runValidate(o: RunOptions, now: Date, io: CommandIO): Promise<number> {
-  const items = expandInputs(o.inputs, null);
+  // Listed with the links it passes over (to nothing, in a loop, to a folder), so each is said as `render` says it.
+  const listed = [...listInputs(o.inputs, null)];
+  const items = listed.filter((i) => i.kind !== 'skipped');
   const total = items.length;
   const summarise = total > SUMMARY_ABOVE;
   const report = new Reporter(io.stdout, io.stderr, io.isTTY && total >= PROGRESS_FROM && !o.quiet);
+  for (const i of listed) if (i.kind === 'skipped') report.err(`skipped ${shownName(i.label)}: ${i.reason}`);
   let invalid = 0;
   for (const [index, item] of items.entries()) {
     report.progress('validating', index, total);
     if (item.kind === 'error') {
-      report.err(`${item.label}: ${item.message}`);
+      report.err(`${shownName(item.label)}: ${item.message}`);
       invalid++;
       continue;
     }
     try {
       parseSnapshot(await readInput(item, io.stdin), now);
-      if (!summarise && !o.quiet) report.out(`${item.label}: ok`);
+      if (!summarise && !o.quiet) report.out(`${shownName(item.label)}: ok`);
     } catch (e) {
       for (const line of problemLines(item.label, e, o.debug)) report.err(line);
       invalid++;

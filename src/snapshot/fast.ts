@@ -16,7 +16,7 @@
  * the schema on thousands of valid and broken snapshots.
  */
 import type { Snapshot } from './schema.js';
-import { CONTROL, FIRST_YEAR, INVISIBLE, LAST_YEAR, MAX_USD, OFFSET_TIMESTAMP, SENTIMENT_LABELS, STORY_ID, isCalendarDate, isRealTimestamp, urlProblem, withoutBraces } from './schema.js';
+import { CONTROL, FIRST_YEAR, INVISIBLE, LAST_YEAR, LONE_SURROGATE, MAX_USD, OFFSET_TIMESTAMP, SENTIMENT_LABELS, STORY_ID, isCalendarDate, isRealTimestamp, urlProblem, withoutBraces } from './schema.js';
 
 /** What a check returns when it is not sure: the schema decides. */
 const UNSURE: unique symbol = Symbol('unsure');
@@ -36,7 +36,7 @@ const timestamp: Check = (v) => {
 };
 
 /** Both of the schema's character rules in one scan. */
-const HIDDEN_OR_CONTROL = new RegExp(`[${CONTROL.source.slice(1, -1)}${INVISIBLE.source.slice(1, -1)}]`);
+const HIDDEN_OR_CONTROL = new RegExp(`${CONTROL.source}|${INVISIBLE.source}|${LONE_SURROGATE.source}`);
 const text =
   (max: number): Check =>
   (v) => {

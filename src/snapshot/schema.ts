@@ -91,7 +91,8 @@ export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
  * spaces and joiners, and the byte-order mark. "CoinGlass" with U+202E in it
  * can read as another name; each would pass into every format.
  */
-export const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+export const INVISIBLE =
+  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/;
 const INVISIBLE_NAMES: Readonly<Record<number, string>> = {
   0x061c: 'an Arabic letter mark',
   0x200b: 'a zero-width space',
@@ -109,7 +110,21 @@ const INVISIBLE_NAMES: Readonly<Record<number, string>> = {
   0x2068: 'a first-strong isolate',
   0x2069: 'a pop-directional-isolate character',
   0xfeff: 'a byte-order mark (zero-width no-break space)',
+  0x00ad: 'a soft hyphen',
+  0x034f: 'a combining grapheme joiner',
+  0x2028: 'a line separator',
+  0x2029: 'a paragraph separator',
+  0x2060: 'a word joiner',
+  0x3164: 'a Hangul filler',
+  0xdb40: 'a tag character',
 };
+
+/**
+ * Half of a character: a `\ud800` escape with no partner. JSON can write
+ * it, but no UTF-8 text can hold it, and every output would print U+FFFD in
+ * its place ("Bit\ufffdcoin").
+ */
+export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const text = (max: number, what = 'text') =>
   z
@@ -126,11 +141,20 @@ const text = (max: number, what = 'text') =>
         }
         const hidden = INVISIBLE.exec(s);
         if (hidden) {
-          const cp = hidden[0].charCodeAt(0);
+          const cp = hidden[0].codePointAt(0)!;
           const code = cp.toString(16).toUpperCase().padStart(4, '0');
+          const name = INVISIBLE_NAMES[cp] ?? INVISIBLE_NAMES[hidden[0].charCodeAt(0)] ?? 'an invisible formatting character';
           ctx.addIssue({
             code: 'custom',
-            message: `holds ${INVISIBLE_NAMES[cp]} (U+${code}) at position ${hidden.index + 1}; snapshot text is plain text, and an invisible direction or width character can make it read as something else`,
+            message: `holds ${name} (U+${code}) at position ${hidden.index + 1}; snapshot text is plain text, and an invisible direction or width character can make it read as something else`,
+          });
+        }
+        const half = LONE_SURROGATE.exec(s);
+        if (half) {
+          const code = half[0].charCodeAt(0).toString(16).toUpperCase();
+          ctx.addIssue({
+            code: 'custom',
+            message: `holds half of a character (a lone surrogate, \\u${code.toLowerCase()}) at position ${half.index + 1}; no UTF-8 text can hold it, and every output would print U+FFFD, the replacement character, in its place`,
           });
         }
       }),
@@ -187,6 +211,9 @@ export function isCalendarDate(d: string): boolean {
 }
 
 /** Why `s` is not a URL the contract takes, or null. Credentials are refused: a footer or a feed would print them. */
+/** A host as the URL parser leaves it: a domain name (international ones in punycode), an IPv4 address or a bracketed IPv6 one. */
+const HOST = /^(?:[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?|\[[0-9a-f:.]+\])$/i;
+
 export function urlProblem(s: string, protocols: string[]): string | null {
   const schemes = protocols.map((p) => `${p}//`).join(' or ');
   let url: URL;
@@ -197,6 +224,9 @@ export function urlProblem(s: string, protocols: string[]): string | null {
   }
   if (!protocols.includes(url.protocol) || /\s/.test(s)) return `expected an ${schemes} URL, got ${describeValue(s)}`;
   if (url.username !== '' || url.password !== '') return 'holds a user name or password ("user:pass@"); a snapshot URL is printed in articles and e-mails, so it must not carry credentials';
+  // The URL parser keeps "{" and "}" in a host (and decodes "%7B" there back to "{"), so no encoding can keep a
+  // host from reading as a template tag in a site generator: a host is a domain name or an address, nothing else.
+  if (!HOST.test(url.hostname)) return `has a host name (${describeValue(url.hostname)}) that is not a domain name or an IP address: letters, digits, "-", "_" and "." only`;
   return null;
 }
 

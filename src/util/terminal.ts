@@ -22,3 +22,6 @@ export function forTerminal(s: string, max: number = TERMINAL_MAX): string {
   const safe = cut.replace(UNSAFE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
   return s.length > max ? `${safe}… (${s.length - max} more characters)` : safe;
 }
+
+/** A file name on a line of our own output: every character a name may hold but a line must not (a newline forges a line) escaped, and never cut short of PATH_MAX. */
+export const shownName = (name: string): string => forTerminal(name, 4096);
