@@ -13,6 +13,7 @@ import { checkClaims } from '../src/check/figures.js';
 import { blankQuotes } from '../src/check/quotes.js';
 import { NOW } from './helpers.js';
 import { textDefects } from './text-defects.js';
+import { formatIssues, type LiqnewsError } from '../src/errors.js';
 
 const base = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   schemaVersion: 1,
@@ -149,5 +150,59 @@ describe('the reader used by the property test', () => {
     expect(d('Data from Mt..')).toHaveLength(1);
     expect(d('Shorts were hit for $0.37, and 0 traders.').length).toBeGreaterThanOrEqual(1);
     expect(d('A1 traders and XRP traders, at $0.37 and $10.00, in the past 90 minutes; wait... it held.')).toEqual([]);
+  });
+});
+
+describe('one trader, a window of seconds, a name ending "3."', () => {
+  const one = base({
+    window: { start: '2026-10-01T00:00:00Z', end: '2026-10-01T00:00:20Z' },
+    totals: { usd: 120_000, longUsd: 120_000, shortUsd: 0, traders: 1 },
+    assets: [{ symbol: 'BTC', longUsd: 120_000, shortUsd: 0 }],
+    source: { name: 'Web 3.' },
+  });
+
+  it('a window under half a minute is told in seconds, never "0 minutes" or "0 hours"', () => {
+    expect(describeWindow(new Ledger(), '2026-10-01T00:00:00Z', '2026-10-01T00:00:01Z', 'UTC', 'en-US').past).toBe('in the past second');
+    const w = describeWindow(new Ledger(), '2026-10-01T00:00:00Z', '2026-10-01T00:00:20Z', 'UTC', 'en-US');
+    expect([w.past, w.head]).toEqual(['in the past 20 seconds', 'in 20 Seconds']);
+    for (const r of renderAll(one)) {
+      expect(r.text).toMatch(/20 seconds/i);
+      expect(r.text).not.toMatch(/\b0 (?:minutes|hours)\b/i);
+    }
+  });
+
+  it('a single trader is never "every one of them" or "across 1 traders", in the article, the thread or the e-mail', () => {
+    for (const style of STYLE_NAMES) {
+      const a = generate(one, { style, now: NOW });
+      const all = `${a.title}\n${a.body}\n${a.files.thread}\n${a.files.txt}`;
+      expect(all, style).not.toMatch(/every one of them|most of them|across 1 trader|\b1 traders/i);
+      expect(a.files.thread, style).toContain('from a single trader');
+      expect(textDefects(a.title, a.description, a.body), style).toEqual([]);
+    }
+    expect(generate(one, { style: 'recap', now: NOW }).body).toContain('A single trader was liquidated in the past 20 seconds, caught on the long side.');
+  });
+
+  it('a name ending in a digit and a full stop ends the sentence once ("Web 3.", not "Web 3..")', () => {
+    const texts = renderAll(one).map((r) => r.text);
+    expect(texts.filter((t) => t.includes('Web 3.')).length).toBeGreaterThan(0);
+    for (const t of texts) expect(t).not.toContain('Web 3..');
+  });
+});
+
+describe('money under a cent', () => {
+  it('is refused with the field and why, as the article could only print it as "$0"', () => {
+    let caught: unknown;
+    try {
+      generate(base({ largestOrder: { exchange: 'Binance', symbol: 'BTCUSDT', side: 'long', usd: 0.004 } }), { now: NOW });
+    } catch (e) {
+      caught = e;
+    }
+    expect(formatIssues((caught as LiqnewsError).issues)).toEqual([expect.stringMatching(/^largestOrder\.usd: is 0\.004, less than one cent/)]);
+  });
+
+  it('0 and one cent are both accepted', () => {
+    for (const usd of [0, 0.01]) {
+      expect(() => generate(base({ largestOrder: { exchange: 'Binance', symbol: 'BTCUSDT', side: 'long', usd } }), { now: NOW })).not.toThrow();
+    }
   });
 });

@@ -52,15 +52,22 @@ function headHours(ledger: Ledger, minutes: number, source: string): string {
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 
 export function describeWindow(ledger: Ledger, start: string, end: string, zone: string, locale: string): WindowFacts {
-  const minutes = Math.round((Date.parse(end) - Date.parse(start)) / 60_000);
-  const hours = minutes / 60;
+  const ms = Date.parse(end) - Date.parse(start);
+  const minutes = Math.round(ms / 60_000);
+  // Under half a minute a window rounds to no minutes at all: it is told in seconds, never "0 hours".
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  const hours = minutes === 0 ? seconds / 3600 : minutes / 60;
   const src = 'derive: window.end - window.start';
   const claim = (n: number, text: string): string => {
     ledger.add({ display: text, value: n, source: src, hedge: 'exact', rounding: 'exact' });
     return text;
   };
   let f: Pick<WindowFacts, 'length' | 'past' | 'head' | 'adjective' | 'kind'>;
-  if (minutes === 1) f = { length: 'minute', past: 'in the past minute', head: 'in One Minute', adjective: 'one-minute', kind: 'minutes' };
+  if (minutes === 0 && seconds === 1) f = { length: 'second', past: 'in the past second', head: 'in One Second', adjective: 'one-second', kind: 'minutes' };
+  else if (minutes === 0) {
+    const len = claim(seconds, `${seconds} seconds`);
+    f = { length: len, past: `in the past ${len}`, head: `in ${claim(seconds, `${seconds} Seconds`)}`, adjective: `${seconds <= 12 ? WORDS[seconds]! : claim(seconds, String(seconds))}-second`, kind: 'minutes' };
+  } else if (minutes === 1) f = { length: 'minute', past: 'in the past minute', head: 'in One Minute', adjective: 'one-minute', kind: 'minutes' };
   else if (minutes === 60) f = { length: 'hour', past: 'in the past hour', head: 'in One Hour', adjective: 'one-hour', kind: 'hour' };
   else if (minutes === 7 * 1440) f = { length: claim(7, '7 days'), past: 'this week', head: 'This Week', adjective: 'seven-day', kind: 'week' };
   else if (minutes % 1440 === 0 && minutes > 1440) {

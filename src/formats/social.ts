@@ -41,7 +41,7 @@ export function socialLines(ctx: FormatContext): SocialLines {
   const total = quiet
     ? `No liquidations were recorded ${f.window.past}.`
     : pick(
-        f.traders && `${cap(f.total.text)} liquidated ${f.window.past} across ${f.traders.text} traders.`,
+        f.traders && `${cap(f.total.text)} liquidated ${f.window.past} ${f.traders.value === 1 ? 'from a single trader' : `across ${f.traders.text} traders`}.`,
         `${cap(f.total.text)} liquidated ${f.window.past}.`,
         `${cap(f.total.text)} liquidated.`,
       );

@@ -63,10 +63,11 @@ export function renderMarkdown(facts: StoryFacts, plan: Plan): RenderedText {
 /**
  * A sentence that ends on a name that ends in its own full stop ("credited to
  * Mt.", "Co. Ltd.") gets one full stop, not two: a template writes
- * `{{name}}.` and cannot know. A run of three (an ellipsis) is left alone, and
- * only a dot after a letter at the end of a word is taken (never `../` in a link).
+ * `{{name}}.` and cannot know ("Web 3." too: a digit before the dot counts). A
+ * run of three (an ellipsis) is left alone, and only a dot after a letter or
+ * digit at the end of a word is taken (never `../` in a link).
  */
-const DOUBLED_STOP = /(?<=\p{L})\.\.(?=\s|$)/gu;
+const DOUBLED_STOP = /(?<=[\p{L}\p{N}])\.\.(?=\s|$)/gu;
 const oneStop = (s: string): string => (s.includes('..') ? s.replace(DOUBLED_STOP, '.') : s);
 
 const oneLine = (s: string): string => oneStop(s.replace(/\s+/g, ' ').trim());

@@ -16,7 +16,7 @@
  * the schema on thousands of valid and broken snapshots.
  */
 import type { Snapshot } from './schema.js';
-import { CONTROL, FIRST_YEAR, INVISIBLE, LAST_YEAR, LONE_SURROGATE, MAX_USD, OFFSET_TIMESTAMP, SENTIMENT_LABELS, STORY_ID, isCalendarDate, isRealTimestamp, urlProblem, withoutBraces } from './schema.js';
+import { CONTROL, FIRST_YEAR, INVISIBLE, LAST_YEAR, LONE_SURROGATE, MAX_USD, MIN_USD, OFFSET_TIMESTAMP, SENTIMENT_LABELS, STORY_ID, isCalendarDate, isRealTimestamp, urlProblem, withoutBraces } from './schema.js';
 
 /** What a check returns when it is not sure: the schema decides. */
 const UNSURE: unique symbol = Symbol('unsure');
@@ -25,7 +25,7 @@ type Raw = Record<string, unknown>;
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-const money: Check = (v) => (isNumber(v) && v >= 0 && v <= MAX_USD ? v : UNSURE);
+const money: Check = (v) => (isNumber(v) && (v === 0 || v >= MIN_USD) && v <= MAX_USD ? v : UNSURE);
 const price: Check = (v) => (isNumber(v) && v > 0 ? v : UNSURE);
 const ranged = (min: number, max: number, integer: boolean): Check => (v) => (isNumber(v) && v >= min && v <= max && (!integer || Number.isInteger(v)) ? v : UNSURE);
 

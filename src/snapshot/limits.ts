@@ -5,5 +5,11 @@
  */
 /** Largest dollar amount a snapshot field may hold. */
 export const MAX_USD = 1e13;
+/**
+ * Smallest dollar amount above zero: one cent. Articles print money to the
+ * cent at most, so $0.004 would read "$0" in every sentence that names it
+ * ("a $0 short position", "a record of $0").
+ */
+export const MIN_USD = 0.01;
 /** Longest window a snapshot may cover, in days. */
 export const MAX_WINDOW_DAYS = 31;

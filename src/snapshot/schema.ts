@@ -12,10 +12,10 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { describeValue } from './describe.js';
-import { MAX_USD, MAX_WINDOW_DAYS } from './limits.js';
+import { MAX_USD, MAX_WINDOW_DAYS, MIN_USD } from './limits.js';
 import { HistoryBlockSchema } from '../history/context-schema.js';
 
-export { MAX_USD, MAX_WINDOW_DAYS };
+export { MAX_USD, MAX_WINDOW_DAYS, MIN_USD };
 
 // The mini build carries no messages of its own; the few not written here come from zod's English.
 z.config(en());
@@ -27,6 +27,7 @@ const money = z
       if (!Number.isFinite(n)) ctx.addIssue({ code: 'custom', message: 'expected a finite number of US dollars' });
       else if (n < 0) ctx.addIssue({ code: 'custom', message: `must be 0 or more, got ${n}` });
       else if (n > MAX_USD) ctx.addIssue({ code: 'custom', message: 'is larger than $10 trillion; amounts are plain US dollars, not cents' });
+      else if (n > 0 && n < MIN_USD) ctx.addIssue({ code: 'custom', message: `is ${n}, less than one cent; an amount is 0 or at least $0.01, as an article prints money to the cent at most` });
     }),
   );
 

@@ -232,8 +232,8 @@ function tldrLines(f: StoryFacts): string[] {
   const [first, second, third] = f.topAssets;
   if (first && second && third) lines.push(`${assetName(first)} led with ${first.total.text}, ahead of ${assetName(second)} with ${second.total.text} and ${assetName(third)} with ${third.total.text}.`);
   else if (first && second) lines.push(`${assetName(first)} led with ${first.total.text}, ahead of ${assetName(second)} with ${second.total.text}.`);
-  else if (first) lines.push(`${assetName(first)} led the losses with ${first.total.text}.`);
-  else if (f.traders) lines.push(`${cap(f.traders.text)} traders had positions closed.`);
+  else if (first) lines.push(`${assetName(first)} led with ${first.total.text}.`);
+  else if (f.traders) lines.push(f.traders.value === 1 ? 'A single trader had positions closed.' : `${cap(f.traders.text)} traders had positions closed.`);
   const catalyst = f.catalystItems[0];
   if (f.dominant && f.minority && f.minority.usd.value > 0) {
     lines.push(`${cap(f.dominant.side)}s bore most of it: ${f.dominant.usd.text}, or ${f.dominant.share.text} of the total.`);
@@ -243,7 +243,7 @@ function tldrLines(f: StoryFacts): string[] {
     // A technical catalyst (a chart level, a pattern) is not news.
     lines.push(`${catalyst.technical ? 'On the chart' : 'In the news'}: ${defang(catalyst.text)}.`);
   } else {
-    lines.push(`Neither side dominated: longs lost ${f.long.usd.text} and shorts ${f.short.usd.text}.`);
+    lines.push(`Neither side dominated: ${f.long.usd.text} of longs and ${f.short.usd.text} of shorts were closed out.`);
   }
   return lines;
 }
