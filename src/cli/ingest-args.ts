@@ -66,6 +66,8 @@ export interface IngestRunOptions {
   out: string | null;
   /** Null: the caller reads the clock. */
   now: Date | null;
+  /** Replace an existing --out file that holds something else (never an input). */
+  force: boolean;
   quiet: boolean;
   debug: boolean;
 }
@@ -123,6 +125,7 @@ export function ingestOptions(positionals: readonly string[], events: readonly O
     coverage: coverage === 'partial' ? 'partial' : null,
     out: last('--out') ?? null,
     now,
+    force: has('--force'),
     quiet: has('--quiet'),
     debug: has('--debug'),
   };

@@ -10,6 +10,7 @@
  * an empty window, and (with --strict) any bad line.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { checkOut, existingOut, type OutDecision } from './ingest-out.js';
 import { dirname } from 'node:path';
 import type { IngestPart, IngestProblem, IngestWindow } from '../ingest/types.js';
 import type { LocatedProblem } from '../ingest/aggregate.js';
@@ -51,6 +52,11 @@ export async function runIngest(o: IngestRunOptions, clock: () => Date, io: Comm
   try {
     const now = o.now ?? clock();
     const window = checkedWindow(o, now);
+    if (o.out !== null) {
+      // Before anything is read: a run that would write over its own input stops here, --force or not.
+      const overInput = checkOut(o.out, [...o.inputs.map((i) => i.path), ...o.instruments]);
+      if (overInput !== null) throw new UsageError(overInput);
+    }
     const plan = planSources(o);
     const contextParts = await readParts(o.inputs.filter((i) => isContext(i.source)), io, (i, json) => ingestContext(i.source as ContextSource, json, window));
 
@@ -103,12 +109,21 @@ export async function runIngest(o: IngestRunOptions, clock: () => Date, io: Comm
     const json = `${JSON.stringify(snapshot, null, 2)}\n`;
     if (o.out === null) io.stdout.write(json);
     else {
-      const written = writeWhole(o.out, json);
-      if (written !== null) {
-        report.err(written);
+      const decision: OutDecision = existingOut(o.out, json, o.force);
+      if (decision === 'kept') {
+        report.err(`kept ${shownName(o.out)} (it exists and holds something else; use --force to replace it); nothing written`);
         return 1;
       }
-      if (!o.quiet) report.out(`wrote ${shownName(o.out)}`);
+      if (decision === 'unchanged') {
+        if (!o.quiet) report.out(`unchanged ${shownName(o.out)}`);
+      } else {
+        const written = writeWhole(o.out, json);
+        if (written !== null) {
+          report.err(written);
+          return 1;
+        }
+        if (!o.quiet) report.out(`wrote ${shownName(o.out)}`);
+      }
     }
     report.done();
     return 0;

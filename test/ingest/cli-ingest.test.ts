@@ -1,5 +1,5 @@
 // `liqnews ingest` run in-process through main(): what a user sees, what lands on disk, and ingest piped into render.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -85,6 +85,40 @@ describe('ingest --out', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain(`cannot write: the folder ${join(dir, 'missing')} does not exist; create it first (mkdir -p ${join(dir, 'missing')}); nothing written`);
     expect(existsSync(join(dir, 'missing'))).toBe(false);
+  });
+
+  it('keeps an existing file that holds something else (exit 1) unless --force, and says "unchanged" for the same snapshot', async () => {
+    const target = join(dir, 'snap.json');
+    const edited = '{ "my": "hand-edited snapshot" }\n';
+    writeFileSync(target, edited);
+    const kept = await run(['ingest', BINANCE, '--source', 'binance', ...DAY, '--out', target]);
+    expect(kept.code).toBe(1);
+    expect(kept.err).toContain(`kept ${target} (it exists and holds something else; use --force to replace it); nothing written`);
+    expect(readFileSync(target, 'utf8')).toBe(edited);
+    expect(readdirSync(dir)).toEqual(['snap.json']);
+
+    const forced = await run(['ingest', BINANCE, '--source', 'binance', ...DAY, '--out', target, '--force']);
+    expect(forced).toMatchObject({ code: 0, out: `wrote ${target}\n` });
+    const written = readFileSync(target, 'utf8');
+    expect(JSON.parse(written)).toHaveProperty('totals');
+
+    const again = await run(['ingest', BINANCE, '--source', 'binance', ...DAY, '--out', target]);
+    expect(again).toMatchObject({ code: 0, out: `unchanged ${target}\n` });
+    expect(readFileSync(target, 'utf8')).toBe(written);
+  });
+
+  it('never writes over one of its inputs, through a link or with --force (exit 2, the input intact)', async () => {
+    const input = join(dir, 'day.ndjson');
+    const recording = readFileSync(BINANCE, 'utf8');
+    writeFileSync(input, recording);
+    symlinkSync(input, join(dir, 'link.json'));
+    for (const out of [input, join(dir, '.', 'day.ndjson'), join(dir, 'link.json')]) {
+      const r = await run(['ingest', input, '--source', 'binance', ...DAY, '--out', out, '--force']);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`--out ${out} is the input ${input}; ingest never writes over its input`);
+      expect(readFileSync(input, 'utf8')).toBe(recording);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['day.ndjson', 'link.json']);
   });
 });
 
@@ -229,7 +263,7 @@ describe('usage', () => {
     const help = await run(['ingest', '--help']);
     expect(help.code).toBe(0);
     expect(help.out).toMatch(/^Usage: liqnews ingest/);
-    for (const option of ['--source', '--window', '--from', '--instruments FILE', '--strict', '--combine sum', '--out FILE', '--now ISO']) expect(help.out).toContain(option);
+    for (const option of ['--source', '--window', '--from', '--instruments FILE', '--strict', '--combine sum', '--out FILE', '--force', '--now ISO']) expect(help.out).toContain(option);
     expect((await run(['--help'])).out).toContain('liqnews ingest');
   });
 });
