@@ -40,7 +40,7 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   '--stdout': { value: false, commands: ['render'] },
   '--now': { value: true, commands: ['render', 'validate', 'ingest', 'history', 'decide'] },
   '--tz': { value: true, commands: ['render'] },
-  '--force': { value: false, commands: ['render'] },
+  '--force': { value: false, commands: ['render', 'ingest', 'feed'] },
   '--publish': { value: false, commands: ['render'] },
   '--keep-edited': { value: false, commands: ['render'] },
   '--author': { value: true, commands: ['render'] },

@@ -15,6 +15,7 @@ export const FEED_OPTIONS = {
   '--limit': { value: true, commands: ['feed'] },
   '--drafts': { value: false, commands: ['feed'] },
 } as const;
+// --force is shared with render and ingest (args.ts): it replaces a feed file that was edited or is not ours.
 
 export const FEED_VALUE_NAMES: Record<string, string> = { '--site-url': 'URL', '--title': 'TEXT', '--limit': 'N' };
 
@@ -28,6 +29,8 @@ export interface FeedRunOptions {
   title: string | null;
   limit: number | null;
   drafts: boolean;
+  /** Replace a feed file that was edited by hand or that another tool wrote. */
+  force: boolean;
   quiet: boolean;
   debug: boolean;
 }
@@ -46,7 +49,7 @@ export function feedOptions(inputs: readonly string[], text: (name: string) => s
   if (limit !== null && (!/^\d+$/.test(limitText ?? '') || limit < 1 || limit > 100_000)) return `--limit takes a whole number from 1, got "${limitText}"`;
   const title = text('--title')?.replace(/\s+/g, ' ').trim() ?? null;
   if (title === '') return '--title needs some text';
-  return { dir, out: text('--out') ?? dir, siteUrl: siteUrl.url, title, limit, drafts: flag('--drafts'), quiet: flag('--quiet'), debug: flag('--debug') };
+  return { dir, out: text('--out') ?? dir, siteUrl: siteUrl.url, title, limit, drafts: flag('--drafts'), force: flag('--force'), quiet: flag('--quiet'), debug: flag('--debug') };
 }
 
 /** The URL without a trailing slash, or what is wrong with it (`option` names it in the message). */
@@ -64,7 +67,7 @@ export function checkSiteUrl(value: string, option: string): { url: string } | {
   return { url: url.href.replace(/\/+$/, '') };
 }
 
-/** 0: feeds written · 1: some article could not be read, or none to publish. */
+/** 0: feeds written · 1: some article could not be read, none to publish, or a feed file was kept. */
 export async function runFeed(o: FeedRunOptions, io: CommandIO): Promise<number> {
   const { readArticleFolder, selectForFeed, buildFeeds, articlePath, FEED_FILES } = await import('../feed/index.js');
   const { writeFeedFile } = await import('../feed/write.js');
@@ -90,19 +93,24 @@ export async function runFeed(o: FeedRunOptions, io: CommandIO): Promise<number>
     return 1;
   }
   const files = buildFeeds(selection.articles, { siteUrl: o.siteUrl, ...(o.title ? { title: o.title } : {}) });
+  let kept = 0;
   for (const name of FEED_FILES) {
-    let status: 'written' | 'unchanged';
+    let result: ReturnType<typeof writeFeedFile>;
     try {
-      status = writeFeedFile(o.out, name, files[name]);
+      result = writeFeedFile(o.out, name, files[name], o.force);
     } catch (e) {
       report.err(e instanceof Error ? e.message : String(e));
       return 1;
     }
-    if (!o.quiet) report.out(`${status === 'written' ? 'wrote' : 'unchanged'} ${shownName(join(o.out, name))}`);
+    const shown = shownName(join(o.out, name));
+    if (result.status === 'kept') {
+      kept += 1;
+      report.err(`kept ${shown} (${result.why}; use --force to overwrite)`);
+    } else if (!o.quiet) report.out(`${result.status === 'written' ? 'wrote' : 'unchanged'} ${shown}`);
   }
   if (!o.quiet) {
     const left = selection.drafts > 0 && !o.drafts ? `, ${plural(selection.drafts, 'draft')} left out` : '';
     report.out(`feed: ${plural(selection.articles.length, 'article')}, newest ${selection.articles[0]!.published}${left}`);
   }
-  return folder.problems.length > 0 || selection.duplicates.length > 0 ? 1 : 0;
+  return folder.problems.length > 0 || selection.duplicates.length > 0 || kept > 0 ? 1 : 0;
 }

@@ -216,7 +216,10 @@ Options:
   --coverage partial  mark the result a lower bound even for a complete feed
                       (a recording with gaps, or only some symbols)
   --out FILE          write the snapshot to FILE (whole or not at all) instead
-                      of standard output
+                      of standard output; an existing FILE that holds
+                      something else is kept (exit 1), the same snapshot is
+                      left "unchanged", and an input is never written over
+  --force             replace an existing --out FILE (never an input)
   --now ISO           what "now" is, with an offset (default: the clock)
   --quiet             print only problems
   --debug             print stack traces for unexpected errors
@@ -256,12 +259,16 @@ Options:
   --limit N        only the newest N articles (default: all)
   --drafts         include articles marked draft (default: left out, as a
                    site build leaves them out; render marks new articles draft)
+  --force          replace a feed file that was edited by hand or that
+                   another tool wrote
   --quiet          print only problems
   --debug          print stack traces for unexpected errors
 
 Dates are the articles' own (the window end; lastmod when later), never the
 clock, so the same folder gives the same bytes. An article that cannot be read
-is named and left out (exit 1); the others are still written.
+is named and left out (exit 1); the others are still written. Each feed file
+carries a stamp of its content: one edited since, or one liqnews did not
+write, is kept as it is (exit 1) unless --force.
 
 Example:
   liqnews render data/ --out site/articles

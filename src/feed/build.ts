@@ -13,6 +13,7 @@ import { LiqnewsError } from '../errors.js';
 import type { FeedArticle } from './article.js';
 import { element, rfc822, xmlAttr, xmlText } from './xml.js';
 import { TEMPLATE_OPENER } from '../render/escape.js';
+import { STAMP_PLACEHOLDER, applyStamp } from '../output/stamp.js';
 
 export interface FeedOptions {
   /** The site's address, http(s), without a trailing slash; an article's URL is `<siteUrl>/<date>-<slug>/` (see `articlePath`). */
@@ -103,7 +104,8 @@ export function buildFeeds(articles: readonly FeedArticle[], options: FeedOption
   };
   const url = (a: FeedArticle): string => `${site}/${articlePath(a)}/`;
   // The card sits beside the page's files under its own file name (as `render --base-url` points the page at it).
-  return { 'feed.xml': rss(articles, meta, url), 'atom.xml': atom(articles, meta, url), 'feed.json': jsonFeed(articles, meta, url) };
+  // Each feed carries its own stamp, so a later run can tell a feed it wrote from one an editor changed (feed/write.ts).
+  return { 'feed.xml': applyStamp(rss(articles, meta, url)), 'atom.xml': applyStamp(atom(articles, meta, url)), 'feed.json': applyStamp(jsonFeed(articles, meta, url)) };
 }
 
 interface FeedMeta {
@@ -131,6 +133,8 @@ const cardUrl = (m: FeedMeta, file: string): string => `${m.site}/${encodeURICom
  */
 const contentOf = (a: FeedArticle, url: string): string => a.contentHtml.replace(/ href="#/g, ` href="${xmlAttr(url)}#`);
 
+const XML_STAMP = `<!-- liqnews-content-hash: ${STAMP_PLACEHOLDER} -->`;
+
 function rss(articles: readonly FeedArticle[], m: FeedMeta, url: UrlOf): string {
   const items = articles.map((a) =>
     [
@@ -149,6 +153,7 @@ function rss(articles: readonly FeedArticle[], m: FeedMeta, url: UrlOf): string 
   );
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
+    XML_STAMP,
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
     '  <channel>',
     element('    ', 'title', m.title),
@@ -185,6 +190,7 @@ function atom(articles: readonly FeedArticle[], m: FeedMeta, url: UrlOf): string
   );
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
+    XML_STAMP,
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlAttr(m.language)}">`,
     element('  ', 'id', m.home),
     `  <title type="text">${xmlText(m.title)}</title>`,
@@ -206,6 +212,8 @@ function atom(articles: readonly FeedArticle[], m: FeedMeta, url: UrlOf): string
 function jsonFeed(articles: readonly FeedArticle[], m: FeedMeta, url: UrlOf): string {
   const doc = {
     version: 'https://jsonfeed.org/version/1.1',
+    // JSON Feed's extension key (readers ignore an `_` key): where the stamp lives.
+    _liqnews: { contentHash: STAMP_PLACEHOLDER },
     title: m.title,
     home_page_url: m.home,
     feed_url: `${m.site}/feed.json`,

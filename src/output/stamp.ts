@@ -5,15 +5,18 @@
  *
  * Markdown: front matter line `contentHash: "sha256:…"`.
  * HTML: `<meta name="liqnews-content-hash" content="sha256:…">`.
- * JSON: top-level `"contentHash": "sha256:…"`.
+ * JSON: top-level `"contentHash": "sha256:…"` (the JSON Feed's under `_liqnews`, its extension key).
+ * XML (the RSS and Atom feeds): `<!-- liqnews-content-hash: sha256:… -->` on the line after the declaration.
  */
 import { sha256 } from '../util/hash.js';
 
 const PLACEHOLDER = 'sha256:' + '0'.repeat(64);
 const STAMP = /sha256:[0-9a-f]{64}/;
-const MARKERS = ['contentHash: "', 'name="liqnews-content-hash" content="', '"contentHash": "'];
+const MARKERS = ['contentHash: "', 'name="liqnews-content-hash" content="', '"contentHash": "', '<!-- liqnews-content-hash: '];
 const HTML_FIRST = [MARKERS[1]!, MARKERS[0]!, MARKERS[2]!];
 const JSON_FIRST = [MARKERS[2]!, MARKERS[0]!, MARKERS[1]!];
+// Only an XML feed is looked at for the comment: in a feed every `<` of article text is `&lt;`, so none can forge it.
+const XML_FIRST = [MARKERS[3]!];
 
 /**
  * The markers in the order to look for them: a page's is in its <head> and a
@@ -22,7 +25,8 @@ const JSON_FIRST = [MARKERS[2]!, MARKERS[0]!, MARKERS[1]!];
  */
 function markersFor(text: string): readonly string[] {
   const first = text.charCodeAt(0);
-  return first === 0x3c ? HTML_FIRST : first === 0x7b ? JSON_FIRST : MARKERS;
+  if (first === 0x3c) return text.startsWith('<?xml') ? XML_FIRST : HTML_FIRST;
+  return first === 0x7b ? JSON_FIRST : MARKERS.slice(0, 3);
 }
 
 /** Text with the placeholder stamp in it becomes text with its real stamp. */
