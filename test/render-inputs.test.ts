@@ -73,6 +73,30 @@ describe('render skips what it wrote itself', () => {
   });
 });
 
+describe('validate and decide skip what the product wrote, as render does', () => {
+  it('a folder that was render\'s and feed\'s --out: the sidecar and feed.json are passed over, named, and not counted invalid', async () => {
+    writeFileSync(join(dir, 'snap.json'), snapshot('own'));
+    expect((await runCli(['render', dir, '--out', dir, '--now', NOW, '--quiet'])).code).toBe(0);
+    expect((await runCli(['feed', dir, '--site-url', 'https://example.com/news', '--drafts', '--quiet'])).code).toBe(0);
+    const sidecar = join(dir, `${basenameOf('own')}.json`);
+    const skipped = [
+      `skipped ${join(dir, 'feed.json')}: the JSON Feed liqnews feed writes, not a snapshot`,
+      `skipped ${sidecar}: a liquidation-news sidecar (the facts file render writes), not a snapshot`,
+    ].sort();
+    const validated = await runCli(['validate', dir, '--now', NOW]);
+    expect(validated.code).toBe(0);
+    expect(lines(validated.err).sort()).toEqual(skipped);
+    expect(lines(validated.out)).toEqual([`${join(dir, 'snap.json')}: ok`]);
+    const decided = await runCli(['decide', dir, '--now', NOW]);
+    expect(decided.code).not.toBe(1);
+    expect(lines(decided.err).sort()).toEqual(skipped);
+    expect(lines(decided.out)).toEqual([expect.stringMatching(new RegExp(`^${join(dir, 'snap.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: (publish|skip) `))]);
+    const rendered = await runCli(['render', dir, '--out', dir, '--now', NOW, '--quiet']);
+    expect(rendered.code).toBe(0);
+    expect(lines(rendered.err).sort()).toEqual(skipped);
+  });
+});
+
 describe('links in an input folder', () => {
   it('says which *.json links it skips and why', async () => {
     writeFileSync(join(dir, 'a.json'), snapshot('a'));

@@ -8,7 +8,7 @@ import { defaultHistoryPath } from '../history/paths.js';
 import type { DecideRules } from '../history/decide.js';
 import { parseSnapshot } from '../snapshot/parse.js';
 import { forTerminal, shownName } from '../util/terminal.js';
-import { listInputs, readInput } from './inputs.js';
+import { listInputs, ownOutputReason, readInput } from './inputs.js';
 import { problemLines } from './problems.js';
 import type { CommandIO } from './report.js';
 
@@ -115,6 +115,12 @@ export async function runDecide(o: DecideRunOptions, now: Date, io: CommandIO): 
       let snapshot;
       try {
         const text = await readInput(item, io.stdin);
+        // The product's own files in a folder that was also an --out: passed over, as render does.
+        const own = ownOutputReason(text);
+        if (own !== null) {
+          err(`skipped ${shownName(item.label)}: ${own}`);
+          continue;
+        }
         snapshot = parseSnapshot(text, now);
       } catch (e) {
         for (const line of problemLines(item.label, e, o.debug)) err(line);

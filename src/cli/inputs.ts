@@ -134,6 +134,22 @@ const SIDECAR_OPENING = /^\uFEFF?\{\s*"contentHash":\s*"sha256:[0-9a-f]{64}",\s*
 /** Whether a file's text is a sidecar the product wrote; looks at its first few lines only. */
 export const isSidecarText = (text: string): boolean => SIDECAR_OPENING.test(text.slice(0, 200));
 
+/** What a command prints for the JSON Feed `liqnews feed` wrote, found among the inputs. */
+export const FEED_SKIPPED = 'the JSON Feed liqnews feed writes, not a snapshot';
+
+// feed.json opens with its version and then its stamp under the _liqnews key (feed/build.ts), which no snapshot has.
+const FEED_OPENING = /^\uFEFF?\{\s*"version":\s*"https:\/\/jsonfeed\.org\/version\/1\.1",\s*"_liqnews":\s*\{\s*"contentHash":\s*"sha256:[0-9a-f]{64}"/;
+
+/**
+ * Why a file among the inputs is the product's own output and not a snapshot
+ * (a sidecar, the JSON Feed), or null. A folder used as an input and as --out
+ * holds both; every command that reads snapshots passes over them, saying so.
+ */
+export function ownOutputReason(text: string): string | null {
+  const start = text.slice(0, 240);
+  return SIDECAR_OPENING.test(start) ? SIDECAR_SKIPPED : FEED_OPENING.test(start) ? FEED_SKIPPED : null;
+}
+
 /** The first bytes of a file, as text. */
 function readStart(path: string): string {
   const fd = openSync(path, 'r');

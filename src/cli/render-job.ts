@@ -14,7 +14,7 @@ import { problemLines } from './problems.js';
 import { LiqnewsError } from '../errors.js';
 import { readSnapshotFile } from '../snapshot/read-file.js';
 import { forTerminal } from '../util/terminal.js';
-import { SIDECAR_SKIPPED, isSidecarText } from './inputs.js';
+import { ownOutputReason } from './inputs.js';
 
 /** How many inputs go through the stages together: enough to keep each stage warm, few enough to hold. */
 export const GROUP = 32;
@@ -97,10 +97,11 @@ function readGroup(job: GroupJob): { results: ItemResult[]; texts: string[]; rea
       results[i] = { ok: false, lines: e instanceof LiqnewsError ? problemLines(item.label, e, job.debug) : [`${forTerminal(item.label)}: cannot read: ${describeFsError(e)}`] };
     }
   }
-  // A sidecar (the facts .json render writes) in an input folder is the product's own output, not bad input.
+  // A sidecar (the facts .json render writes) or feed.json in an input folder is the product's own output, not bad input.
   for (let k = texts.length - 1; k >= 0; k--) {
-    if (!isSidecarText(texts[k]!)) continue;
-    results[readAt[k]!] = { ok: false, lines: [], skipped: SIDECAR_SKIPPED };
+    const own = ownOutputReason(texts[k]!);
+    if (own === null) continue;
+    results[readAt[k]!] = { ok: false, lines: [], skipped: own };
     texts.splice(k, 1);
     readAt.splice(k, 1);
   }

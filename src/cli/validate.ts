@@ -1,7 +1,7 @@
 /** `liqnews validate`: the same reading and the same error lines as `render`, and nothing written. */
 import { parseSnapshot } from '../snapshot/parse.js';
 import type { RunOptions } from './args.js';
-import { listInputs, readInput } from './inputs.js';
+import { listInputs, ownOutputReason, readInput } from './inputs.js';
 import { problemLines } from './problems.js';
 import { PROGRESS_FROM, Reporter, SUMMARY_ABOVE, plural, type CommandIO } from './report.js';
 import { shownName } from '../util/terminal.js';
@@ -15,6 +15,7 @@ export async function runValidate(o: RunOptions, now: Date, io: CommandIO): Prom
   const report = new Reporter(io.stdout, io.stderr, io.isTTY && total >= PROGRESS_FROM && !o.quiet);
   for (const i of listed) if (i.kind === 'skipped') report.err(`skipped ${shownName(i.label)}: ${i.reason}`);
   let invalid = 0;
+  let own = 0;
   for (const [index, item] of items.entries()) {
     report.progress('validating', index, total);
     if (item.kind === 'error') {
@@ -23,7 +24,15 @@ export async function runValidate(o: RunOptions, now: Date, io: CommandIO): Prom
       continue;
     }
     try {
-      parseSnapshot(await readInput(item, io.stdin), now);
+      const text = await readInput(item, io.stdin);
+      // A folder that was also render's or feed's --out holds the product's own files: passed over, as render does.
+      const reason = ownOutputReason(text);
+      if (reason !== null) {
+        report.err(`skipped ${shownName(item.label)}: ${reason}`);
+        own++;
+        continue;
+      }
+      parseSnapshot(text, now);
       if (!summarise && !o.quiet) report.out(`${shownName(item.label)}: ok`);
     } catch (e) {
       for (const line of problemLines(item.label, e, o.debug)) report.err(line);
@@ -31,6 +40,6 @@ export async function runValidate(o: RunOptions, now: Date, io: CommandIO): Prom
     }
   }
   report.done();
-  if (summarise && !o.quiet) report.out(`${plural(total, 'input')}: ${total - invalid} valid, ${invalid} invalid`);
+  if (summarise && !o.quiet) report.out(`${plural(total, 'input')}: ${total - invalid - own} valid, ${invalid} invalid${own > 0 ? `, ${own} skipped (the product's own files)` : ''}`);
   return invalid > 0 ? 1 : 0;
 }

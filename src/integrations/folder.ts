@@ -9,7 +9,7 @@ import { relative } from 'node:path';
 import { generate, type Article } from '../generate.js';
 import { LiqnewsError, formatIssues } from '../errors.js';
 import type { GenerateOptions } from '../options.js';
-import { isSidecarText, listInputs } from '../cli/inputs.js';
+import { listInputs, ownOutputReason } from '../cli/inputs.js';
 
 export interface FolderOptions extends Omit<GenerateOptions, 'draft'> {
   /** The folder of snapshot files (`*.json`, searched recursively, in code-unit order). */
@@ -45,8 +45,8 @@ export function folderArticles(options: FolderOptions): { article: Article; draf
   const pageOf = new Map<string, string>();
   for (const file of snapshotFiles(snapshots)) {
     const text = readFileSync(file, 'utf8');
-    // A folder that also holds rendered articles: their sidecars are not snapshots (as for `render`).
-    if (isSidecarText(text)) continue;
+    // A folder that also holds rendered articles: their sidecars and feed.json are not snapshots (as for `render`).
+    if (ownOutputReason(text) !== null) continue;
     let article: Article;
     try {
       // A function decides from the article, so that one is rendered as a draft first.
