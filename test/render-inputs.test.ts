@@ -3,6 +3,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generate } from '../src/generate.js';
 import { FolderNames } from '../src/cli/folder-names.js';
@@ -114,6 +116,21 @@ describe('links in an input folder', () => {
     ]);
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, 'out'))).toHaveLength(3);
+  });
+});
+
+describe('special files in an input folder', () => {
+  it('a named pipe called *.json is said and passed over, not read (which would block) nor hidden; given by name it is read', async () => {
+    writeFileSync(join(dir, 'a.json'), snapshot('fifo'));
+    const fifo = join(dir, 'b.json');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = await runCli(['validate', dir, '--now', NOW]);
+    expect(r.code).toBe(0);
+    expect(lines(r.err)).toEqual([`skipped ${fifo}: a named pipe (FIFO), not a file (in a folder only files are read; give it by name to read it)`]);
+    expect(lines(r.out)).toEqual([`${join(dir, 'a.json')}: ok`]);
+    // By name (as a shell's <(…) gives one), the pipe is read like any file.
+    const writer = spawnSync('bash', ['-c', `cat ${JSON.stringify(join(dir, 'a.json'))} > ${JSON.stringify(fifo)} & node --import tsx ${JSON.stringify(fileURLToPath(new URL('./ingest/liqnews-src.ts', import.meta.url)))} validate ${JSON.stringify(fifo)} --now ${NOW}; wait`], { encoding: 'utf8', timeout: 60_000 });
+    expect(writer.stdout).toBe(`${fifo}: ok\n`);
   });
 });
 

@@ -1,6 +1,6 @@
 // Writing under attack and after accidents: planted links at temporary names, leftovers of killed runs,
 // stale and live article locks. What a user would find on disk afterwards.
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, statSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -147,5 +147,31 @@ describe('article locks', () => {
     expect((error as LiqnewsError).message).toContain(`process ${process.ppid}`);
     expect(existsSync(join(out, `${article.basename}.md`))).toBe(false);
     expect(readFileSync(lock, 'utf8')).toBe(`${process.ppid}\n`); // a live run's lock is never taken
+  });
+});
+
+describe('a file replaced keeps its permissions', () => {
+  it('the one writer (articles, feeds, ingest --out) leaves the mode the user set (0600, 0664), not the default', () => {
+    const target = join(dir, 'keep-mode.md');
+    writeAtomic(target, 'one\n');
+    for (const mode of [0o600, 0o664, 0o640]) {
+      chmodSync(target, mode);
+      writeAtomic(target, `mode ${mode}\n`);
+      expect(statSync(target).mode & 0o777).toBe(mode);
+      expect(readFileSync(target, 'utf8')).toBe(`mode ${mode}\n`);
+    }
+    // A new file gets the default (the umask's), as any other program's would.
+    writeAtomic(join(dir, 'new.md'), 'new\n');
+    writeFileSync(join(dir, 'plain.md'), 'plain\n');
+    expect(statSync(join(dir, 'new.md')).mode & 0o777).toBe(statSync(join(dir, 'plain.md')).mode & 0o777);
+  });
+
+  it('render keeps a published folder\'s group-writable mode on every file it replaces', async () => {
+    const out = join(dir, 'site');
+    const first = writeArticle(article, { outDir: out, formats: ['md', 'html', 'json'] });
+    for (const r of first) chmodSync(r.path, 0o664);
+    const again = writeArticle(generate(JSON.stringify({ ...JSON.parse(SNAPSHOT), totals: { ...JSON.parse(SNAPSHOT).totals, traders: 12345 } }), { now: new Date('2026-11-21T00:00:00Z') }), { outDir: out, formats: ['md', 'html', 'json'] });
+    expect(again.map((r) => r.status)).toEqual(['written', 'written', 'written']);
+    for (const r of again) expect(statSync(r.path).mode & 0o777).toBe(0o664);
   });
 });

@@ -99,8 +99,14 @@ function* walk(dir: string, skip: Skip): Generator<ListedInput> {
     } else if (json) {
       if (st.isFile()) yield { kind: 'file', label: path, path, size: st.size };
       else if (st.isSymbolicLink()) yield linked(path);
+      // A FIFO, socket or device named *.json: not read (a FIFO would block the walk until something writes to it), but said.
+      else yield { kind: 'skipped', label: path, reason: `${specialKind(st)}, not a file (in a folder only files are read; give it by name to read it)` };
     }
   }
+}
+
+function specialKind(st: Stats): string {
+  return st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'a special file';
 }
 
 function isSkipped(path: string, skip: Skip): boolean {

@@ -14,8 +14,11 @@
  *   leftovers of a killed run can be told from a live run's files. The first
  *   write into a directory removes every file of exactly that pattern whose
  *   process no longer exists, and nothing else.
+ * - A file replaced keeps its permissions (a site folder made group-writable,
+ *   a draft made private): the temporary file takes the old file's mode before
+ *   the rename, where a plain rename would reset it to the default.
  */
-import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, opendirSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fsyncSync, lstatSync, mkdirSync, openSync, opendirSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { randomFillSync } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -65,6 +68,7 @@ export function writeAtomic(path: string, content: string | Uint8Array, options:
   try {
     try {
       writeAll(fd, content);
+      keepMode(fd, path);
       if (options.fsync) fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -74,6 +78,12 @@ export function writeAtomic(path: string, content: string | Uint8Array, options:
     removeQuietly(temp);
     throw e;
   }
+}
+
+/** The temporary file gets the mode of the file it replaces (not of a link there: the rename replaces the link itself). */
+function keepMode(fd: number, path: string): void {
+  const st = lstatSync(path, { throwIfNoEntry: false });
+  if (st?.isFile()) fchmodSync(fd, st.mode & 0o777);
 }
 
 function createTemp(dir: string, target: string, makeDir: boolean): { temp: string; fd: number } {

@@ -10,8 +10,16 @@
  * another run had replaced it in between, it is linked back. A lock held by
  * a live run is waited for, a bounded time, then the article is refused with
  * a message naming the lock and its holder.
+ *
+ * The lock names its holder by process id and, where the system says it
+ * (Linux's /proc), the process's start time: a container gives every run the
+ * same small pid, so a run killed there leaves a lock whose pid is alive
+ * again, in another process (or in the next run itself); the start time tells
+ * them apart. Anything at the lock's name that is not a lock of ours (a link,
+ * a folder, a file with other text in it) is never removed: the article is
+ * refused at once, naming it.
  */
-import { closeSync, constants, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, linkSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { isAlive } from './atomic.js';
@@ -30,6 +38,16 @@ export class LockTimeout extends Error {
   }
 }
 
+/** Something at the lock's name that liqnews did not put there: it is left alone, and the article is not written. */
+export class LockInTheWay extends Error {
+  constructor(
+    readonly path: string,
+    readonly what: string,
+  ) {
+    super(`${path} is ${what}, not a liqnews lock`);
+  }
+}
+
 const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
@@ -41,8 +59,9 @@ export function lockArticle(dir: string, basename: string, waitMs = LOCK_WAIT_MS
     const ino = tryCreate(path);
     if (ino !== null) return () => release(path, ino);
     const holder = readHolder(path);
-    // Its process is gone, or it never got its pid written (killed between create and write) and is old: stale.
-    const stale = holder.pid !== null ? !isAlive(holder.pid) : holder.ageMs !== null && holder.ageMs > EMPTY_LOCK_STALE_MS;
+    if (holder.foreign !== null) throw new LockInTheWay(path, holder.foreign);
+    // Its process is gone (or its pid now names another process), or it never got its pid written (killed between create and write) and is old: stale.
+    const stale = holder.pid !== null ? !holderAlive(holder.pid, holder.start) : holder.ageMs !== null && holder.ageMs > EMPTY_LOCK_STALE_MS;
     if (stale && holder.ino !== null) {
       takeOver(path, holder.ino);
       continue;
@@ -62,26 +81,77 @@ function tryCreate(path: string): number | null {
     throw e;
   }
   try {
-    writeSync(fd, `${process.pid}\n`);
+    writeSync(fd, OWN_TEXT);
   } finally {
     closeSync(fd);
   }
-  return statSync(path).ino;
+  return lstatSync(path).ino;
+}
+
+/** A process's start time, in clock ticks since boot, from /proc (Linux); null where there is none. */
+export function startTimeOf(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name, field 2, is in parentheses and may hold spaces or parentheses: count fields after the last ")".
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const start = fields[19];
+    return start !== undefined && /^[0-9]+$/.test(start) ? start : null;
+  } catch {
+    return null;
+  }
+}
+
+const OWN_START = startTimeOf(process.pid);
+const OWN_TEXT = OWN_START === null ? `${process.pid}\n` : `${process.pid} ${OWN_START}\n`;
+
+/** Whether the process that wrote the lock still runs: its pid is alive and, when the lock says when it started, it is the same process. */
+function holderAlive(pid: number, start: string | null): boolean {
+  if (!isAlive(pid)) return false;
+  if (start === null) return true;
+  const now = startTimeOf(pid);
+  return now === null || now === start;
 }
 
 /** An empty lock older than this was left by a run killed between creating it and writing its pid. */
 const EMPTY_LOCK_STALE_MS = 2_000;
 
-function readHolder(path: string): { pid: number | null; ino: number | null; ageMs: number | null } {
+interface Holder {
+  pid: number | null;
+  start: string | null;
+  ino: number | null;
+  ageMs: number | null;
+  /** What is there instead of a lock, or null. */
+  foreign: string | null;
+}
+
+/** Longer than this, a file at the lock's name is not a lock (which holds a pid and a start time). */
+const LOCK_TEXT_MAX = 64;
+const LOCK_TEXT = /^([1-9][0-9]{0,9})(?: ([0-9]{1,20}))?\n$/;
+
+function readHolder(path: string): Holder {
+  const gone: Holder = { pid: null, start: null, ino: null, ageMs: null, foreign: null }; // released meanwhile: the next round creates it
+  let st;
   try {
-    const st = statSync(path);
-    const text = readFileSync(path, 'utf8');
-    // A lock being written this instant is empty for a moment: no pid yet, so it is waited for, not taken (unless old).
-    const pid = /^[1-9][0-9]{0,9}\n$/.test(text) ? Number(text.trim()) : null;
-    return { pid, ino: st.ino, ageMs: Date.now() - st.mtimeMs };
+    // Not followed: a link at the lock's name is not a lock, whatever it points at (or if it points nowhere).
+    st = lstatSync(path);
   } catch {
-    return { pid: null, ino: null, ageMs: null }; // released meanwhile: the next round creates it
+    return gone;
   }
+  if (st.isSymbolicLink()) return { ...gone, foreign: 'a symbolic link' };
+  if (!st.isFile()) return { ...gone, foreign: st.isDirectory() ? 'a folder' : 'not a regular file' };
+  if (st.size > LOCK_TEXT_MAX) return { ...gone, foreign: 'a file liqnews did not write' };
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return gone;
+  }
+  const ageMs = Date.now() - st.mtimeMs;
+  // A lock being written this instant is empty for a moment: no pid yet, so it is waited for, not taken (unless old).
+  if (text === '') return { ...gone, ino: st.ino, ageMs };
+  const m = LOCK_TEXT.exec(text);
+  if (m === null) return { ...gone, foreign: 'a file liqnews did not write' };
+  return { pid: Number(m[1]), start: m[2] ?? null, ino: st.ino, ageMs, foreign: null };
 }
 
 function takeOver(path: string, staleIno: number): void {
@@ -92,7 +162,7 @@ function takeOver(path: string, staleIno: number): void {
     return; // another run took it first
   }
   try {
-    if (statSync(aside).ino !== staleIno) {
+    if (lstatSync(aside).ino !== staleIno) {
       // Between our look and the rename, a live run replaced the stale lock: give it back.
       try {
         linkSync(aside, path);
@@ -112,7 +182,7 @@ function takeOver(path: string, staleIno: number): void {
 function release(path: string, ino: number): void {
   try {
     // Only our own lock: if it was (wrongly) taken over, the new holder's file stays.
-    if (statSync(path).ino === ino) unlinkSync(path);
+    if (lstatSync(path).ino === ino) unlinkSync(path);
   } catch {
     // gone already
   }

@@ -30,7 +30,7 @@ import { carriesStamp, readStamp } from './stamp.js';
 import { asPublished, onlyPublished } from './published.js';
 import { sha256, sha256Bytes } from '../util/hash.js';
 import { writeAtomic } from './atomic.js';
-import { LOCK_WAIT_MS, LockTimeout, lockArticle } from './lock.js';
+import { LOCK_WAIT_MS, LockInTheWay, LockTimeout, lockArticle } from './lock.js';
 
 export type WriteStatus = 'written' | 'unchanged' | 'kept-edited';
 
@@ -127,6 +127,11 @@ function lock(dir: string, name: string, firstPath: string, waitMs: number): () 
     }
     return lockArticle(dir, name, waitMs);
   } catch (e) {
+    if (e instanceof LockInTheWay) {
+      throw new LiqnewsError('WRITE_FAILED', `cannot write ${name}.*: ${e.path} is in the way: it is ${e.what}, not the lock liqnews takes there, so it was left alone`, {
+        hint: `move ${e.path} elsewhere (liqnews uses that name while it writes the article)`,
+      });
+    }
     if (e instanceof LockTimeout) {
       throw new LiqnewsError('WRITE_FAILED', `cannot write ${name}.*: another liqnews run${e.holder === null ? '' : ` (process ${e.holder})`} has been writing it for ${Math.round(waitMs / 1000)} s (lock ${e.path})`, {
         hint: `wait for that run to finish, or remove ${e.path} if no liqnews run is using that folder`,
