@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { generate, type Article } from '../src/generate.js';
 import { writeArticle } from '../src/output/write.js';
-import type { Format } from '../src/formats/registry.js';
+import { FORMAT_WRITERS, type Format } from '../src/formats/registry.js';
 import { runCli } from './helpers.js';
 
-const injected = vi.hoisted(() => ({ failAt: -1, renames: 0 }));
+const injected = vi.hoisted(() => ({ failAt: -1, renames: 0, log: null as null | string[] }));
 vi.mock('node:fs', async (original) => {
   const real = await original<typeof import('node:fs')>();
   const renameSync: typeof real.renameSync = (from, to) => {
+    injected.log?.push(String(to));
     if (injected.renames++ === injected.failAt) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
     real.renameSync(from, to);
   };
@@ -82,6 +83,40 @@ describe('a render stopped between writes', () => {
     expect(writeFailing(v2, 1, true)).toBe(false);
     expect(readFileSync(path, 'utf8')).toBe('my own words\n');
     expect(writeArticle(v3, { outDir: dir, formats: ['txt'] })[0]).toMatchObject({ status: 'kept-edited', found: 'edited' });
+  });
+});
+
+describe('one article\'s files change together', () => {
+  it('every new file is written whole before the first is renamed into place, so a kill leaves no mix of two runs but for a few renames', () => {
+    writeArticle(v1, { outDir: dir, formats: FORMATS });
+    const temps: string[][] = [];
+    injected.log = [];
+    const real = fs.readdirSync;
+    // At each rename of an article file (not a side stamp), which temporary files are waiting.
+    const spy = vi.spyOn(injected.log, 'push').mockImplementation((to: string) => {
+      if (!to.includes('.sha256')) temps.push((real(dir) as string[]).filter((n) => n.endsWith('.tmp')));
+      return 0;
+    });
+    try {
+      writeArticle(v2, { outDir: dir, formats: FORMATS });
+    } finally {
+      spy.mockRestore();
+      injected.log = null;
+    }
+    // The first article rename finds all four staged; each later one, one fewer.
+    expect(temps.map((t) => t.length)).toEqual([4, 3, 2, 1]);
+    for (const f of FORMATS) expect(readFileSync(join(dir, `${v2.basename}.${FORMAT_WRITERS[f].ext}`), 'utf8')).toBe(v2.files[f]);
+  });
+
+  it('a rename that fails leaves no temporary file of the article behind', () => {
+    writeArticle(v1, { outDir: dir, formats: FORMATS });
+    // The Markdown file's name taken by a folder: its rename fails, after the other three are staged.
+    const md = join(dir, `${v1.basename}.md`);
+    fs.rmSync(md);
+    fs.mkdirSync(md);
+    fs.writeFileSync(join(md, 'keep'), 'x');
+    expect(() => writeArticle(v2, { outDir: dir, formats: FORMATS })).toThrow();
+    expect(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 });
 

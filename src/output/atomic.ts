@@ -62,6 +62,24 @@ let poolAt = pool.length;
  * missing. Throws the file system's error (with its `code`) as it came.
  */
 export function writeAtomic(path: string, content: string | Uint8Array, options: AtomicOptions = {}): void {
+  commitStaged(stageAtomic(path, content, options));
+}
+
+/** A file written whole under its temporary name, waiting for its rename. */
+export interface Staged {
+  readonly temp: string;
+  readonly path: string;
+}
+
+/**
+ * The first half of `writeAtomic`: the content in a temporary file beside
+ * `path`, nothing renamed yet. Several files staged, then committed one after
+ * the other, change on disk within a few renames of each other (an article's
+ * formats), where writing each in turn would leave a longer gap in which a
+ * kill finds some new and some old. Throws as `writeAtomic` does, leaving no
+ * temporary file.
+ */
+export function stageAtomic(path: string, content: string | Uint8Array, options: AtomicOptions = {}): Staged {
   const dir = dirname(path);
   sweepOnce(dir);
   const { temp, fd } = createTemp(dir, basename(path), options.makeDir ?? true);
@@ -73,11 +91,26 @@ export function writeAtomic(path: string, content: string | Uint8Array, options:
     } finally {
       closeSync(fd);
     }
-    renameSync(temp, path);
   } catch (e) {
     removeQuietly(temp);
     throw e;
   }
+  return { temp, path };
+}
+
+/** The second half: the rename. On failure the temporary file is removed and the error thrown as it came. */
+export function commitStaged(staged: Staged): void {
+  try {
+    renameSync(staged.temp, staged.path);
+  } catch (e) {
+    removeQuietly(staged.temp);
+    throw e;
+  }
+}
+
+/** A staged file that will not be committed (another file of its article failed): its temporary file goes. */
+export function discardStaged(staged: Staged): void {
+  removeQuietly(staged.temp);
 }
 
 /** The temporary file gets the mode of the file it replaces (not of a link there: the rename replaces the link itself). */

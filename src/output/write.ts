@@ -7,6 +7,10 @@
  * One article's files are one unit:
  * - Concurrent runs on one folder take turns per article (lock.ts), so every
  *   file of an article comes from the same run.
+ * - Every new file of the article is staged (written whole under a temporary
+ *   name) before the first is renamed into place (ArticleCommit), so a run
+ *   killed while it writes leaves the old article or the new one, except in
+ *   the moment of its last few renames.
  * - A format that carries its stamp inline (Markdown, HTML, JSON, e-mail)
  *   is one write. A format that cannot (plain text, social posts, the card's
  *   PNG bytes) has a side
@@ -29,7 +33,7 @@ import type { FileContent } from '../formats/context.js';
 import { carriesStamp, readStamp } from './stamp.js';
 import { asPublished, onlyPublished } from './published.js';
 import { sha256, sha256Bytes } from '../util/hash.js';
-import { writeAtomic } from './atomic.js';
+import { commitStaged, discardStaged, stageAtomic, writeAtomic, type Staged } from './atomic.js';
 import { LOCK_WAIT_MS, LockInTheWay, LockTimeout, lockArticle } from './lock.js';
 
 export type WriteStatus = 'written' | 'unchanged' | 'kept-edited';
@@ -107,14 +111,63 @@ export function writeArticle(article: WritableArticle, options: WriteOptions): W
     return { path, format, content };
   });
   const release = lock(options.outDir, name, planned[0]?.path ?? join(options.outDir, name), options.lockWaitMs ?? LOCK_WAIT_MS);
+  const commit = new ArticleCommit();
   try {
-    return planned.map(({ path, format, content }) => {
-      const outcome = writeOne(path, content, options.force ?? false, format === 'md');
+    const results = planned.map(({ path, format, content }): WriteResult => {
+      const outcome = writeOne(path, content, options.force ?? false, format === 'md', commit);
       if (typeof outcome !== 'string') return 'found' in outcome ? { path, format, status: 'kept-edited', found: outcome.found } : { path, format, status: outcome.status, keptPublished: true };
       return { path, format, status: outcome };
     });
+    commit.run();
+    return results;
   } finally {
+    commit.discard();
     release();
+  }
+}
+
+/**
+ * One article's changes, made together: every new file is staged (written
+ * whole under its temporary name) before any is renamed into place, so a run
+ * killed while it writes an article leaves either none of its new files or,
+ * within a few renames, all of them. Side stamps that accept both the old and
+ * the new file are written first, as they are for a single file; the trim to
+ * the new content alone comes after every rename.
+ */
+class ArticleCommit {
+  private readonly staged: Staged[] = [];
+  private readonly after: (() => void)[] = [];
+
+  stage(path: string, content: FileContent): void {
+    try {
+      this.staged.push(stageAtomic(path, content));
+    } catch (e) {
+      throw replaceFailed(path, e);
+    }
+  }
+
+  /** Runs once every staged file is in place. */
+  then(step: () => void): void {
+    this.after.push(step);
+  }
+
+  run(): void {
+    while (this.staged.length > 0) {
+      const next = this.staged[0]!;
+      try {
+        commitStaged(next);
+      } catch (e) {
+        this.staged.shift();
+        throw replaceFailed(next.path, e);
+      }
+      this.staged.shift();
+    }
+    for (const step of this.after) step();
+  }
+
+  /** What was staged and not renamed (a file of the article failed): its temporary files go. */
+  discard(): void {
+    for (const s of this.staged.splice(0)) discardStaged(s);
   }
 }
 
@@ -146,7 +199,7 @@ const madeDirs = new Set<string>();
 
 type Outcome = 'written' | 'unchanged' | { found: 'edited' | 'unstamped' } | { status: 'written' | 'unchanged'; keptPublished: true };
 
-function writeOne(path: string, content: FileContent, force: boolean, markdown: boolean): Outcome {
+function writeOne(path: string, content: FileContent, force: boolean, markdown: boolean, commit: ArticleCommit): Outcome {
   const binary = typeof content !== 'string';
   const existing = binary ? readExistingBytes(path) : readExisting(path);
   // Formats sent out verbatim (plain text, social posts, the card's bytes) cannot hold a stamp: theirs sits beside them.
@@ -165,20 +218,20 @@ function writeOne(path: string, content: FileContent, force: boolean, markdown: 
     if (state === 'edited' && markdown && !force && typeof existing === 'string' && typeof content === 'string' && onlyPublished(existing)) {
       const published = asPublished(content, existing);
       if (existing === published) return { status: 'unchanged', keptPublished: true };
-      replace(path, published);
+      commit.stage(path, published);
       return { status: 'written', keptPublished: true };
     }
     if (state !== 'intact' && !force) return { found: state };
   }
   if (inline) {
-    replace(path, content);
+    commit.stage(path, content);
     return 'written';
   }
   // The stamp first, accepting the file now there and the one to come, so no moment leaves a file its stamp refuses.
   const before = existing !== null && intact ? [hash, `sha256:${hashOf(existing)}`] : [hash];
   if (side === null || !sameList(side, before)) recordHashes(path, before);
-  replace(path, content);
-  if (before.length > 1) recordHashes(path, [hash]);
+  commit.stage(path, content);
+  if (before.length > 1) commit.then(() => recordHashes(path, [hash]));
   return 'written';
 }
 
@@ -256,11 +309,15 @@ function replace(path: string, content: FileContent): void {
   try {
     writeAtomic(path, content);
   } catch (e) {
-    const err = writeFailed(path, e);
-    // A fresh temporary name cannot clash, so failing here is about the directory, not this one file (unless the target is a directory).
-    if (!['EISDIR', 'ENOTEMPTY', 'ENAMETOOLONG'].includes(errnoOf(e) ?? '')) directoryWide.add(err);
-    throw err;
+    throw replaceFailed(path, e);
   }
+}
+
+function replaceFailed(path: string, e: unknown): LiqnewsError {
+  const err = writeFailed(path, e);
+  // A fresh temporary name cannot clash, so failing here is about the directory, not this one file (unless the target is a directory).
+  if (!['EISDIR', 'ENOTEMPTY', 'ENAMETOOLONG'].includes(errnoOf(e) ?? '')) directoryWide.add(err);
+  return err;
 }
 
 function writeFailed(path: string, cause: unknown): LiqnewsError {
