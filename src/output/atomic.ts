@@ -31,6 +31,8 @@ export interface AtomicOptions {
   fsync?: boolean;
   /** Create the directory when it is missing (default: yes). */
   makeDir?: boolean;
+  /** False when the caller knows nothing is at `path` yet, so there is no mode to keep (saves a look per new file). */
+  replacing?: boolean;
 }
 
 const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
@@ -86,7 +88,7 @@ export function stageAtomic(path: string, content: string | Uint8Array, options:
   try {
     try {
       writeAll(fd, content);
-      keepMode(fd, path);
+      if (options.replacing ?? true) keepMode(fd, path);
       if (options.fsync) fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -138,9 +138,9 @@ class ArticleCommit {
   private readonly staged: Staged[] = [];
   private readonly after: (() => void)[] = [];
 
-  stage(path: string, content: FileContent): void {
+  stage(path: string, content: FileContent, replacing: boolean): void {
     try {
-      this.staged.push(stageAtomic(path, content));
+      this.staged.push(stageAtomic(path, content, { replacing }));
     } catch (e) {
       throw replaceFailed(path, e);
     }
@@ -218,19 +218,19 @@ function writeOne(path: string, content: FileContent, force: boolean, markdown: 
     if (state === 'edited' && markdown && !force && typeof existing === 'string' && typeof content === 'string' && onlyPublished(existing)) {
       const published = asPublished(content, existing);
       if (existing === published) return { status: 'unchanged', keptPublished: true };
-      commit.stage(path, published);
+      commit.stage(path, published, true);
       return { status: 'written', keptPublished: true };
     }
     if (state !== 'intact' && !force) return { found: state };
   }
   if (inline) {
-    commit.stage(path, content);
+    commit.stage(path, content, existing !== null);
     return 'written';
   }
   // The stamp first, accepting the file now there and the one to come, so no moment leaves a file its stamp refuses.
   const before = existing !== null && intact ? [hash, `sha256:${hashOf(existing)}`] : [hash];
   if (side === null || !sameList(side, before)) recordHashes(path, before);
-  commit.stage(path, content);
+  commit.stage(path, content, existing !== null);
   if (before.length > 1) commit.then(() => recordHashes(path, [hash]));
   return 'written';
 }
