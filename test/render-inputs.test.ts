@@ -55,6 +55,25 @@ describe('render never writes over an input', () => {
   });
 });
 
+describe('render never writes over an input at a name only the product uses', () => {
+  it('a snapshot given by name at an article\'s side-stamp name or lock name is refused, and kept as it was', async () => {
+    const name = basenameOf('hidden');
+    for (const [file, expected] of [
+      [`.${name}.txt.sha256`, 'is an input of this run'],
+      [`.${name}.lock`, 'is in the way: it is a file liqnews did not write'],
+    ] as const) {
+      const input = join(dir, file);
+      writeFileSync(input, snapshot('hidden'));
+      const r = await runCli(['render', input, '--out', dir, '--format', 'txt', '--force', '--now', NOW]);
+      expect(r.code, file).toBe(1);
+      expect(r.err, file).toContain(expected);
+      expect(readFileSync(input, 'utf8'), file).toBe(snapshot('hidden'));
+      expect(readdirSync(dir), file).toEqual([file]);
+      rmSync(input);
+    }
+  });
+});
+
 describe('render skips what it wrote itself', () => {
   it('renders a folder into itself again, skipping its own sidecars', async () => {
     writeFileSync(join(dir, 'snap.json'), snapshot('again'));

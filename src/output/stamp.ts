@@ -17,6 +17,7 @@ const HTML_FIRST = [MARKERS[1]!, MARKERS[0]!, MARKERS[2]!];
 const JSON_FIRST = [MARKERS[2]!, MARKERS[0]!, MARKERS[1]!];
 // Only an XML feed is looked at for the comment: in a feed every `<` of article text is `&lt;`, so none can forge it.
 const XML_FIRST = [MARKERS[3]!];
+const TEXT_FIRST = MARKERS.slice(0, 3);
 
 /**
  * The markers in the order to look for them: a page's is in its <head> and a
@@ -26,7 +27,7 @@ const XML_FIRST = [MARKERS[3]!];
 function markersFor(text: string): readonly string[] {
   const first = text.charCodeAt(0);
   if (first === 0x3c) return text.startsWith('<?xml') ? XML_FIRST : HTML_FIRST;
-  return first === 0x7b ? JSON_FIRST : MARKERS.slice(0, 3);
+  return first === 0x7b ? JSON_FIRST : TEXT_FIRST;
 }
 
 /** Text with the placeholder stamp in it becomes text with its real stamp. */

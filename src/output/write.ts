@@ -106,7 +106,8 @@ export function writeArticle(article: WritableArticle, options: WriteOptions): W
     const path = inDir(options.outDir, `${name}.${FORMAT_WRITERS[format].ext}`);
     const content = article.files[format];
     if (content === undefined) throw new LiqnewsError('UNKNOWN_FORMAT', `the article has no "${format}" file to write`);
-    const refused = options.refuse?.(path);
+    // The side stamp of a format that cannot carry its own is written too: it must not replace an input either.
+    const refused = options.refuse ? (options.refuse(path) ?? (typeof content !== 'string' || !carriesStamp(content) ? options.refuse(hashFileOf(path)) : null)) : null;
     if (refused) throw new LiqnewsError('WRITE_FAILED', refused, { hint: 'write the articles to another folder with --out, or give the snapshot another file name' });
     return { path, format, content };
   });
