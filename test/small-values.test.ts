@@ -11,6 +11,7 @@ import { describeWindow } from '../src/facts/window.js';
 import { STYLE_NAMES } from '../src/plan/styles.js';
 import { checkClaims } from '../src/check/figures.js';
 import { blankQuotes } from '../src/check/quotes.js';
+import { checkStatements } from '../src/check/statements.js';
 import { NOW } from './helpers.js';
 import { textDefects } from './text-defects.js';
 import { formatIssues, type LiqnewsError } from '../src/errors.js';
@@ -204,5 +205,39 @@ describe('money under a cent', () => {
     for (const usd of [0, 0.01]) {
       expect(() => generate(base({ largestOrder: { exchange: 'Binance', symbol: 'BTCUSDT', side: 'long', usd } }), { now: NOW })).not.toThrow();
     }
+  });
+});
+
+describe('a small window or a single trader is never called "the cascade"', () => {
+  const small = (traders: number, usd: number): Record<string, unknown> =>
+    base({
+      window: { start: '2026-10-01T00:00:00Z', end: '2026-10-01T01:00:00Z' },
+      totals: { usd, longUsd: usd * 0.75, shortUsd: usd * 0.25, traders },
+      assets: [{ symbol: 'BTC', longUsd: usd * 0.75, shortUsd: usd * 0.25 }],
+      market: { sentiment: { index: 75, label: 'Greed' } },
+    });
+  const EVENT_CASCADE = /\bthe cascade\b|\bcrypto (?:liquidation )?cascade\b|\bin a cascade that\b|\bcascade has cleared\b|\binto a cascade, as\b/i;
+
+  it('a $2 million hour (a day\'s pace under $100 million) and one trader of a big hour: "the liquidations" in every style and every seed', () => {
+    for (const [traders, usd] of [[4_000, 2_000_000], [1, 50_000_000]] as const) {
+      for (let n = 0; n < 12; n++) {
+        const snap = { ...small(traders, usd), id: `cascade-${traders}-${n}` };
+        for (const style of STYLE_NAMES) {
+          const a = generate(snap, { style, now: NOW });
+          expect(a.facts.cascadeSized, `${style} ${traders}`).toBe(false);
+          // The FAQ may still ask what sets off a cascade, as a general question: headings are not the event.
+          const prose = a.body.split('\n').filter((l) => !l.startsWith('#')).join('\n');
+          expect(`${a.title}\n${prose}`, `${style} ${n}`).not.toMatch(EVENT_CASCADE);
+        }
+      }
+    }
+  });
+
+  it('a $20 million hour of many traders may be; the check refuses "the cascade" for a small one', () => {
+    const big = generate(small(40_000, 20_000_000), { style: 'explainer', now: NOW });
+    expect(big.facts.cascadeSized).toBe(true);
+    const facts = generate(small(4_000, 2_000_000), { style: 'explainer', now: NOW }).facts;
+    expect(() => checkStatements({ body: 'Traders absorbed the cascade without panic.' }, facts, 'x')).toThrow(/cascadeSized/);
+    expect(() => checkStatements({ body: 'Traders absorbed the cascade without panic.' }, big.facts, 'x')).not.toThrow();
   });
 });

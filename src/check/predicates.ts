@@ -11,6 +11,8 @@ const lead = (f: StoryFacts) => f.priceLead?.price ?? null;
 export const PREDICATES = {
   /** Never true: liquidation data cannot support it (winners, order-book depth, advice, a superlative for two sides). */
   never: (): boolean => false,
+  /** The window may be called a cascade: a day's pace of $100 million or more, and more than one trader when counted (facts.cascadeSized). */
+  cascadeSized: (f: StoryFacts): boolean => f.cascadeSized,
   /** The lead price closed the window higher (direction 'up'). */
   priceUp: (f: StoryFacts): boolean => lead(f)?.direction === 'up',
   /** The lead price closed the window lower (direction 'down'). */

@@ -151,6 +151,7 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
     tier,
     big: dayPace >= 5e8,
     huge: dayPace >= 1e9,
+    cascadeSized: tier !== 'small' && traders !== 1,
     register: registerOf(null, null, null, false, total / hoursForPace, DEFAULT_RULES),
     assets,
     topAssets,

@@ -134,6 +134,11 @@ export interface StoryFacts {
   big: boolean;
   /** Tier at least "massive" ($1 billion a day's pace or more), and not ordinary against history: "carnage" allowed. */
   huge: boolean;
+  /**
+   * Tier above "small" ($100 million a day's pace or more) and not a single trader: the event may be called
+   * "the cascade". A $120,000 window, or one account closed out, is a round of liquidations, not a cascade.
+   */
+  cascadeSized: boolean;
   /** How much of a story it is, as `decide` measures it (src/history/decide.ts): brief, standard or major. */
   register: 'brief' | 'standard' | 'major';
   assets: AssetFacts[];
