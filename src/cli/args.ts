@@ -198,7 +198,11 @@ function parseLine(argv: readonly string[]): Parsed {
       if (next !== undefined && (next === '-' || !next.startsWith('-'))) value = next;
       if (value !== undefined) i++;
     }
-    if (value === undefined || value === '') return usage(`${name} needs a value (${name} ${VALUE_NAMES[name] ?? 'VALUE'})`);
+    if (value === undefined || value === '') {
+      // ingest writes one file where render and feed write a folder.
+      const shape = name === '--out' && commandOf(argv) === 'ingest' ? 'FILE' : (VALUE_NAMES[name] ?? 'VALUE');
+      return usage(`${name} needs a value (${name} ${shape})`);
+    }
     const earlier = given.get(name);
     if (typeof earlier === 'string') repeated ??= { name, first: earlier, second: value };
     given.set(name, value);

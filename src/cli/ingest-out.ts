@@ -6,7 +6,7 @@
  * never writes over one of its own inputs, --force or not: the input would be
  * lost and the next run would read the snapshot as a recording.
  */
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { fstatSync, readFileSync, statSync, type Stats } from 'node:fs';
 
 /** `write`: nothing there, or --force; `unchanged`: the file already holds these bytes; `kept`: something else is there. */
 export type OutDecision = 'write' | 'unchanged' | 'kept';
@@ -19,16 +19,36 @@ const statOf = (path: string): Stats | null => {
   }
 };
 
-/** A refusal when `out` is (or links to) one of the input files, else null. `-` (standard input) is no file. */
-export function checkOut(out: string, inputs: readonly string[]): string | null {
+const stdinStat = (): Stats | null => {
+  try {
+    return fstatSync(0);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * A refusal for an --out that ingest must not write, else null: `-` (a file
+ * of that name would be taken for standard input by the next command), one
+ * of the input files (standard input included, when it is redirected from a
+ * file), or something that is not a regular file (a device such as
+ * /dev/null, a FIFO, a folder): the write renames a new file into place, so
+ * it would replace the device or the pipe instead of writing to it.
+ */
+export function checkOut(out: string, inputs: readonly string[], stdin: () => Stats | null = stdinStat): string | null {
+  if (out === '-') return '--out - would make a file named "-"; leave --out off to write the snapshot to standard output';
   const target = statOf(out);
   if (target === null) return null;
+  if (!target.isFile()) {
+    const what = target.isDirectory() ? 'a folder' : target.isFIFO() ? 'a named pipe' : target.isCharacterDevice() || target.isBlockDevice() ? 'a device' : target.isSocket() ? 'a socket' : 'not a regular file';
+    return `--out ${out} is ${what}, not a file: ingest writes a new file and renames it into place, which would replace it; leave --out off to write to standard output (… > ${out} writes into it)`;
+  }
   for (const input of inputs) {
-    if (input === '-') continue;
-    const s = statOf(input);
-    // The same device and inode: the same file, whatever the path says (a link, ./a against a, a hard link).
-    if (s !== null && s.dev === target.dev && s.ino === target.ino) {
-      return `--out ${out} is the input ${input}; ingest never writes over its input (give another --out)`;
+    const s = input === '-' ? stdin() : statOf(input);
+    // The same device and inode: the same file, whatever the path says (a link, ./a against a, a hard link, < a).
+    if (s !== null && s.isFile() && s.dev === target.dev && s.ino === target.ino) {
+      const named = input === '-' ? 'standard input (redirected from that file)' : `the input ${input}`;
+      return `--out ${out} is ${named}; ingest never writes over its input (give another --out)`;
     }
   }
   return null;

@@ -1,5 +1,5 @@
 // `liqnews ingest` run in-process through main(): what a user sees, what lands on disk, and ingest piped into render.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -105,6 +105,41 @@ describe('ingest --out', () => {
     const again = await run(['ingest', BINANCE, '--source', 'binance', ...DAY, '--out', target]);
     expect(again).toMatchObject({ code: 0, out: `unchanged ${target}\n` });
     expect(readFileSync(target, 'utf8')).toBe(written);
+  });
+
+  it('never replaces a device, a named pipe or a folder at --out, nor makes a file named "-" (exit 2, nothing changed)', async () => {
+    const fifo = join(dir, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    mkdirSync(join(dir, 'folder'));
+    for (const [out, what] of [[fifo, 'a named pipe'], ['/dev/null', 'a device'], [join(dir, 'folder'), 'a folder']] as const) {
+      const r = await run(['ingest', BINANCE, '--source', 'binance', ...DAY, '--out', out, '--force']);
+      expect(r.code, out).toBe(2);
+      expect(r.err, out).toContain(`--out ${out} is ${what}, not a file`);
+    }
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+    const dash = await run(['ingest', BINANCE, '--source', 'binance', ...DAY, '--out', '-']);
+    expect(dash.code).toBe(2);
+    expect(dash.err).toContain('--out - would make a file named "-"');
+    expect(readdirSync(dir).sort()).toEqual(['folder', 'pipe']);
+  });
+
+  it('never writes over standard input redirected from the --out file (ingest - --out F < F)', () => {
+    const input = join(dir, 'day.ndjson');
+    const recording = readFileSync(BINANCE, 'utf8');
+    writeFileSync(input, recording);
+    const cli = `node --import tsx ${JSON.stringify(fileURLToPath(new URL('./liqnews-src.ts', import.meta.url)))}`;
+    const window = DAY.map((a) => JSON.stringify(a)).join(' ');
+    const r = spawnSync('bash', ['-c', `${cli} ingest - --source binance ${window} --out ${JSON.stringify(input)} --force < ${JSON.stringify(input)}`], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`--out ${input} is standard input (redirected from that file); ingest never writes over its input`);
+    expect(readFileSync(input, 'utf8')).toBe(recording);
+  });
+
+  it('says --out takes a FILE when it has no value', async () => {
+    const r = await run(['ingest', BINANCE, '--source', 'binance', ...DAY, '--out']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--out needs a value (--out FILE)');
   });
 
   it('never writes over one of its inputs, through a link or with --force (exit 2, the input intact)', async () => {
