@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generate } from '../src/generate.js';
-import { lockArticle, lockNameOf, startTimeOf } from '../src/output/lock.js';
+import { lockArticle, lockNameOf, startTimeOf, takeOver } from '../src/output/lock.js';
 import { writeArticle } from '../src/output/write.js';
 import { runCli } from './helpers.js';
 
@@ -24,10 +24,15 @@ afterEach(() => {
 });
 
 describe('a lock of ours whose process is gone', () => {
-  it('names the pid and its start time', () => {
+  it('names the pid, its start time and 64 random bits of its own, and leaves no temporary file', () => {
     const release = lockArticle(dir, 'x', 1_000);
     const text = readFileSync(join(dir, lockNameOf('x')), 'utf8');
-    expect(text).toMatch(procFs ? new RegExp(`^${process.pid} [0-9]+\\n$`) : new RegExp(`^${process.pid}\\n$`));
+    expect(text).toMatch(new RegExp(`^${process.pid} ${procFs ? '[1-9][0-9]*' : '0'} [0-9a-f]{16}\\n$`));
+    expect(readdirSync(dir)).toEqual([lockNameOf('x')]);
+    // A second lock of the same process is still another lock: its text differs.
+    const other = lockArticle(dir, 'y', 1_000);
+    expect(readFileSync(join(dir, lockNameOf('y')), 'utf8')).not.toBe(text);
+    other();
     release();
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -49,6 +54,25 @@ describe('a lock of ours whose process is gone', () => {
     } finally {
       release();
     }
+  });
+});
+
+describe('taking over a stale lock', () => {
+  it('removes the lock only if its text is still the stale one, and gives back a live lock put there in between', () => {
+    // Run A saw a stale lock (text T) and is about to take it over; meanwhile run B took it over first and made its
+    // own, which on ext4 often gets the freed inode number back. A's takeover must go by the text, not the number.
+    const path = join(dir, lockNameOf('x'));
+    const stale = '999999 1 00000000000000aa\n';
+    writeFileSync(path, stale);
+    takeOver(path, stale);
+    expect(existsSync(path)).toBe(false);
+    const release = lockArticle(dir, 'x', 1_000);
+    const live = readFileSync(path, 'utf8');
+    takeOver(path, stale);
+    expect(readFileSync(path, 'utf8')).toBe(live);
+    expect(readdirSync(dir)).toEqual([lockNameOf('x')]);
+    release();
+    expect(existsSync(path)).toBe(false);
   });
 });
 

@@ -3,26 +3,27 @@
  * article (two terminals, a cron job and a person) take turns, so all of an
  * article's files always come from one run, never half from each.
  *
- * The lock is a file `.<basename>.lock` created with O_EXCL and holding the
- * owner's process id. A lock whose process is gone (kill -9) is taken over:
- * it is first renamed to a name of our own, an atomic step only one run can
- * win, then checked to be the very file (same inode) that was found stale; if
- * another run had replaced it in between, it is linked back. A lock held by
- * a live run is waited for, a bounded time, then the article is refused with
- * a message naming the lock and its holder.
+ * The lock is a file `.<basename>.lock` that names its holder: process id,
+ * start time (Linux's /proc; a container gives every run the same small pid,
+ * so a pid alone can be alive again in another process, or in the next run
+ * itself) and 64 random bits that make each lock unlike any other. It is
+ * written whole under a temporary name and hard-linked to the lock's name,
+ * which fails if a lock is there: a lock is never seen half written.
  *
- * The lock names its holder by process id and, where the system says it
- * (Linux's /proc), the process's start time: a container gives every run the
- * same small pid, so a run killed there leaves a lock whose pid is alive
- * again, in another process (or in the next run itself); the start time tells
- * them apart. Anything at the lock's name that is not a lock of ours (a link,
- * a folder, a file with other text in it) is never removed: the article is
- * refused at once, naming it.
+ * A lock whose process is gone is taken over: it is renamed to a name of our
+ * own, an atomic step only one run can win, then read again; if its text is
+ * not the stale holder's (another run took it over and made a new lock in
+ * between), it is linked back. Comparing the text, not the inode number,
+ * matters: a file system may give a new lock the number of the one just
+ * deleted. A lock held by a live run is waited for, a bounded time, then the
+ * article is refused with a message naming the lock and its holder.
+ * Anything at the lock's name that is not a lock of ours (a link, a folder, a
+ * file with other text in it) is never removed: the article is refused at
+ * once, naming it.
  */
 import { closeSync, constants, linkSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { isAlive } from './atomic.js';
+import { basename as baseOf, dirname, join } from 'node:path';
+import { isAlive, tempNameFor } from './atomic.js';
 
 export const lockNameOf = (basename: string): string => `.${basename}.lock`;
 
@@ -51,19 +52,19 @@ export class LockInTheWay extends Error {
 const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
-/** Takes the article's lock in `dir` (which must exist); returns the release. Throws `LockTimeout`, or the file system's error. */
+/** Takes the article's lock in `dir` (which must exist); returns the release. Throws `LockTimeout`, `LockInTheWay`, or the file system's error. */
 export function lockArticle(dir: string, basename: string, waitMs = LOCK_WAIT_MS): () => void {
   const path = join(dir, lockNameOf(basename));
   const deadline = Date.now() + waitMs;
   for (let round = 0; ; round++) {
-    const ino = tryCreate(path);
-    if (ino !== null) return () => release(path, ino);
+    const mine = tryCreate(path);
+    if (mine !== null) return () => release(path, mine);
     const holder = readHolder(path);
     if (holder.foreign !== null) throw new LockInTheWay(path, holder.foreign);
-    // Its process is gone (or its pid now names another process), or it never got its pid written (killed between create and write) and is old: stale.
-    const stale = holder.pid !== null ? !holderAlive(holder.pid, holder.start) : holder.ageMs !== null && holder.ageMs > EMPTY_LOCK_STALE_MS;
-    if (stale && holder.ino !== null) {
-      takeOver(path, holder.ino);
+    // Its process is gone (or its pid now names another process), or it is empty (left by an older version killed between create and write) and old: stale.
+    const stale = holder.pid !== null ? !holderAlive(holder.pid, holder.start) : holder.text !== null && holder.ageMs !== null && holder.ageMs > EMPTY_LOCK_STALE_MS;
+    if (stale && holder.text !== null) {
+      takeOver(path, holder.text);
       continue;
     }
     if (Date.now() >= deadline) throw new LockTimeout(path, holder.pid);
@@ -72,20 +73,32 @@ export function lockArticle(dir: string, basename: string, waitMs = LOCK_WAIT_MS
   }
 }
 
-function tryCreate(path: string): number | null {
-  let fd: number;
+/** The lock made and linked into place: its text, or null when another lock is there. */
+function tryCreate(path: string): string | null {
+  const text = `${OWN_PREFIX} ${nonce()}\n`;
+  // Written whole beside the lock, under a name the sweep of a killed run's leftovers knows (atomic.ts).
+  const temp = join(dirname(path), tempNameFor(baseOf(path)));
+  const fd = openSync(temp, CREATE_NEW, 0o644);
   try {
-    fd = openSync(path, CREATE_NEW, 0o644);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return null;
-    throw e;
-  }
-  try {
-    writeSync(fd, OWN_TEXT);
+    try {
+      writeSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      linkSync(temp, path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return null;
+      throw e;
+    }
+    return text;
   } finally {
-    closeSync(fd);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // gone already
+    }
   }
-  return lstatSync(path).ino;
 }
 
 /** A process's start time, in clock ticks since boot, from /proc (Linux); null where there is none. */
@@ -102,34 +115,42 @@ export function startTimeOf(pid: number): string | null {
 }
 
 const OWN_START = startTimeOf(process.pid);
-const OWN_TEXT = OWN_START === null ? `${process.pid}\n` : `${process.pid} ${OWN_START}\n`;
+/** "pid start": "0" where the system gives no start time. */
+const OWN_PREFIX = `${process.pid} ${OWN_START ?? '0'}`;
+
+let counter = 0;
+/** 64 bits unlike any other lock's: a random draw per process, and a counter. */
+const nonce = (): string => `${PROCESS_NONCE}${(counter++).toString(16).padStart(8, '0')}`;
+const PROCESS_NONCE = tempNameFor('x').slice(-12, -4).padStart(8, '0');
 
 /** Whether the process that wrote the lock still runs: its pid is alive and, when the lock says when it started, it is the same process. */
 function holderAlive(pid: number, start: string | null): boolean {
   if (!isAlive(pid)) return false;
-  if (start === null) return true;
+  if (start === null || start === '0') return true;
   const now = startTimeOf(pid);
   return now === null || now === start;
 }
 
-/** An empty lock older than this was left by a run killed between creating it and writing its pid. */
+/** An empty lock older than this was left by an older version, killed between creating it and writing its pid. */
 const EMPTY_LOCK_STALE_MS = 2_000;
 
 interface Holder {
   pid: number | null;
   start: string | null;
-  ino: number | null;
+  /** The lock's whole text ('' for an empty one); null when it could not be read (released meanwhile). */
+  text: string | null;
   ageMs: number | null;
   /** What is there instead of a lock, or null. */
   foreign: string | null;
 }
 
-/** Longer than this, a file at the lock's name is not a lock (which holds a pid and a start time). */
+/** Longer than this, a file at the lock's name is not a lock. */
 const LOCK_TEXT_MAX = 64;
-const LOCK_TEXT = /^([1-9][0-9]{0,9})(?: ([0-9]{1,20}))?\n$/;
+// pid, start time, nonce; an older version wrote "pid start" or "pid" alone.
+const LOCK_TEXT = /^([1-9][0-9]{0,9})(?: ([0-9]{1,20}))?(?: [0-9a-f]{16})?\n$/;
 
 function readHolder(path: string): Holder {
-  const gone: Holder = { pid: null, start: null, ino: null, ageMs: null, foreign: null }; // released meanwhile: the next round creates it
+  const gone: Holder = { pid: null, start: null, text: null, ageMs: null, foreign: null }; // released meanwhile: the next round creates it
   let st;
   try {
     // Not followed: a link at the lock's name is not a lock, whatever it points at (or if it points nowhere).
@@ -147,23 +168,29 @@ function readHolder(path: string): Holder {
     return gone;
   }
   const ageMs = Date.now() - st.mtimeMs;
-  // A lock being written this instant is empty for a moment: no pid yet, so it is waited for, not taken (unless old).
-  if (text === '') return { ...gone, ino: st.ino, ageMs };
+  if (text === '') return { ...gone, text, ageMs };
   const m = LOCK_TEXT.exec(text);
   if (m === null) return { ...gone, foreign: 'a file liqnews did not write' };
-  return { pid: Number(m[1]), start: m[2] ?? null, ino: st.ino, ageMs, foreign: null };
+  return { pid: Number(m[1]), start: m[2] ?? null, text, ageMs, foreign: null };
 }
 
-function takeOver(path: string, staleIno: number): void {
-  const aside = `${path}.${process.pid}-${randomBytes(6).toString('hex')}.stale`;
+/** Exported for the tests: removes the lock at `path` only if its text is still `staleText`. */
+export function takeOver(path: string, staleText: string): void {
+  const aside = join(dirname(path), tempNameFor(`${baseOf(path)}.stale`));
   try {
     renameSync(path, aside);
   } catch {
     return; // another run took it first
   }
   try {
-    if (lstatSync(aside).ino !== staleIno) {
-      // Between our look and the rename, a live run replaced the stale lock: give it back.
+    let now: string | null = null;
+    try {
+      now = readFileSync(aside, 'utf8');
+    } catch {
+      // unreadable: treated as not the stale lock, and given back
+    }
+    if (now !== staleText) {
+      // Between our look and the rename, another run replaced the stale lock with its own: give it back.
       try {
         linkSync(aside, path);
       } catch {
@@ -179,10 +206,10 @@ function takeOver(path: string, staleIno: number): void {
   }
 }
 
-function release(path: string, ino: number): void {
+function release(path: string, mine: string): void {
   try {
-    // Only our own lock: if it was (wrongly) taken over, the new holder's file stays.
-    if (lstatSync(path).ino === ino) unlinkSync(path);
+    // Only our own lock (its text has our nonce): if it was taken over, the new holder's file stays.
+    if (readFileSync(path, 'utf8') === mine) unlinkSync(path);
   } catch {
     // gone already
   }
