@@ -267,8 +267,9 @@ Options:
 Dates are the articles' own (the window end; lastmod when later), never the
 clock, so the same folder gives the same bytes. An article that cannot be read
 is named and left out (exit 1); the others are still written. Each feed file
-carries a stamp of its content: one edited since, or one liqnews did not
-write, is kept as it is (exit 1) unless --force.
+carries a stamp of its content: one edited since, one without a stamp
+(written by another tool, or by a version before stamps), is kept as it is
+(exit 1) unless --force.
 
 Example:
   liqnews render data/ --out site/articles

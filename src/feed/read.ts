@@ -44,7 +44,8 @@ export function readArticleFolder(dir: string): FolderArticles {
   const articles: FeedArticle[] = [];
   const problems: FolderProblem[] = [];
   for (const name of names) {
-    if (!name.endsWith('.json') || name.startsWith('.')) continue;
+    // feed.json is the feed's own output in the same folder, whatever state it is in (empty, edited, from a BOM-adding editor).
+    if (!name.endsWith('.json') || name.startsWith('.') || name === 'feed.json') continue;
     const base = name.slice(0, -'.json'.length);
     const result = readArticle(dir, base, present.has(`${base}.md`), present.has(`${base}.card.png`));
     if (result === null) continue;

@@ -25,8 +25,11 @@ const TEXT_FIRST = MARKERS.slice(0, 3);
  * tens of kilobytes is not scanned end to end for the markers it cannot hold.
  */
 function markersFor(text: string): readonly string[] {
-  const first = text.charCodeAt(0);
-  if (first === 0x3c) return text.startsWith('<?xml') ? XML_FIRST : HTML_FIRST;
+  // Past a byte-order mark or blank lines an editor may have added: the file is still the format it was.
+  let at = 0;
+  for (let c = text.charCodeAt(0); c === 0xfeff || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++at));
+  const first = text.charCodeAt(at);
+  if (first === 0x3c) return text.startsWith('<?xml', at) ? XML_FIRST : HTML_FIRST;
   return first === 0x7b ? JSON_FIRST : TEXT_FIRST;
 }
 
