@@ -138,6 +138,26 @@ describe('links in an input folder', () => {
   });
 });
 
+describe('a run with nothing to read is not a success', () => {
+  it('a sidecar or feed.json given by name is an error, and a folder of nothing but them gives exit 1, in render, validate and decide', async () => {
+    writeFileSync(join(dir, 'snap.json'), snapshot('only'));
+    const out = join(dir, 'site');
+    expect((await runCli(['render', join(dir, 'snap.json'), '--out', out, '--now', NOW, '--quiet'])).code).toBe(0);
+    expect((await runCli(['feed', out, '--site-url', 'https://example.com/news', '--drafts', '--quiet'])).code).toBe(0);
+    const sidecar = join(out, `${basenameOf('only')}.json`);
+    for (const command of ['validate', 'decide', 'render']) {
+      const extra = command === 'render' ? ['--out', join(dir, 'again'), '--quiet'] : [];
+      const byName = await runCli([command, sidecar, '--now', NOW, ...extra]);
+      expect(byName.code, command).toBe(1);
+      expect(byName.err, command).toContain(`${sidecar}: a liquidation-news sidecar (the facts file render writes), not a snapshot; give the snapshot it was made from`);
+      const folder = await runCli([command, out, '--now', NOW, ...extra]);
+      expect(folder.code, command).toBe(1);
+      expect(lines(folder.err).at(-1), command).toBe('no snapshots among the 2 inputs: each was passed over (see above)');
+    }
+    expect(readdirSync(dir).sort()).toEqual(['site', 'snap.json']);
+  });
+});
+
 describe('special files in an input folder', () => {
   it('a named pipe called *.json is said and passed over, not read (which would block) nor hidden; given by name it is read', async () => {
     writeFileSync(join(dir, 'a.json'), snapshot('fifo'));

@@ -8,7 +8,7 @@ import { defaultHistoryPath } from '../history/paths.js';
 import type { DecideRules } from '../history/decide.js';
 import { parseSnapshot } from '../snapshot/parse.js';
 import { forTerminal, shownName } from '../util/terminal.js';
-import { listInputs, ownOutputReason, readInput } from './inputs.js';
+import { listInputs, namedOwnOutput, nothingToRead, ownOutputReason, readInput } from './inputs.js';
 import { problemLines } from './problems.js';
 import type { CommandIO } from './report.js';
 
@@ -101,10 +101,14 @@ export async function runDecide(o: DecideRunOptions, now: Date, io: CommandIO): 
   const results: unknown[] = [];
   let invalid = 0;
   let skipped = 0;
+  let listed = 0;
+  let passedOver = 0;
   try {
     for (const item of listInputs(o.inputs, null)) {
+      listed++;
       if (item.kind === 'skipped') {
         err(`skipped ${shownName(item.label)}: ${item.reason}`);
+        passedOver++;
         continue;
       }
       if (item.kind === 'error') {
@@ -117,8 +121,14 @@ export async function runDecide(o: DecideRunOptions, now: Date, io: CommandIO): 
         const text = await readInput(item, io.stdin);
         // The product's own files in a folder that was also an --out: passed over, as render does.
         const own = ownOutputReason(text);
+        if (own !== null && item.kind === 'file' && item.named) {
+          err(shownName(namedOwnOutput(item.label, own)));
+          invalid++;
+          continue;
+        }
         if (own !== null) {
           err(`skipped ${shownName(item.label)}: ${own}`);
+          passedOver++;
           continue;
         }
         snapshot = parseSnapshot(text, now);
@@ -139,5 +149,10 @@ export async function runDecide(o: DecideRunOptions, now: Date, io: CommandIO): 
     history?.close();
   }
   if (o.json) io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  // Nothing decided is not "publish everything": a script that runs render next must not carry on.
+  if (listed > 0 && passedOver === listed) {
+    err(nothingToRead(listed));
+    return 1;
+  }
   return invalid > 0 ? 1 : skipped > 0 ? 3 : 0;
 }

@@ -16,7 +16,16 @@ export const STDIN_LABEL = '<stdin>';
 
 export type InputItem =
   /** `link`: found by the walk as a link to a file (its target is an input too). */
-  | { kind: 'file'; label: string; path: string; link?: true; /** Bytes, as the listing saw them (a batch groups its inputs by it). */ size?: number }
+  | {
+      kind: 'file';
+      label: string;
+      path: string;
+      link?: true;
+      /** Bytes, as the listing saw them (a batch groups its inputs by it). */
+      size?: number;
+      /** Given on the command line by name, not found in a folder: a file of the product's own there is a mistake, not something to pass over. */
+      named?: true;
+    }
   | { kind: 'stdin'; label: string }
   /** An input that could not even be listed; reported in its place in the batch. */
   | { kind: 'error'; label: string; message: string };
@@ -64,7 +73,7 @@ export function* listInputs(args: readonly string[], skipDir: string | null): Ge
       continue;
     }
     if (!st.isDirectory()) {
-      yield { kind: 'file', label: arg, path: arg, size: st.size };
+      yield { kind: 'file', label: arg, path: arg, size: st.size, named: true };
       continue;
     }
     let found = false;
@@ -139,6 +148,12 @@ const SIDECAR_OPENING = /^\uFEFF?\{\s*"contentHash":\s*"sha256:[0-9a-f]{64}",\s*
 
 /** Whether a file's text is a sidecar the product wrote; looks at its first few lines only. */
 export const isSidecarText = (text: string): boolean => SIDECAR_OPENING.test(text.slice(0, 200));
+
+/** The error line for one of the product's own files given by name, where a snapshot was expected. */
+export const namedOwnOutput = (label: string, reason: string): string => `${label}: ${reason}; give the snapshot it was made from`;
+
+/** The line for a run in which every input was passed over (sidecars, feed.json, links, pipes): nothing was checked, so it is not a success. */
+export const nothingToRead = (total: number): string => `no snapshots among the ${total === 1 ? 'input' : `${total} inputs`}: each was passed over (see above)`;
 
 /** What a command prints for the JSON Feed `liqnews feed` wrote, found among the inputs. */
 export const FEED_SKIPPED = 'the JSON Feed liqnews feed writes, not a snapshot';

@@ -14,7 +14,7 @@ import { problemLines } from './problems.js';
 import { LiqnewsError } from '../errors.js';
 import { readSnapshotFile } from '../snapshot/read-file.js';
 import { forTerminal } from '../util/terminal.js';
-import { ownOutputReason } from './inputs.js';
+import { namedOwnOutput, ownOutputReason } from './inputs.js';
 
 /** How many inputs go through the stages together: enough to keep each stage warm, few enough to hold. */
 export const GROUP = 32;
@@ -48,9 +48,16 @@ export function groupFill(): { add: (size: number | undefined) => boolean; reset
   };
 }
 
+/** One input of a group: `named` when it was given on the command line (not found in a folder). */
+export interface JobItem {
+  path: string;
+  label: string;
+  named?: true;
+}
+
 export interface GroupJob {
   seq: number;
-  items: { path: string; label: string }[];
+  items: JobItem[];
   /** The same for every group of a batch; a Date survives the trip to a worker (structured clone). */
   options: GenerateOptions;
   formats: Format[];
@@ -101,7 +108,8 @@ function readGroup(job: GroupJob): { results: ItemResult[]; texts: string[]; rea
   for (let k = texts.length - 1; k >= 0; k--) {
     const own = ownOutputReason(texts[k]!);
     if (own === null) continue;
-    results[readAt[k]!] = { ok: false, lines: [], skipped: own };
+    const item = job.items[readAt[k]!]!;
+    results[readAt[k]!] = item.named ? { ok: false, lines: [forTerminal(namedOwnOutput(item.label, own))] } : { ok: false, lines: [], skipped: own };
     texts.splice(k, 1);
     readAt.splice(k, 1);
   }

@@ -17,10 +17,10 @@ import type { GenerateOptions } from '../options.js';
 // The rendering stack (zod, Handlebars, marked, the templates) loads with this module, which main.ts
 // imports only for `render`: parsing arguments and `--help` stay light.
 import { generate } from '../generate.js';
-import { InputGuard, countInputs, expandInputs, listInputs, readInput, type InputItem, type ListedInput } from './inputs.js';
+import { InputGuard, countInputs, expandInputs, listInputs, nothingToRead, readInput, type InputItem, type ListedInput } from './inputs.js';
 import { NamesSeen, sourceHash } from './names-seen.js';
 import { jobsFor, runInOrder } from './pool.js';
-import { GROUP, buildFiles, groupFill, runGroup, runGroupInTurn, type GroupJob, type ItemResult } from './render-job.js';
+import { GROUP, buildFiles, groupFill, runGroup, runGroupInTurn, type GroupJob, type ItemResult, type JobItem } from './render-job.js';
 import { problemLines } from './problems.js';
 import { JsonResults, type InputResult } from './json-results.js';
 import { chartsWanted, loadCharts } from '../chart/engine.js';
@@ -65,6 +65,8 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
   const json = o.json ? new JsonResults(io.stdout) : null;
   const report = new Reporter(json ? json.silent : io.stdout, json ? json.tee(io.stderr) : io.stderr, io.isTTY && total >= PROGRESS_FROM && !o.quiet);
   const counts = { rendered: 0, failed: 0, skipped: 0, written: 0, unchanged: 0, kept: 0, keptPublished: 0 };
+  // Inputs that were not snapshots to read (the product's own files, links to nothing, pipes): `skipped` also counts the not newsworthy.
+  let passedOver = 0;
   // Which input each base name came from, so two snapshots that get the same name do not silently overwrite each other.
   const seen = new NamesSeen();
   const labels = new LabelLookup(o.inputs, o.out);
@@ -158,6 +160,7 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
       report.err(`skipped ${shownName(item.label)}: ${outcome.reason}`);
       if (rec) json?.end(rec, 'skipped');
       counts.skipped++;
+      passedOver++;
       continue;
     }
     if (outcome.kind === 'failed') {
@@ -228,6 +231,11 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
     ].filter(Boolean);
     const line = `rendered ${counts.rendered} of ${plural(total, 'input')}${others.map((x) => `, ${x}`).join('')}: ${files.join(', ')} in ${o.out}`;
     report.out(line);
+  }
+  // Every input passed over (sidecars, feed.json, links, pipes) and none rendered or refused: nothing was done, which is not a success.
+  if (index > 0 && passedOver === index) {
+    report.err(nothingToRead(index));
+    return 1;
   }
   return counts.failed > 0 || (counts.kept > 0 && !o.keepEdited) ? 1 : 0;
 }
@@ -309,7 +317,7 @@ async function* parallelOutcomes(listed: Iterator<ListedInput>, o: RunOptions, n
   const pending: ListedInput[] = [];
   let listingDone = false;
   function* groups(): Generator<Omit<GroupJob, 'seq'>> {
-    let files: { path: string; label: string }[] = [];
+    let files: JobItem[] = [];
     const fill = groupFill();
     for (let next = listed.next(); !next.done; next = listed.next()) {
       pending.push(next.value);
@@ -362,7 +370,7 @@ async function* parallelOutcomes(listed: Iterator<ListedInput>, o: RunOptions, n
 
 type FileItem = Extract<InputItem, { kind: 'file' }>;
 const isFile = (i: ListedInput): i is FileItem => i.kind === 'file';
-const jobItem = (i: FileItem): { path: string; label: string } => ({ path: i.path, label: i.label });
+const jobItem = (i: FileItem): JobItem => (i.named ? { path: i.path, label: i.label, named: true } : { path: i.path, label: i.label });
 const outcomeOf = (item: FileItem, r: ItemResult): Outcome =>
   r.ok
     ? { kind: 'article', item, article: r.article ?? { basename: r.basename, files: r.files, cardFile: r.cardFile, chartFile: r.chartFile } }

@@ -1,7 +1,7 @@
 /** `liqnews validate`: the same reading and the same error lines as `render`, and nothing written. */
 import { parseSnapshot } from '../snapshot/parse.js';
 import type { RunOptions } from './args.js';
-import { listInputs, ownOutputReason, readInput } from './inputs.js';
+import { listInputs, namedOwnOutput, nothingToRead, ownOutputReason, readInput } from './inputs.js';
 import { problemLines } from './problems.js';
 import { PROGRESS_FROM, Reporter, SUMMARY_ABOVE, plural, type CommandIO } from './report.js';
 import { shownName } from '../util/terminal.js';
@@ -27,6 +27,11 @@ export async function runValidate(o: RunOptions, now: Date, io: CommandIO): Prom
       const text = await readInput(item, io.stdin);
       // A folder that was also render's or feed's --out holds the product's own files: passed over, as render does.
       const reason = ownOutputReason(text);
+      if (reason !== null && item.kind === 'file' && item.named) {
+        report.err(shownName(namedOwnOutput(item.label, reason)));
+        invalid++;
+        continue;
+      }
       if (reason !== null) {
         report.err(`skipped ${shownName(item.label)}: ${reason}`);
         own++;
@@ -40,6 +45,10 @@ export async function runValidate(o: RunOptions, now: Date, io: CommandIO): Prom
     }
   }
   report.done();
+  if (total - own === 0 && listed.length > 0) {
+    report.err(nothingToRead(listed.length));
+    return 1;
+  }
   if (summarise && !o.quiet) report.out(`${plural(total, 'input')}: ${total - invalid - own} valid, ${invalid} invalid${own > 0 ? `, ${own} skipped (the product's own files)` : ''}`);
   return invalid > 0 ? 1 : 0;
 }
