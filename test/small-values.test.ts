@@ -172,6 +172,20 @@ describe('one trader, a window of seconds, a name ending "3."', () => {
     }
   });
 
+  it('under two minutes and not a whole minute, a window is told and named in seconds (30 s is not "the past minute")', () => {
+    const told = (secs: number): string => describeWindow(new Ledger(), '2026-10-01T00:00:00Z', new Date(Date.parse('2026-10-01T00:00:00Z') + secs * 1000).toISOString(), 'UTC', 'en-US').past;
+    expect([30, 59, 89, 90, 119].map(told)).toEqual(['in the past 30 seconds', 'in the past 59 seconds', 'in the past 89 seconds', 'in the past 90 seconds', 'in the past 119 seconds']);
+    expect([60, 120, 150].map(told)).toEqual(['in the past minute', 'in the past 2 minutes', 'in the past 3 minutes']);
+    // Two windows of seconds ending in the same minute get names of their own, in seconds: not "0d", not one name for both.
+    const name = (start: string, end: string): string =>
+      generate(base({ id: undefined, window: { start, end }, totals: { usd: 120_000, longUsd: 120_000, shortUsd: 0 }, assets: [{ symbol: 'BTC', longUsd: 120_000, shortUsd: 0 }] }), { now: NOW }).basename;
+    const a = name('2026-10-01T12:00:00Z', '2026-10-01T12:00:20Z');
+    const b = name('2026-10-01T12:00:05Z', '2026-10-01T12:00:30Z');
+    expect(a).toMatch(/-20s-120020utc$/);
+    expect(b).toMatch(/-25s-120030utc$/);
+    expect(a).not.toContain('-0d-');
+  });
+
   it('a single trader is never "every one of them" or "across 1 traders", in the article, the thread or the e-mail', () => {
     for (const style of STYLE_NAMES) {
       const a = generate(one, { style, now: NOW });

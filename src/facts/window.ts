@@ -53,18 +53,20 @@ const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'e
 
 export function describeWindow(ledger: Ledger, start: string, end: string, zone: string, locale: string): WindowFacts {
   const ms = Date.parse(end) - Date.parse(start);
-  const minutes = Math.round(ms / 60_000);
-  // Under half a minute a window rounds to no minutes at all: it is told in seconds, never "0 hours".
+  // Under two minutes and not a whole minute, a window is told in seconds: rounded to minutes, 30 s would be "the
+  // past minute" (twice its length), 89 s "a minute" and 20 s no time at all.
+  const inSeconds = ms < 120_000 && ms % 60_000 !== 0;
+  const minutes = inSeconds ? 0 : Math.round(ms / 60_000);
   const seconds = Math.max(1, Math.round(ms / 1000));
-  const hours = minutes === 0 ? seconds / 3600 : minutes / 60;
+  const hours = inSeconds ? seconds / 3600 : minutes / 60;
   const src = 'derive: window.end - window.start';
   const claim = (n: number, text: string): string => {
     ledger.add({ display: text, value: n, source: src, hedge: 'exact', rounding: 'exact' });
     return text;
   };
   let f: Pick<WindowFacts, 'length' | 'past' | 'head' | 'adjective' | 'kind'>;
-  if (minutes === 0 && seconds === 1) f = { length: 'second', past: 'in the past second', head: 'in One Second', adjective: 'one-second', kind: 'minutes' };
-  else if (minutes === 0) {
+  if (inSeconds && seconds === 1) f = { length: 'second', past: 'in the past second', head: 'in One Second', adjective: 'one-second', kind: 'minutes' };
+  else if (inSeconds) {
     const len = claim(seconds, `${seconds} seconds`);
     f = { length: len, past: `in the past ${len}`, head: `in ${claim(seconds, `${seconds} Seconds`)}`, adjective: `${seconds <= 12 ? WORDS[seconds]! : claim(seconds, String(seconds))}-second`, kind: 'minutes' };
   } else if (minutes === 1) f = { length: 'minute', past: 'in the past minute', head: 'in One Minute', adjective: 'one-minute', kind: 'minutes' };
