@@ -255,3 +255,31 @@ describe('a small window or a single trader is never called "the cascade"', () =
     expect(() => checkStatements({ body: 'Traders absorbed the cascade without panic.' }, big.facts, 'x')).not.toThrow();
   });
 });
+
+describe('one order that is the whole total', () => {
+  const whole = (coverage: string): Record<string, unknown> =>
+    base({
+      coverage,
+      window: { start: '2026-10-01T11:59:00Z', end: '2026-10-01T12:00:00Z' },
+      totals: { usd: 48_250.5, longUsd: 48_250.5, shortUsd: 0, traders: 1 },
+      assets: [{ symbol: 'BTC', longUsd: 48_250.5, shortUsd: 0 }],
+      exchanges: [{ name: 'Binance', longUsd: 48_250.5, shortUsd: 0 }],
+      largestOrder: { exchange: 'Binance', symbol: 'BTCUSDT', asset: 'BTC', side: 'long', usd: 48_250.5 },
+    });
+
+  it('under partial coverage it never reads larger than the "at least" total it is all of', () => {
+    for (const style of STYLE_NAMES) {
+      const a = generate(whole('partial'), { style, now: NOW });
+      const text = `${a.title}\n${a.body}\n${a.files.txt}`;
+      expect(text, style).toContain('$48,200');
+      expect(text, style).not.toContain('$48,300');
+    }
+  });
+
+  it('the recap\'s whale line claims no other traders when the order is the whole tally', () => {
+    for (let n = 0; n < 8; n++) {
+      const a = generate({ ...whole('complete'), id: `whole-${n}` }, { style: 'recap', now: NOW });
+      expect(a.body).not.toMatch(/smaller traders went down|everyone caught|smaller positions made up the rest|smaller ones closed/);
+    }
+  });
+});

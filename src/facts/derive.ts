@@ -90,7 +90,8 @@ export function deriveFacts(snap: Snapshot, opts: DeriveOptions = {}): StoryFact
         symbol: snap.largestOrder.symbol,
         assetName: snap.largestOrder.asset ? nameOf(snap, snap.largestOrder.asset) : null,
         side: snap.largestOrder.side,
-        usd: m(snap.largestOrder.usd, 'largestOrder.usd', false),
+        // One order's exact amount, but rounded down beside totals that are lower bounds, so it never reads larger than them.
+        usd: money(ledger, snap.largestOrder.usd, { source: 'largestOrder.usd', roundDown: partial }),
         share: share(snap.largestOrder.usd, total, 'derive: largestOrder.usd / totals.usd'),
         isWhale: total > 0 && snap.largestOrder.usd / total >= WHALE_SHARE,
       }

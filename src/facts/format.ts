@@ -151,6 +151,13 @@ export interface MoneyOptions {
   source: string;
   /** A lower bound (partial coverage): round down and say "at least". */
   lowerBound?: boolean;
+  /**
+   * Round down without saying "at least": an exact amount printed beside
+   * lower bounds (the largest order under partial coverage), so that it never
+   * reads larger than a total it is part of ("a $48,300 long, 100% of at
+   * least $48,200").
+   */
+  roundDown?: boolean;
 }
 
 /** The roundings a money claim names, as constants: three per figure, for every coin of a snapshot. */
@@ -172,12 +179,13 @@ export function bodyValue(value: number, lowerBound = false): number {
 
 export function money(ledger: Ledger, value: number, opts: MoneyOptions): Money {
   const lb = opts.lowerBound === true;
+  const down = lb || opts.roundDown === true;
   const small = value < CENTS_BELOW;
-  const mode: Mode = lb ? 'floor' : 'nearest';
+  const mode: Mode = down ? 'floor' : 'nearest';
   // A lower bound rounds the headline and word forms down alike: one rounding serves both.
   const bodyV = small ? toCents(value, mode) : roundSig(value, 3, mode);
   const headV = small ? bodyV : roundSig(value, 2, mode);
-  const wordsV = lb ? headV : small ? toCents(value, 'floor') : roundSig(value, 2, 'floor');
+  const wordsV = down ? headV : small ? toCents(value, 'floor') : roundSig(value, 2, 'floor');
   const body = moneyWords(bodyV);
   const head = moneyAbbr(headV);
   // Below a million the word form would be all digits ("$120,000") beside a body figure that is
@@ -188,8 +196,8 @@ export function money(ledger: Ledger, value: number, opts: MoneyOptions): Money 
   const headText = lb ? `At Least ${head}` : head;
   const headWords = lb ? `At Least ${wordsCore}` : over ? `Over ${wordsCore}` : wordsCore;
   const rules = small ? RULES.cents : RULES.sig;
-  ledger.add({ display: body, value, source: opts.source, hedge: lb ? 'at least' : hedgeFor(bodyV, value), rounding: lb ? rules.bodyDown : rules.body });
-  ledger.add({ display: head, value, source: opts.source, hedge: lb ? 'at least' : hedgeFor(headV, value), rounding: lb ? rules.headDown : rules.head });
+  ledger.add({ display: body, value, source: opts.source, hedge: lb ? 'at least' : hedgeFor(bodyV, value), rounding: down ? rules.bodyDown : rules.body });
+  ledger.add({ display: head, value, source: opts.source, hedge: lb ? 'at least' : hedgeFor(headV, value), rounding: down ? rules.headDown : rules.head });
   ledger.add({ display: wordsCore, value, source: opts.source, hedge: lb ? 'at least' : over ? 'over' : 'exact', rounding: rules.headDown });
   return { value, text, head: headText, headWords };
 }
