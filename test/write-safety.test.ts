@@ -110,6 +110,20 @@ describe('temporary files', () => {
     for (const name of lookalikes) expect(left).toContain(name);
   });
 
+  it('render removes a killed run\'s leftovers at its start, even when every file is unchanged and none is written', async () => {
+    const out = join(dir, 'site');
+    const snap = join(dir, 'snap.json');
+    writeFileSync(snap, SNAPSHOT);
+    const args = ['render', snap, '--out', out, '--now', '2026-11-21T00:00:00Z', '--no-history', '--quiet'];
+    expect((await runCli(args)).code).toBe(0);
+    const leftover = `.${article.basename}.md.liqnews-${deadPid()}-0123456789abcdef.tmp`;
+    writeFileSync(join(out, leftover), 'half a file');
+    const again = await runCli(['render', snap, '--out', out, '--now', '2026-11-21T00:00:00Z', '--no-history']);
+    expect(again.code).toBe(0);
+    expect(again.out).not.toMatch(/^wrote /m);
+    expect(readdirSync(out)).not.toContain(leftover);
+  });
+
   it('sweeps a leftover that is a link without touching what it points to', () => {
     const name = `.feed.xml.liqnews-${deadPid()}-fedcba9876543210.tmp`;
     symlinkSync(victim, join(dir, name));

@@ -17,6 +17,7 @@ import type { GenerateOptions } from '../options.js';
 // The rendering stack (zod, Handlebars, marked, the templates) loads with this module, which main.ts
 // imports only for `render`: parsing arguments and `--help` stay light.
 import { generate } from '../generate.js';
+import { sweepNow } from '../output/atomic.js';
 import { InputGuard, countInputs, expandInputs, listInputs, nothingToRead, readInput, type InputItem, type ListedInput } from './inputs.js';
 import { NamesSeen, sourceHash } from './names-seen.js';
 import { jobsFor, runInOrder } from './pool.js';
@@ -72,6 +73,8 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
   const labels = new LabelLookup(o.inputs, o.out);
   // Outputs never replace an input of the run (a snapshot named like its own sidecar, an input folder used as --out).
   const guard = new InputGuard(o.inputs, o.out);
+  // A killed run's temporary files go at the start, even from a run that finds every file unchanged and writes none.
+  sweepNow(o.out);
   const refuse = (path: string): string | null => {
     const input = guard.inputAt(path);
     return input === null ? null : `not written: ${path} is an input of this run (${input}), and writing it would replace that snapshot`;

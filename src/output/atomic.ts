@@ -149,6 +149,12 @@ function writeAll(fd: number, content: string | Uint8Array): void {
 const swept = new Set<string>();
 
 /** Once per directory and process: the leftovers of killed runs go before the first write. */
+/** Sweeps `dir` now (a command's start), whatever was swept before, and counts it as swept for the writes that follow. */
+export function sweepNow(dir: string): void {
+  swept.add(dir);
+  removeLeftovers(dir);
+}
+
 function sweepOnce(dir: string): void {
   if (swept.has(dir)) return;
   swept.add(dir);
