@@ -61,7 +61,13 @@ export async function main(io: MainIO): Promise<number> {
         return await (await import('./decide.js')).runDecide(parsed.options, parsed.options.now ?? new Date(), { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, isTTY: io.isTTY ?? false });
     }
   } catch (e) {
-    // Anything that reaches here is a bug, not a bad input: say so briefly, with the stack only on request.
+    // A history store busy or unreadable is a condition of the machine, said as such (its message says what to do), not a bug.
+    if (e instanceof Error && e.name === 'HistoryError') {
+      io.stderr.write(`liqnews: ${forTerminal(e.message, 1000)}\n`);
+      if (debug && e.stack) io.stderr.write(`${e.stack}\n`);
+      return 1;
+    }
+    // Anything else that reaches here is a bug, not a bad input: say so briefly, with the stack only on request.
     const message = e instanceof Error ? e.message : String(e);
     io.stderr.write(`liqnews: internal error: ${message}\n`);
     io.stderr.write(debug && e instanceof Error && e.stack ? `${e.stack}\n` : 'run with --debug for details\n');

@@ -83,7 +83,9 @@ export function decide(snapshot: DecideSubject, context: HistoryContext | null, 
   const r: DecideRules = { ...DEFAULT_RULES, ...rules, tiersUsdPerHour: { ...DEFAULT_RULES.tiersUsdPerHour, ...rules.tiersUsdPerHour } };
   const usd = snapshot.totals.usd;
   const hours = (instantMs(snapshot.window.end) - instantMs(snapshot.window.start)) / 3_600_000;
-  const perHour = hours > 0 ? usd / hours : usd;
+  // A window under an hour counts as an hour, as it does for the articles' size words (facts/derive.ts): otherwise one
+  // $48,000 order in a one-second window is "$174 million an hour", a major story.
+  const perHour = usd / Math.max(1, hours);
   const ctx = context && !context.empty ? context : null;
   const multiple = ctx?.median?.multiple ?? null;
   const rank = ctx?.ranks.find((k) => k.days === r.rankDays) ?? null;

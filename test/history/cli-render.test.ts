@@ -1,6 +1,7 @@
 /** `liqnews render` with the history store: records what it wrote, compares, never repeats a slug, re-renders the same bytes. */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -124,3 +125,27 @@ describe('render with history', () => {
     expect(written.length).toBeGreaterThan(0);
   });
 });
+
+describe('a history store held by another process', () => {
+  it('is said as what it is (busy: try again), not as an internal error', async () => {
+    const inputs = writeFeed(2);
+    const out = join(dir, 'output');
+    expect((await cli(['render', inputs, '--out', out, '--format', 'md', ...NOW])).code).toBe(0);
+    const file = join(dir, '.liqnews', 'history.sqlite');
+    // Another writer holds the store's write lock for longer than the busy timeout (10 s).
+    const Database = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
+    const holder = new Database(file);
+    holder.exec('BEGIN EXCLUSIVE');
+    try {
+      const r = await cli(['render', inputs, '--out', join(dir, 'other'), '--format', 'md', ...NOW]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('stayed locked by another process for longer than the busy timeout');
+      expect(r.err).toContain('try again');
+      expect(r.err).not.toContain('internal error');
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+  }, 60_000);
+});
+

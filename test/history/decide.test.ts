@@ -35,6 +35,14 @@ describe('decide()', () => {
     expect(decide(snap('2026-02-11', 400e6), null, { floorUsd: 500e6 })).toMatchObject({ publish: false, code: 'below-floor', reason: '$400 million is under the floor of $500 million' });
   });
 
+  it('a window under an hour counts as an hour: one $48,000 order in a second is not "$174 million an hour", a major story', () => {
+    const second = decide(snap('2026-02-11', 48_250, { hours: 1 / 3600 }), null);
+    expect(second).toMatchObject({ publish: false, code: 'below-floor', register: 'brief' });
+    expect(second.reason).toBe('$48,250 an hour is under the floor of $2 million an hour');
+    // Half an hour of $30 million is $30 million an hour, as the articles' size words count it.
+    expect(decide(snap('2026-02-11', 30e6, { hours: 0.5 }), null).measures.usdPerHour).toBe(30e6);
+  });
+
   it('the register without history follows the hourly rate, not the raw total', () => {
     // $2.1B over a week is $12.5M an hour: standard, where the same total in a day ($87.5M an hour) is major.
     expect(decide(snap('2026-02-11', 2.1e9, { hours: 168 }), null).register).toBe('standard');
