@@ -127,7 +127,7 @@ export async function runDecide(o: DecideRunOptions, now: Date, io: CommandIO): 
           continue;
         }
         if (own !== null) {
-          err(`skipped ${shownName(item.label)}: ${own}`);
+          if (!o.quiet) err(`skipped ${shownName(item.label)}: ${own}`);
           passedOver++;
           continue;
         }

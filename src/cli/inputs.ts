@@ -149,11 +149,14 @@ const SIDECAR_OPENING = /^\uFEFF?\{\s*"contentHash":\s*"sha256:[0-9a-f]{64}",\s*
 /** Whether a file's text is a sidecar the product wrote; looks at its first few lines only. */
 export const isSidecarText = (text: string): boolean => SIDECAR_OPENING.test(text.slice(0, 200));
 
+/** Whether a skip reason is one of the product's own files: routine in a folder rendered into itself, so --quiet leaves it unsaid. */
+export const isOwnOutputReason = (reason: string): boolean => reason === SIDECAR_SKIPPED || reason === FEED_SKIPPED;
+
 /** The error line for one of the product's own files given by name, where a snapshot was expected. */
 export const namedOwnOutput = (label: string, reason: string): string => `${label}: ${reason}; give the snapshot it was made from`;
 
 /** The line for a run in which every input was passed over (sidecars, feed.json, links, pipes): nothing was checked, so it is not a success. */
-export const nothingToRead = (total: number): string => `no snapshots among the ${total === 1 ? 'input' : `${total} inputs`}: each was passed over (see above)`;
+export const nothingToRead = (total: number): string => `no snapshots among the ${total === 1 ? 'input' : `${total} inputs`}: each was passed over`;
 
 /** What a command prints for the JSON Feed `liqnews feed` wrote, found among the inputs. */
 export const FEED_SKIPPED = 'the JSON Feed liqnews feed writes, not a snapshot';

@@ -18,7 +18,7 @@ import type { GenerateOptions } from '../options.js';
 // imports only for `render`: parsing arguments and `--help` stay light.
 import { generate } from '../generate.js';
 import { sweepNow } from '../output/atomic.js';
-import { InputGuard, countInputs, expandInputs, listInputs, nothingToRead, readInput, type InputItem, type ListedInput } from './inputs.js';
+import { InputGuard, countInputs, expandInputs, isOwnOutputReason, listInputs, nothingToRead, readInput, type InputItem, type ListedInput } from './inputs.js';
 import { NamesSeen, sourceHash } from './names-seen.js';
 import { jobsFor, runInOrder } from './pool.js';
 import { GROUP, buildFiles, groupFill, runGroup, runGroupInTurn, type GroupJob, type ItemResult, type JobItem } from './render-job.js';
@@ -160,7 +160,8 @@ async function renderFiles(o: RunOptions, now: Date, io: CommandIO, history: His
     report.progress('rendering', at, total);
     const rec = json?.begin(item.label) ?? null;
     if (outcome.kind === 'skipped') {
-      report.err(`skipped ${shownName(item.label)}: ${outcome.reason}`);
+      // A folder rendered into itself passes over its sidecars on every run: with --quiet that is not worth a line each.
+      if (!(o.quiet && isOwnOutputReason(outcome.reason))) report.err(`skipped ${shownName(item.label)}: ${outcome.reason}`);
       if (rec) json?.end(rec, 'skipped');
       counts.skipped++;
       passedOver++;

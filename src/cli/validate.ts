@@ -33,7 +33,7 @@ export async function runValidate(o: RunOptions, now: Date, io: CommandIO): Prom
         continue;
       }
       if (reason !== null) {
-        report.err(`skipped ${shownName(item.label)}: ${reason}`);
+        if (!o.quiet) report.err(`skipped ${shownName(item.label)}: ${reason}`);
         own++;
         continue;
       }
