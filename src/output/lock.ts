@@ -3,12 +3,12 @@
  * article (two terminals, a cron job and a person) take turns, so all of an
  * article's files always come from one run, never half from each.
  *
- * The lock is a file `.<basename>.lock` that names its holder: process id,
- * start time (Linux's /proc; a container gives every run the same small pid,
- * so a pid alone can be alive again in another process, or in the next run
- * itself) and 64 random bits that make each lock unlike any other. It is
- * written whole under a temporary name and hard-linked to the lock's name,
- * which fails if a lock is there: a lock is never seen half written.
+ * The lock is a file `.<basename>.lock`, created with O_EXCL, that names its
+ * holder: process id, start time (Linux's /proc; a container gives every run
+ * the same small pid, so a pid alone can be alive again in another process,
+ * or in the next run itself) and 64 random bits that make each lock unlike
+ * any other. For the moment between its creation and the write it is empty,
+ * and an empty lock is waited for unless it is old.
  *
  * A lock whose process is gone is taken over: it is renamed to a name of our
  * own, an atomic step only one run can win, then read again; if its text is
@@ -21,7 +21,7 @@
  * file with other text in it) is never removed: the article is refused at
  * once, naming it.
  */
-import { closeSync, constants, linkSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, linkSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename as baseOf, dirname, join } from 'node:path';
 import { isAlive, tempNameFor } from './atomic.js';
 
@@ -57,8 +57,8 @@ export function lockArticle(dir: string, basename: string, waitMs = LOCK_WAIT_MS
   const path = join(dir, lockNameOf(basename));
   const deadline = Date.now() + waitMs;
   for (let round = 0; ; round++) {
-    const mine = tryCreate(path);
-    if (mine !== null) return () => release(path, mine);
+    const ino = tryCreate(path);
+    if (ino !== null) return () => release(path, ino);
     const holder = readHolder(path);
     if (holder.foreign !== null) throw new LockInTheWay(path, holder.foreign);
     // Its process is gone (or its pid now names another process), or it is empty (left by an older version killed between create and write) and old: stale.
@@ -73,31 +73,20 @@ export function lockArticle(dir: string, basename: string, waitMs = LOCK_WAIT_MS
   }
 }
 
-/** The lock made and linked into place: its text, or null when another lock is there. */
-function tryCreate(path: string): string | null {
-  const text = `${OWN_PREFIX} ${nonce()}\n`;
-  // Written whole beside the lock, under a name the sweep of a killed run's leftovers knows (atomic.ts).
-  const temp = join(dirname(path), tempNameFor(baseOf(path)));
-  const fd = openSync(temp, CREATE_NEW, 0o644);
+/** The lock made: its inode number (from the open file, never a second look by name), or null when another lock is there. */
+function tryCreate(path: string): number | null {
+  let fd: number;
   try {
-    try {
-      writeSync(fd, text);
-    } finally {
-      closeSync(fd);
-    }
-    try {
-      linkSync(temp, path);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return null;
-      throw e;
-    }
-    return text;
+    fd = openSync(path, CREATE_NEW, 0o644);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return null;
+    throw e;
+  }
+  try {
+    writeSync(fd, `${OWN_PREFIX} ${nonce()}\n`);
+    return fstatSync(fd).ino;
   } finally {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // gone already
-    }
+    closeSync(fd);
   }
 }
 
@@ -131,7 +120,7 @@ function holderAlive(pid: number, start: string | null): boolean {
   return now === null || now === start;
 }
 
-/** An empty lock older than this was left by an older version, killed between creating it and writing its pid. */
+/** An empty lock older than this was left by a run killed between creating it and writing its pid. */
 const EMPTY_LOCK_STALE_MS = 2_000;
 
 interface Holder {
@@ -184,12 +173,15 @@ export function takeOver(path: string, staleText: string): void {
   }
   try {
     let now: string | null = null;
+    let fresh = false;
     try {
       now = readFileSync(aside, 'utf8');
+      // An empty stale lock's text says nothing: a lock another run created this instant (not yet written) is empty too, but new.
+      fresh = now === '' && Date.now() - lstatSync(aside).mtimeMs <= EMPTY_LOCK_STALE_MS;
     } catch {
       // unreadable: treated as not the stale lock, and given back
     }
-    if (now !== staleText) {
+    if (now !== staleText || fresh) {
       // Between our look and the rename, another run replaced the stale lock with its own: give it back.
       try {
         linkSync(aside, path);
@@ -206,10 +198,11 @@ export function takeOver(path: string, staleText: string): void {
   }
 }
 
-function release(path: string, mine: string): void {
+function release(path: string, ino: number): void {
   try {
-    // Only our own lock (its text has our nonce): if it was taken over, the new holder's file stays.
-    if (readFileSync(path, 'utf8') === mine) unlinkSync(path);
+    // Only our own lock. A live holder's lock is never taken over (its pid and start time say it runs), so the inode
+    // number, one look, tells ours from another's here; takeovers, where a number could be reused, compare the text.
+    if (lstatSync(path).ino === ino) unlinkSync(path);
   } catch {
     // gone already
   }
