@@ -163,6 +163,21 @@ describe('a run with nothing to read is not a success', () => {
   });
 });
 
+describe('validate counts inputs as render does', () => {
+  it('its summary counts every entry listed, links to nothing and the product\'s own files among the skipped, and says them in listing order', async () => {
+    for (let i = 0; i < 21; i++) writeFileSync(join(dir, `s${String(i).padStart(2, '0')}.json`), snapshot(`count-${i}`));
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'a-dangling.json'));
+    expect((await runCli(['render', join(dir, 's00.json'), '--out', dir, '--now', NOW, '--quiet'])).code).toBe(0);
+    const v = await runCli(['validate', dir, '--now', NOW]);
+    const r = await runCli(['render', dir, '--out', join(dir, 'out'), '--now', NOW]);
+    expect(v.code).toBe(0);
+    expect(lines(v.out)).toEqual(['23 inputs: 21 valid, 0 invalid, 2 skipped']);
+    expect(lines(r.out).at(-1)).toMatch(/^rendered 21 of 23 inputs, 2 skipped: /);
+    expect(lines(v.err)).toContain(`skipped ${join(dir, 'a-dangling.json')}: a link to nothing (its target does not exist)`);
+    expect(lines(v.err)).toEqual(lines(r.err));
+  });
+});
+
 describe('special files in an input folder', () => {
   it('a named pipe called *.json is said and passed over, not read (which would block) nor hidden; given by name it is read', async () => {
     writeFileSync(join(dir, 'a.json'), snapshot('fifo'));

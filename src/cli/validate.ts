@@ -13,11 +13,16 @@ export async function runValidate(o: RunOptions, now: Date, io: CommandIO): Prom
   const total = items.length;
   const summarise = total > SUMMARY_ABOVE;
   const report = new Reporter(io.stdout, io.stderr, io.isTTY && total >= PROGRESS_FROM && !o.quiet);
-  for (const i of listed) if (i.kind === 'skipped') report.err(`skipped ${shownName(i.label)}: ${i.reason}`);
   let invalid = 0;
   let own = 0;
-  for (const [index, item] of items.entries()) {
-    report.progress('validating', index, total);
+  let index = 0;
+  // In listing order, skips included, as render says them.
+  for (const item of listed) {
+    if (item.kind === 'skipped') {
+      report.err(`skipped ${shownName(item.label)}: ${item.reason}`);
+      continue;
+    }
+    report.progress('validating', index++, total);
     if (item.kind === 'error') {
       report.err(`${shownName(item.label)}: ${item.message}`);
       invalid++;
@@ -49,6 +54,8 @@ export async function runValidate(o: RunOptions, now: Date, io: CommandIO): Prom
     report.err(nothingToRead(listed.length));
     return 1;
   }
-  if (summarise && !o.quiet) report.out(`${plural(total, 'input')}: ${total - invalid - own} valid, ${invalid} invalid${own > 0 ? `, ${own} skipped (the product's own files)` : ''}`);
+  // The same count as render's summary: every entry listed, the skipped ones too.
+  const skipped = listed.length - total + own;
+  if (summarise && !o.quiet) report.out(`${plural(listed.length, 'input')}: ${total - invalid - own} valid, ${invalid} invalid${skipped > 0 ? `, ${skipped} skipped` : ''}`);
   return invalid > 0 ? 1 : 0;
 }
