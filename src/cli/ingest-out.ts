@@ -6,10 +6,18 @@
  * never writes over one of its own inputs, --force or not: the input would be
  * lost and the next run would read the snapshot as a recording.
  */
-import { fstatSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { fstatSync, lstatSync, readFileSync, statSync, type Stats } from 'node:fs';
 
 /** `write`: nothing there, or --force; `unchanged`: the file already holds these bytes; `kept`: something else is there. */
 export type OutDecision = 'write' | 'unchanged' | 'kept';
+
+const lstatOf = (path: string): Stats | null => {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
+};
 
 const statOf = (path: string): Stats | null => {
   try {
@@ -37,11 +45,17 @@ const stdinStat = (): Stats | null => {
  */
 export function checkOut(out: string, inputs: readonly string[], stdin: () => Stats | null = stdinStat): string | null {
   if (out === '-') return '--out - would make a file named "-"; leave --out off to write the snapshot to standard output';
+  // A link (/dev/stdout is one) is looked at, not followed: the rename would replace the link itself, not write where it leads.
+  const link = lstatOf(out);
+  if (link?.isSymbolicLink()) {
+    return `--out ${out} is a symbolic link: ingest writes a new file and renames it into place, which would replace the link, not write where it leads; give the file itself, or leave --out off to write to standard output`;
+  }
   const target = statOf(out);
   if (target === null) return null;
   if (!target.isFile()) {
     const what = target.isDirectory() ? 'a folder' : target.isFIFO() ? 'a named pipe' : target.isCharacterDevice() || target.isBlockDevice() ? 'a device' : target.isSocket() ? 'a socket' : 'not a regular file';
-    return `--out ${out} is ${what}, not a file: ingest writes a new file and renames it into place, which would replace it; leave --out off to write to standard output (… > ${out} writes into it)`;
+    const into = target.isFIFO() || target.isCharacterDevice() ? ` (… > ${out} writes into it)` : '';
+    return `--out ${out} is ${what}, not a file: ingest writes a new file and renames it into place, which would replace it; leave --out off to write to standard output${into}`;
   }
   for (const input of inputs) {
     const s = input === '-' ? stdin() : statOf(input);

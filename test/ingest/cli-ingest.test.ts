@@ -147,12 +147,18 @@ describe('ingest --out', () => {
     const recording = readFileSync(BINANCE, 'utf8');
     writeFileSync(input, recording);
     symlinkSync(input, join(dir, 'link.json'));
-    for (const out of [input, join(dir, '.', 'day.ndjson'), join(dir, 'link.json')]) {
+    for (const out of [input, join(dir, '.', 'day.ndjson')]) {
       const r = await run(['ingest', input, '--source', 'binance', ...DAY, '--out', out, '--force']);
       expect(r.code).toBe(2);
       expect(r.err).toContain(`--out ${out} is the input ${input}; ingest never writes over its input`);
       expect(readFileSync(input, 'utf8')).toBe(recording);
     }
+    // A link at --out (to the input, or /dev/stdout's kind) would be replaced by the rename, not written through: refused.
+    const linked = await run(['ingest', input, '--source', 'binance', ...DAY, '--out', join(dir, 'link.json'), '--force']);
+    expect(linked.code).toBe(2);
+    expect(linked.err).toContain(`--out ${join(dir, 'link.json')} is a symbolic link`);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(input, 'utf8')).toBe(recording);
     expect(readdirSync(dir).sort()).toEqual(['day.ndjson', 'link.json']);
   });
 });
