@@ -357,14 +357,14 @@ function cardImage(basename: string, headline: string, facts: StoryFacts, o: Res
 function defaultSlug(snap: Snapshot, f: StoryFacts): string {
   const parts = ['crypto-liquidations', f.total.head.replace(/^at least /i, ''), f.angle];
   const ms = Date.parse(snap.window.end) - Date.parse(snap.window.start);
-  // A window told in seconds (under two minutes, not a whole minute) is named in seconds, and its end to the second:
-  // rounded to minutes it was "0d", and two such windows ending in one minute shared a name.
-  const inSeconds = ms < 120_000 && ms % 60_000 !== 0;
+  // A window that is not a whole number of minutes is named by its seconds, and an end off the minute to the second:
+  // rounded to minutes, 20 s was "0d", and 60 s windows ending at 12:00:20 and 12:00:40 (or 120 s and 125 s ones) shared
+  // one name, so the later article replaced the earlier. Whole minutes ending on the minute keep the names they had.
   const minutes = Math.round(ms / 60_000);
-  if (inSeconds) parts.push(`${Math.max(1, Math.round(ms / 1000))}s`);
+  if (ms % 60_000 !== 0) parts.push(`${Math.max(1, Math.round(ms / 1000))}s`);
   else if (minutes !== 1440) parts.push(minutes % 1440 === 0 ? `${minutes / 1440}d` : minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`);
   const end = new Date(snap.window.end);
-  if (inSeconds) parts.push(`${rfc3339(snap.window.end).slice(11, 19).replaceAll(':', '')}utc`);
+  if (end.getUTCSeconds() !== 0 || end.getUTCMilliseconds() !== 0) parts.push(`${rfc3339(snap.window.end).slice(11, 19).replaceAll(':', '')}utc`);
   else if (end.getUTCHours() !== 0 || end.getUTCMinutes() !== 0) parts.push(`${rfc3339(snap.window.end).slice(11, 16).replace(':', '')}utc`);
   return slugify(parts.join('-'));
 }

@@ -184,6 +184,14 @@ describe('one trader, a window of seconds, a name ending "3."', () => {
     expect(a).toMatch(/-20s-120020utc$/);
     expect(b).toMatch(/-25s-120030utc$/);
     expect(a).not.toContain('-0d-');
+    // Whole-minute windows ending off the minute, and windows of odd seconds past two minutes, are told apart too.
+    const names = [
+      name('2026-10-01T11:59:20Z', '2026-10-01T12:00:20Z'),
+      name('2026-10-01T11:59:40Z', '2026-10-01T12:00:40Z'),
+      name('2026-10-01T11:58:00Z', '2026-10-01T12:00:00Z'),
+      name('2026-10-01T11:57:55Z', '2026-10-01T12:00:00Z'),
+    ];
+    expect(names.map((n) => n.replace(/^.*-whale-|^.*-long-flush-/, ''))).toEqual(['1m-120020utc', '1m-120040utc', '2m-1200utc', '125s-1200utc']);
   });
 
   it('a single trader is never "every one of them" or "across 1 traders", in the article, the thread or the e-mail', () => {
