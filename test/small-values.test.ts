@@ -238,11 +238,12 @@ describe('a small window or a single trader is never called "the cascade"', () =
       assets: [{ symbol: 'BTC', longUsd: usd * 0.75, shortUsd: usd * 0.25 }],
       market: { sentiment: { index: 75, label: 'Greed' } },
     });
-  const EVENT_CASCADE = /\bthe cascade\b|\bcrypto (?:liquidation )?cascade\b|\bin a cascade that\b|\bcascade has cleared\b|\binto a cascade, as\b/i;
+  const EVENT_CASCADE =
+    /\bthe cascade\b|\bcrypto (?:liquidation )?cascade\b|\bin a cascade that\b|\bcascade has cleared\b|\binto a cascade, as\b|\b(?:another|every) cascade\b|\bwave of margin calls\b|\bthe wave\b|\beach wave of them\b|\bone-sided wipeout\b|\bbig liquidation events\b|\bsizable toll\b|\bfed on itself\b/i;
 
   it('a $2 million hour (a day\'s pace under $100 million) and one trader of a big hour: "the liquidations" in every style and every seed', () => {
     for (const [traders, usd] of [[4_000, 2_000_000], [1, 50_000_000]] as const) {
-      for (let n = 0; n < 12; n++) {
+      for (let n = 0; n < 24; n++) {
         const snap = { ...small(traders, usd), id: `cascade-${traders}-${n}` };
         for (const style of STYLE_NAMES) {
           const a = generate(snap, { style, now: NOW });

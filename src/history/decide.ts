@@ -107,7 +107,11 @@ export function decide(snapshot: DecideSubject, context: HistoryContext | null, 
   const done = (publish: boolean, code: DecisionCode, reason: string, alsoMet: DecisionCode[] = []): Decision => ({ publish, reason, code, alsoMet, register, measures });
 
   if (usd < r.floorUsd) return done(false, 'below-floor', `${money(usd)} is under the floor of ${money(r.floorUsd)}`);
-  if (perHour < r.floorUsdPerHour) return done(false, 'below-floor', `${money(perHour)} an hour is under the floor of ${money(r.floorUsdPerHour)} an hour`);
+  if (perHour < r.floorUsdPerHour) {
+    // Rounded, a figure just under the floor can read as the floor itself ("$2 million an hour is under … $2 million").
+    const under = money(perHour) === money(r.floorUsdPerHour) ? 'just under' : 'under';
+    return done(false, 'below-floor', `${money(perHour)} an hour is ${under} the floor of ${money(r.floorUsdPerHour)} an hour`);
+  }
 
   const met: { code: DecisionCode; reason: string }[] = [];
   if (record) met.push({ code: 'record', reason: `the largest ${ctx!.window} total on record in the store` });

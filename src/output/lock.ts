@@ -15,7 +15,12 @@
  * not the stale holder's (another run took it over and made a new lock in
  * between), it is linked back. Comparing the text, not the inode number,
  * matters: a file system may give a new lock the number of the one just
- * deleted. A lock held by a live run is waited for, a bounded time, then the
+ * deleted. One gap is left: while a live lock is renamed aside, before it is
+ * linked back, a third run can create a lock of its own, and two runs then
+ * hold the article. It needs three runs at once on one stale lock and was
+ * seen only with a delay injected into the link (a random harness of
+ * hundreds of dying and racing processes never hit it); closing it would take
+ * a second lock around the takeover. A lock held by a live run is waited for, a bounded time, then the
  * article is refused with a message naming the lock and its holder.
  * Anything at the lock's name that is not a lock of ours (a link, a folder, a
  * file with other text in it) is never removed: the article is refused at

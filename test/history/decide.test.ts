@@ -39,6 +39,8 @@ describe('decide()', () => {
     const second = decide(snap('2026-02-11', 48_250, { hours: 1 / 3600 }), null);
     expect(second).toMatchObject({ publish: false, code: 'below-floor', register: 'brief' });
     expect(second.reason).toBe('$48,250 an hour is under the floor of $2 million an hour');
+    // A figure that rounds to the floor is "just under" it, not "under the floor of" itself.
+    expect(decide(snap('2026-02-11', 1.99e6, { hours: 1 }), null).reason).toBe('$2 million an hour is just under the floor of $2 million an hour');
     // Half an hour of $30 million is $30 million an hour, as the articles' size words count it.
     expect(decide(snap('2026-02-11', 30e6, { hours: 0.5 }), null).measures.usdPerHour).toBe(30e6);
   });
