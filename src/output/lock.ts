@@ -27,6 +27,7 @@
  * once, naming it.
  */
 import { closeSync, constants, fstatSync, linkSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { basename as baseOf, dirname, join } from 'node:path';
 import { isAlive, tempNameFor } from './atomic.js';
 
@@ -112,10 +113,10 @@ const OWN_START = startTimeOf(process.pid);
 /** "pid start": "0" where the system gives no start time. */
 const OWN_PREFIX = `${process.pid} ${OWN_START ?? '0'}`;
 
+/** 64 bits unlike any other lock's: 32 random bits drawn once per process, and a counter. */
+const PROCESS_NONCE = randomBytes(4).toString('hex');
 let counter = 0;
-/** 64 bits unlike any other lock's: a random draw per process, and a counter. */
 const nonce = (): string => `${PROCESS_NONCE}${(counter++).toString(16).padStart(8, '0')}`;
-const PROCESS_NONCE = tempNameFor('x').slice(-12, -4).padStart(8, '0');
 
 /** Whether the process that wrote the lock still runs: its pid is alive and, when the lock says when it started, it is the same process. */
 function holderAlive(pid: number, start: string | null): boolean {
